@@ -1,0 +1,5 @@
+import sys
+
+from faqbot.cli import main
+
+sys.exit(main())

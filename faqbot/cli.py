@@ -1,0 +1,84 @@
+"""Command line: `python -m faqbot ask "question"` (or questions on standard input, one per line).
+
+The --json output is a stable contract: one object per question on one line,
+{"question", "status", "passages": [{"id", "text", "source", "title", "heading", "score", "highlight"}]}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+
+from faqbot.engine import Engine
+from faqbot.errors import FaqbotError
+from faqbot.models import Answer, Status
+from faqbot.settings import Settings, load_settings
+
+
+def format_answer(answer: Answer, settings: Settings) -> str:
+    """A readable answer for a terminal."""
+    lines = [f"Q: {answer.question}"]
+    if answer.status is Status.URGENT:
+        lines.append("!! " + settings.clinic_text(settings.escalation_message))
+    if answer.status is Status.NO_MATCH:
+        lines.append(settings.clinic_text(settings.fallback_message))
+    for rank, hit in enumerate(answer.hits, 1):
+        p = hit.passage
+        where = p.title if p.heading == p.title else f"{p.title} > {p.heading}"
+        lines.append(f"\n[{rank}] {where}  ({p.source}, score {hit.score:.3f})")
+        lines.append(textwrap.indent(textwrap.fill(f">> {hit.highlight}", 100), "    "))
+        lines.append(textwrap.indent(textwrap.fill(p.text, 100), "    "))
+    return "\n".join(lines) + "\n"
+
+
+def _questions(args: argparse.Namespace) -> Iterable[str]:
+    if args.question:
+        yield " ".join(args.question)
+        return
+    for line in sys.stdin:
+        if line.strip():
+            yield line.rstrip("\n")
+
+
+def _ask(args: argparse.Namespace) -> int:
+    settings = load_settings(index_dir=args.index)
+    engine = Engine.from_settings(settings)
+    for question in _questions(args):
+        answer = engine.ask(question, args.k)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(format_answer(answer, settings), flush=True)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m faqbot", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    ask = commands.add_parser("ask", help="answer questions from the clinic's documents")
+    ask.add_argument("question", nargs="*", help="the question (omit to read one per line from stdin)")
+    ask.add_argument("-k", type=int, default=3, help="passages per answer (default 3)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question per line")
+    ask.add_argument("--index", type=Path, help="index folder (default index/, or FAQBOT_INDEX_DIR)")
+    ask.set_defaults(run=_ask)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "k", 1) < 1:
+        print(f"error: -k must be >= 1, got {args.k}", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except FaqbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,90 @@
+"""Typed results shared by every part of faqbot. JSON is produced from them here and only here."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    ANSWERED = "answered"
+    NO_MATCH = "no_match"
+    URGENT = "urgent"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a document shown to patients as is; offsets point into the cleaned document."""
+
+    id: str
+    text: str
+    source: str
+    title: str
+    heading: str
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]  # sentence spans, relative to `text`
+
+    @property
+    def embed_text(self) -> str:
+        """What the encoder sees: the passage with its document title and section as context."""
+        context = self.title if self.heading in ("", self.title) else f"{self.title}: {self.heading}"
+        return f"{context}\n{self.text}"
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.sentences]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["sentences"] = [list(span) for span in self.sentences]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Passage:
+        fields = dict(data)
+        fields["sentences"] = tuple(tuple(span) for span in fields["sentences"])
+        return cls(**fields)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked passage in an answer."""
+
+    passage: Passage
+    score: float
+    highlight: str
+    also_in: tuple[str, ...] = ()  # other sources that say the same thing
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.passage
+        return {
+            "id": p.id,
+            "text": p.text,
+            "source": p.source,
+            "title": p.title,
+            "heading": p.heading,
+            "score": round(self.score, 4),
+            "highlight": self.highlight,
+            "also_in": list(self.also_in),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What faqbot says to one question: a status and the passages that support it."""
+
+    question: str
+    status: Status
+    hits: tuple[Hit, ...]
+    reason: str = ""
+    signals: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "status": self.status.value,
+            "passages": [hit.to_dict() for hit in self.hits],
+            "reason": self.reason,
+            "signals": list(self.signals),
+        }

@@ -1,0 +1,128 @@
+"""One settings object, built in one place: defaults < config file < FAQBOT_* environment < flags.
+
+Usage::
+
+    settings = load_settings(index_dir="other-index")   # flags win over everything
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from faqbot.errors import SettingsError
+
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+CONFIG_ENV = "FAQBOT_CONFIG"
+DEFAULT_CONFIG = Path("faqbot.toml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    data_dir: Path = Path("data")
+    model: str = DEFAULT_MODEL
+    synonyms_file: Path = Path("faqbot/data/synonyms.txt")
+    top_k: int = 3
+    max_question_chars: int = 1000
+    host: str = "127.0.0.1"
+    port: int = 7860
+    clinic_name: str = "Our clinic"
+    clinic_phone: str = "(555) 010-0000"
+    clinic_website: str = "https://example.com"
+    fallback_message: str = (
+        "I couldn't find this in our materials. Please contact {clinic_name} at {clinic_phone} "
+        "or {clinic_website} and our team will be glad to help."
+    )
+    escalation_message: str = (
+        "What you describe can be a warning sign after a treatment. Please contact {clinic_name} "
+        "now at {clinic_phone}. If you have trouble breathing, swelling of the lips, tongue or "
+        "throat, or you feel very unwell, call emergency services (911) right away."
+    )
+
+    def __post_init__(self) -> None:
+        if self.top_k < 1:
+            raise SettingsError(f"top_k must be >= 1, got {self.top_k}")
+        if not 1 <= self.port <= 65535:
+            raise SettingsError(f"port must be between 1 and 65535, got {self.port}")
+        if self.max_question_chars < 10:
+            raise SettingsError(f"max_question_chars must be >= 10, got {self.max_question_chars}")
+
+    def clinic_text(self, template: str) -> str:
+        """Fill a clinic message template ({clinic_name}, {clinic_phone}, {clinic_website})."""
+        return template.format(
+            clinic_name=self.clinic_name, clinic_phone=self.clinic_phone, clinic_website=self.clinic_website
+        )
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **_coerce_all(changes, "override"))
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    kinds = {f.name: f.type for f in fields(Settings)}
+    if name not in kinds:
+        known = ", ".join(sorted(kinds))
+        raise SettingsError(f"Unknown setting {name!r} in {origin} (known settings: {known})")
+    kind = kinds[name]
+    try:
+        if kind == "Path":
+            return Path(value)
+        if kind == "int":
+            return int(value)
+        if kind == "float":
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"Setting {name} in {origin} must be a {kind}, got {value!r}") from None
+
+
+def _coerce_all(values: dict[str, Any], origin: str) -> dict[str, Any]:
+    return {name: _coerce(name, value, origin) for name, value in values.items() if value is not None}
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"Config file {path} is not valid TOML ({exc}); fix it or remove it") from None
+    except OSError as exc:
+        raise SettingsError(f"Cannot read config file {path} ({exc.strerror})") from None
+    flat: dict[str, Any] = {}
+    for key, value in data.items():  # a [clinic] table is allowed for readability
+        if isinstance(value, dict):
+            flat.update({f"{key}_{k}" if not k.startswith(key) else k: v for k, v in value.items()})
+        else:
+            flat[key] = value
+    return _coerce_all(flat, str(path))
+
+
+def _from_env(environ: dict[str, str]) -> dict[str, Any]:
+    names = {f.name for f in fields(Settings)}
+    values = {
+        key[len("FAQBOT_") :].lower(): value
+        for key, value in environ.items()
+        if key.startswith("FAQBOT_") and key != CONFIG_ENV
+    }
+    return _coerce_all({k: v for k, v in values.items() if k in names}, "the environment")
+
+
+def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build the settings; `overrides` are command-line flags (None means "not given")."""
+    environ = dict(os.environ) if environ is None else environ
+    values: dict[str, Any] = {}
+    path = config_file or (Path(environ[CONFIG_ENV]) if environ.get(CONFIG_ENV) else None)
+    if path is not None and not path.is_file():
+        raise SettingsError(f"Config file {path} does not exist (set {CONFIG_ENV} to an existing TOML file)")
+    if path is None and DEFAULT_CONFIG.is_file():
+        path = DEFAULT_CONFIG
+    if path is not None:
+        values.update(_from_file(path))
+    values.update(_from_env(environ))
+    values.update(_coerce_all(overrides, "a command-line flag"))
+    return Settings(**values)

@@ -1,0 +1,40 @@
+"""Build or refresh the index from the clinic's documents.
+
+Usage: python ingest.py [--corpus DIR] [--index DIR] [--model NAME_OR_PATH] [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from faqbot.encoders import make_encoder
+from faqbot.errors import FaqbotError
+from faqbot.indexing import ingest
+from faqbot.settings import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Ingest the clinic's documents into a search index.")
+    parser.add_argument("--corpus", type=Path, help="folder of .txt/.md documents (default corpus/)")
+    parser.add_argument("--index", type=Path, help="index folder to write (default index/)")
+    parser.add_argument("--model", help="sentence-transformers model name or path")
+    parser.add_argument("--force", action="store_true", help="rebuild everything, reusing nothing")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(corpus_dir=args.corpus, index_dir=args.index, model=args.model)
+        report = ingest(settings.corpus_dir, settings.index_dir, make_encoder(settings.model),
+                        force=args.force, progress=sys.stderr.isatty())
+    except FaqbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted: the previous index is unchanged.", file=sys.stderr)
+        return 130
+    print(report.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

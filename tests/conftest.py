@@ -1,0 +1,95 @@
+"""Shared fixtures: a tiny corpus, the deterministic fake encoder, and settings pointed at tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from faqbot.encoders import FakeEncoder
+from faqbot.indexing import ingest
+from faqbot.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TINY_CORPUS = {
+    "aftercare.md": (
+        "# Aftercare guide\n\n"
+        "## Sun protection\n\n"
+        "Stay out of the sun for several days after your session. Wear sunscreen every day when you go outside.\n\n"
+        "## Makeup\n\n"
+        "Wait one day before applying makeup. Choose mineral makeup that does not clog pores.\n"
+    ),
+    "sessions.txt": (
+        "How many sessions?\n\n"
+        "Most patients need three to six sessions spaced a month apart. Results improve with every session.\n\n"
+        "Does it hurt?\n\n"
+        "A numbing cream is applied first, so the procedure feels like a light vibration.\n"
+    ),
+}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's config or environment, or writes outside tmp_path."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith("FAQBOT_"):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+
+
+def write_corpus(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus", TINY_CORPUS)
+
+
+@pytest.fixture
+def encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, corpus_dir: Path) -> Settings:
+    return Settings(
+        corpus_dir=corpus_dir,
+        index_dir=tmp_path / "index",
+        data_dir=tmp_path / "data",
+        model="fake-encoder",
+        synonyms_file=ROOT / "faqbot" / "data" / "synonyms.txt",
+    )
+
+
+@pytest.fixture
+def built_index(settings: Settings, encoder: FakeEncoder) -> Settings:
+    """Settings whose index has been built from the tiny corpus with the fake encoder."""
+    ingest(settings.corpus_dir, settings.index_dir, encoder)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_encoder():
+    """The real all-MiniLM-L6-v2, loaded once for all integration tests."""
+    from faqbot.encoders import SentenceTransformerEncoder
+    from faqbot.settings import DEFAULT_MODEL
+
+    return SentenceTransformerEncoder(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory, real_encoder) -> Settings:
+    """The clinic's real corpus indexed with the real model, once per test session."""
+    from faqbot.settings import DEFAULT_MODEL
+
+    index_dir = tmp_path_factory.mktemp("real") / "index"
+    ingest(ROOT / "corpus", index_dir, real_encoder)
+    return Settings(corpus_dir=ROOT / "corpus", index_dir=index_dir, model=DEFAULT_MODEL,
+                    synonyms_file=ROOT / "faqbot" / "data" / "synonyms.txt")

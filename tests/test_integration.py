@@ -1,0 +1,45 @@
+"""The real model on the real corpus: questions whose answering passage is known."""
+
+import pytest
+
+from faqbot.engine import Engine
+from faqbot.models import Status
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def engine(real_index, real_encoder):
+    return Engine.from_settings(real_index, real_encoder)
+
+
+@pytest.mark.parametrize(
+    "question, phrase",
+    [
+        ("how long will my skin stay red after the treatment", "days of redness"),
+        ("is it safe to use a microneedling roller at home", "home"),
+        ("does microneedling work for stretch marks", "stretch marks"),
+        ("will the numbing cream make it painless", "numbing cream"),
+        ("can people with dark skin get microneedling", "skin tones"),
+    ],
+)
+def test_known_questions_find_their_passage_in_the_top_three(engine, question, phrase):
+    answer = engine.ask(question, 3)
+    assert answer.status is Status.ANSWERED
+    assert any(phrase in hit.passage.text.lower() for hit in answer.hits), [h.passage.text[:80] for h in answer.hits]
+    for hit in answer.hits:
+        assert hit.highlight in hit.passage.text
+
+
+def test_the_real_corpus_is_cleaned_and_split_as_designed(real_index):
+    from faqbot.store import load_index
+
+    passages = load_index(real_index.index_dir).passages
+    titles = {p.source: p.title for p in passages}
+    assert titles["what-is-microneedling.txt"] == "What Is Microneedling?"
+    assert titles["microneedling-overview.txt"] == "Microneedling Overview"
+    headings = {p.heading for p in passages}
+    assert "How long and how awful is the downtime?" in headings  # was mathematical bold
+    text = " ".join(p.text for p in passages)
+    assert "Comments" not in text and "https://" not in text and "\u2019" not in text
+    assert all(len(p.text.split()) <= 150 for p in passages)
