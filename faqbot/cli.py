@@ -56,6 +56,30 @@ def _ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from faqbot import evaluation
+    from faqbot.engine import Engine
+
+    settings = load_settings(index_dir=args.index)
+    engine = Engine.from_settings(settings)
+    corpus_text = "\n".join(p.text for p in engine.stored.passages)
+    for path in args.questions or evaluation.DEFAULT_SETS:
+        items = evaluation.load_questions(path)
+        counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in evaluation.KINDS)
+        print(f"\n## {path} ({counts})\n")
+        for problem in evaluation.check_labels(items, corpus_text):
+            print(f"warning: label not found in the corpus: {problem}", file=sys.stderr)
+        if args.sweep:
+            print(evaluation.sweep(engine, items))
+            continue
+        results = {
+            f"{name}": evaluation.score(Engine(engine.stored, engine.encoder, settings, mode=mode), items)
+            for name, mode in (("faqbot (hybrid)", "hybrid"), ("keyword only", "keyword"), ("dense only", "dense"))
+        }
+        print(evaluation.table(results))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m faqbot", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="one JSON object per question per line")
     ask.add_argument("--index", type=Path, help="index folder (default index/, or FAQBOT_INDEX_DIR)")
     ask.set_defaults(run=_ask)
+    ev = commands.add_parser("eval", help="score answers on labelled question sets")
+    ev.add_argument("--questions", type=Path, action="append", help="JSON-lines question set (repeatable)")
+    ev.add_argument("--index", type=Path, help="index folder (default index/)")
+    ev.add_argument("--sweep", action="store_true", help="print the no_match threshold trade-off instead")
+    ev.set_defaults(run=_eval)
     return parser
 
 

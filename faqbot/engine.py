@@ -1,37 +1,75 @@
-"""Answering: question -> status and ranked passages with their highlighted sentence.
+"""Answering: question -> status and ranked passages, each with its highlighted answering sentence(s).
 
 Usage::
 
     engine = Engine.from_settings(load_settings())
     answer = engine.ask("is it painful?", k=3)
+
+The pipeline: normalise the question (spelling, synonyms) -> check for urgent warning signs -> dense search
+(passage and sentence vectors) and keyword search (BM25) -> fuse -> decide answered / no_match ->
+highlight -> collapse near-duplicates.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 import numpy as np
 
-from faqbot.cleaning import clean_query
+from faqbot import urgent
 from faqbot.encoders import Encoder, make_encoder
+from faqbot.keyword import KeywordIndex, tokenize
 from faqbot.models import Answer, Hit, Status
+from faqbot.query import Query, QueryAnalyzer, Synonyms
 from faqbot.settings import Settings
 from faqbot.store import StoredIndex, load_index
 
-MIN_DENSE_SCORE = 0.35  # below this cosine similarity nothing in the documents answers
+Mode = Literal["hybrid", "dense", "keyword"]
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Weights that don't depend on the clinic; chosen on the labelled dev set (python -m faqbot eval)."""
+
+    keyword_weight: float = 0.25  # share of the normalised BM25 score in the fused score
+    duplicate_similarity: float = 0.85  # answering sentences this similar are one fact
+    second_sentence: float = 0.92  # a neighbour sentence joins the highlight when it scores this close
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The full decision for one question, for staff and for evaluation."""
+
+    query: Query
+    vector: np.ndarray  # the question's embedding
+    order: np.ndarray  # passage indices, best first
+    fused: np.ndarray
+    dense: np.ndarray
+    keyword: np.ndarray
+    urgent: urgent.UrgentCheck
+    status: Status
+    reason: str
 
 
 class Engine:
-    def __init__(self, stored: StoredIndex, encoder: Encoder, settings: Settings) -> None:
+    def __init__(self, stored: StoredIndex, encoder: Encoder, settings: Settings,
+                 tuning: Tuning | None = None, mode: Mode = "hybrid") -> None:
         self.stored = stored
         self.encoder = encoder
         self.settings = settings
+        self.tuning = tuning or Tuning()
+        self.mode = mode
+        texts = [p.embed_text for p in stored.passages]
+        self.analyzer = QueryAnalyzer.from_texts(texts, Synonyms.load(settings.synonyms_file))
+        self.keyword = KeywordIndex(texts)
 
     @classmethod
-    def from_settings(cls, settings: Settings, encoder: Encoder | None = None) -> Engine:
+    def from_settings(cls, settings: Settings, encoder: Encoder | None = None, **kwargs) -> Engine:
         """Load the index named by the settings; refuse it if it was built with another model."""
         stored = load_index(settings.index_dir, settings.model)
-        return cls(stored, encoder or make_encoder(settings.model), settings)
+        return cls(stored, encoder or make_encoder(settings.model), settings, **kwargs)
 
     @cached_property
     def _sentence_rows(self) -> np.ndarray:
@@ -39,30 +77,94 @@ class Engine:
         counts = [len(p.sentences) for p in self.stored.passages]
         return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
-    def highlight(self, index: int, query_vector: np.ndarray) -> str:
-        """The passage sentence closest in meaning to the question."""
+    @cached_property
+    def _sentence_terms(self) -> list[set[str]]:
+        sentences = [s for p in self.stored.passages for s in p.sentence_texts()]
+        return [set(tokens) for tokens in tokenize(sentences)]
+
+    @cached_property
+    def _passage_vectors(self) -> np.ndarray:
+        return self.stored.passage_vectors()
+
+    def _sentence_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        return self.stored.sentence_vectors @ query_vector
+
+    def rank(self, question: str) -> Ranked:
+        """Score every passage and decide the status (no highlight, no collapsing)."""
+        t = self.tuning
+        query = self.analyzer.analyze(question)
+        warning = urgent.check(query.cleaned)
+        vector = self.encoder.encode([query.corrected])[0]
+        sentence_best = np.maximum.reduceat(self._sentence_scores(vector), self._sentence_rows[:-1])
+        dense = (self._passage_vectors @ vector + sentence_best) / 2
+        keyword = self.keyword.scores(query.keyword_text)
+        top_keyword = float(keyword.max())
+        if self.mode == "dense":
+            fused = dense
+        elif self.mode == "keyword":
+            fused = keyword
+        else:
+            normalised = keyword / top_keyword if top_keyword > 0 else keyword
+            fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
+        order = np.argsort(-fused, kind="stable")
+        best_dense = float(dense[order[0]])
+        if warning.urgent:
+            status, reason = Status.URGENT, warning.explanation
+        elif self.mode == "keyword" and top_keyword <= 0:
+            status, reason = Status.NO_MATCH, "no keyword of the question is in the documents"
+        elif self.mode != "keyword" and best_dense < (bar := self.settings.min_similarity):
+            status, reason = Status.NO_MATCH, f"best similarity {best_dense:.2f} < {bar}"
+        elif self.mode != "keyword" and query.unknown and best_dense < (
+            bar := self.settings.min_similarity_unknown_words
+        ):
+            status, reason = (Status.NO_MATCH, f"words not in the documents ({', '.join(query.unknown)}) and "
+                              f"best similarity {best_dense:.2f} < {bar}")
+        else:
+            status, reason = Status.ANSWERED, f"best similarity {best_dense:.2f}"
+        return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason)
+
+    def highlight(self, index: int, query_vector: np.ndarray, query_terms: set[str]) -> tuple[str, np.ndarray]:
+        """The sentence (or two neighbours) of a passage that answer the question, and its vector."""
         passage = self.stored.passages[index]
         a, b = self._sentence_rows[index], self._sentence_rows[index + 1]
-        if a == b:
-            return passage.text
-        best = int(np.argmax(self.stored.sentence_vectors[a:b] @ query_vector))
-        start, end = passage.sentences[best]
-        return passage.text[start:end]
+        vectors = self.stored.sentence_vectors[a:b]
+        overlap = np.array([len(query_terms & self._sentence_terms[r]) / max(len(query_terms), 1)
+                            for r in range(a, b)])
+        scores = vectors @ query_vector + 0.3 * overlap
+        best = int(np.argmax(scores))
+        first = last = best
+        for neighbour in (best - 1, best + 1):
+            if 0 <= neighbour < len(scores) and scores[neighbour] >= self.tuning.second_sentence * scores[best]:
+                first, last = min(first, neighbour), max(last, neighbour)
+                break
+        start, end = passage.sentences[first][0], passage.sentences[last][1]
+        return passage.text[start:end], vectors[best]
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         k = k or self.settings.top_k
         if k < 1:
             raise ValueError(f"k must be >= 1, got {k}")
-        query = clean_query(question)
-        if not query:
+        if not question.strip():
             return Answer(question, Status.NO_MATCH, (), reason="empty question")
-        vector = self.encoder.encode([query])[0]
-        n = min(k, self.stored.index.ntotal)
-        scores, ids = self.stored.index.search(vector[None, :], n)
+        ranked = self.rank(question)
+        if ranked.status is Status.NO_MATCH:
+            return Answer(question, ranked.status, (), ranked.reason, ranked.urgent.signals)
+        vector = ranked.vector
+        terms = set(tokenize([ranked.query.keyword_text])[0])
+        kept: list[tuple[int, str, np.ndarray, list[str]]] = []
+        for index in ranked.order:
+            if len(kept) == k:
+                break
+            text, sentence_vector = self.highlight(int(index), vector, terms)
+            duplicate = next((h for h in kept if float(h[2] @ sentence_vector) >= self.tuning.duplicate_similarity),
+                             None)
+            source = self.stored.passages[index].source
+            if duplicate is not None:
+                if source != self.stored.passages[duplicate[0]].source and source not in duplicate[3]:
+                    duplicate[3].append(source)
+                continue
+            kept.append((int(index), text, sentence_vector, []))
         hits = tuple(
-            Hit(self.stored.passages[i], float(s), self.highlight(i, vector))
-            for s, i in zip(scores[0], ids[0], strict=False) if i >= 0
+            Hit(self.stored.passages[i], float(ranked.fused[i]), text, tuple(also)) for i, text, _, also in kept
         )
-        if not hits or hits[0].score < MIN_DENSE_SCORE:
-            return Answer(question, Status.NO_MATCH, (), reason=f"best similarity below {MIN_DENSE_SCORE}")
-        return Answer(question, Status.ANSWERED, hits)
+        return Answer(question, ranked.status, hits, ranked.reason, ranked.urgent.signals)

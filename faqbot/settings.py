@@ -27,8 +27,12 @@ class Settings:
     index_dir: Path = Path("index")
     data_dir: Path = Path("data")
     model: str = DEFAULT_MODEL
-    synonyms_file: Path = Path("faqbot/data/synonyms.txt")
+    synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"
     top_k: int = 3
+    # no_match thresholds on the best (passage + sentence) / 2 cosine similarity; chosen for the default model
+    # on the labelled dev set (python -m faqbot eval --sweep); another model needs its own.
+    min_similarity: float = 0.14
+    min_similarity_unknown_words: float = 0.22
     max_question_chars: int = 1000
     host: str = "127.0.0.1"
     port: int = 7860

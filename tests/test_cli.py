@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ CONTRACT_KEYS = {"id", "text", "source", "title", "heading", "score", "highlight
 
 def test_ask_prints_passages_with_titles_and_sources(built_index, capsys, monkeypatch):
     monkeypatch.setenv("FAQBOT_MODEL", "fake-encoder")
+    monkeypatch.setenv("FAQBOT_MIN_SIMILARITY", "0")
     assert main(["ask", "--index", str(built_index.index_dir), "how many sessions do patients need"]) == 0
     out = capsys.readouterr().out
     assert "three to six sessions" in out and "(sessions.txt, score" in out
@@ -17,10 +19,12 @@ def test_ask_prints_passages_with_titles_and_sources(built_index, capsys, monkey
 
 def test_json_output_follows_the_contract_one_line_per_question(built_index, monkeypatch):
     monkeypatch.setenv("FAQBOT_MODEL", "fake-encoder")
+    monkeypatch.setenv("FAQBOT_MIN_SIMILARITY", "0")
     questions = "how many sessions do patients need\n\nhow long to wait before applying makeup\nsunscreen outside\n"
     result = subprocess.run(
         [sys.executable, "-m", "faqbot", "ask", "--json", "-k", "2", "--index", str(built_index.index_dir)],
         input=questions, capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "FAQBOT_MODEL": "fake-encoder", "FAQBOT_MIN_SIMILARITY": "0"},
     )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -43,3 +43,14 @@ def test_the_real_corpus_is_cleaned_and_split_as_designed(real_index):
     text = " ".join(p.text for p in passages)
     assert "Comments" not in text and "https://" not in text and "\u2019" not in text
     assert all(len(p.text.split()) <= 150 for p in passages)
+
+
+def test_the_labelled_dev_set_keeps_its_quality_floor(real_index, real_encoder):
+    """A regression guard with the real model: the numbers the README reports must not silently drop."""
+    from faqbot.evaluation import load_questions, score
+    from tests.conftest import ROOT
+
+    scores = score(Engine.from_settings(real_index, real_encoder), load_questions(ROOT / "eval/questions_dev.jsonl"))
+    assert scores.hit3 >= 0.80 and scores.hit1 >= 0.60
+    assert scores.in_scope_fallbacks <= 0.03
+    assert scores.urgent_recall == 1.0 and scores.false_alarms == 0

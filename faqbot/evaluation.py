@@ -1,0 +1,144 @@
+"""Evaluation on labelled questions: retrieval quality, honest fallbacks and urgent escalation.
+
+Labels are answer-bearing phrases of the corpus, so scores don't depend on how passages are cut: an answer
+hits when one of its shown passages contains one of the question's phrases.
+
+Usage: python -m faqbot eval [--questions FILE ...] [--sweep]
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from faqbot.cleaning import clean_line
+from faqbot.engine import Engine
+from faqbot.errors import FaqbotError
+from faqbot.models import Answer, Status
+
+KINDS = ("in_scope", "out_of_scope", "urgent", "normal_healing")
+DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"))
+
+
+@dataclass(frozen=True)
+class Labelled:
+    question: str
+    kind: str
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scores:
+    hit1: float
+    hit3: float
+    mrr5: float
+    fallback_precision: float
+    fallback_recall: float
+    in_scope_fallbacks: float  # share of in-scope questions wrongly answered with the fallback
+    urgent_recall: float
+    false_alarms: int  # normal-healing questions flagged urgent
+    normal_healing: int
+
+
+def normalise(text: str) -> str:
+    return " ".join(clean_line(text).lower().split())
+
+
+def load_questions(path: Path) -> list[Labelled]:
+    if not path.is_file():
+        raise FaqbotError(f"No question set at {path} (give one with --questions)")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            item = Labelled(data["question"], data["kind"], tuple(data.get("answers", ())))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise FaqbotError(f"{path}:{number} is not a labelled question ({exc})") from None
+        if item.kind not in KINDS:
+            raise FaqbotError(f"{path}:{number} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
+        items.append(item)
+    return items
+
+
+def check_labels(items: Sequence[Labelled], corpus_text: str) -> list[str]:
+    """Label phrases that appear nowhere in the corpus (a label that can never hit)."""
+    text = normalise(corpus_text)
+    return [f"{i.question!r}: {a!r}" for i in items for a in i.answers if normalise(a) not in text]
+
+
+def rank_of_first_hit(answer: Answer, phrases: Sequence[str]) -> int | None:
+    wanted = [normalise(p) for p in phrases]
+    for rank, hit in enumerate(answer.hits):
+        text = normalise(hit.passage.text)
+        if any(w in text for w in wanted):
+            return rank
+    return None
+
+
+def score(engine: Engine, items: Sequence[Labelled]) -> Scores:
+    answers = [(item, engine.ask(item.question, 5)) for item in items]
+    ranks = [rank_of_first_hit(a, i.answers) for i, a in answers if i.kind == "in_scope"]
+    reciprocal = [1 / (r + 1) if r is not None and r < 5 else 0.0 for r in ranks]
+    fell_back = [(i.kind, a.status is Status.NO_MATCH) for i, a in answers]
+    true_fallbacks = sum(1 for kind, fb in fell_back if fb and kind == "out_of_scope")
+    all_fallbacks = sum(1 for _, fb in fell_back if fb)
+    n_out = sum(1 for i in items if i.kind == "out_of_scope")
+    urgent_flags = [(i.kind, a.status is Status.URGENT) for i, a in answers]
+    n_urgent = sum(1 for kind, _ in urgent_flags if kind == "urgent")
+    normal = [flag for kind, flag in urgent_flags if kind == "normal_healing"]
+    in_scope = [fb for kind, fb in fell_back if kind == "in_scope"]
+    return Scores(
+        hit1=float(np.mean([r is not None and r < 1 for r in ranks])) if ranks else 0.0,
+        hit3=float(np.mean([r is not None and r < 3 for r in ranks])) if ranks else 0.0,
+        mrr5=float(np.mean(reciprocal)) if reciprocal else 0.0,
+        fallback_precision=true_fallbacks / all_fallbacks if all_fallbacks else 1.0,
+        fallback_recall=true_fallbacks / n_out if n_out else 1.0,
+        in_scope_fallbacks=float(np.mean(in_scope)) if in_scope else 0.0,
+        urgent_recall=sum(1 for kind, f in urgent_flags if kind == "urgent" and f) / n_urgent if n_urgent else 1.0,
+        false_alarms=sum(normal),
+        normal_healing=len(normal),
+    )
+
+
+def table(results: dict[str, Scores]) -> str:
+    """Methods side by side, one metric per row (Markdown)."""
+    names = list(results)
+    rows = [
+        ("hit@1 (in-scope)", lambda s: f"{s.hit1:.3f}"),
+        ("hit@3 (in-scope)", lambda s: f"{s.hit3:.3f}"),
+        ("MRR@5 (in-scope)", lambda s: f"{s.mrr5:.3f}"),
+        ("fallback precision", lambda s: f"{s.fallback_precision:.3f}"),
+        ("fallback recall (out-of-scope)", lambda s: f"{s.fallback_recall:.3f}"),
+        ("in-scope answered with fallback", lambda s: f"{s.in_scope_fallbacks:.3f}"),
+        ("urgent recall", lambda s: f"{s.urgent_recall:.3f}"),
+        ("urgent false alarms (normal healing)", lambda s: f"{s.false_alarms}/{s.normal_healing}"),
+    ]
+    lines = ["| metric | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    lines += [f"| {label} | " + " | ".join(fmt(results[n]) for n in names) + " |" for label, fmt in rows]
+    return "\n".join(lines)
+
+
+def sweep(engine: Engine, items: Sequence[Labelled]) -> str:
+    """The no_match trade-off: in-scope fallbacks vs out-of-scope recall for candidate thresholds."""
+    rows = []
+    for item in items:
+        if item.kind not in ("in_scope", "out_of_scope"):
+            continue
+        ranked = engine.rank(item.question)
+        best = float(ranked.dense[ranked.order[0]])
+        rows.append((item.kind, best, bool(ranked.query.unknown)))
+    lines = ["| min_similarity | min_similarity_unknown_words | in-scope fallbacks | out-of-scope recall |",
+             "|---|---|---|---|"]
+    for bar in np.arange(0.14, 0.50, 0.02):
+        for bar_unknown in np.arange(bar, 0.60, 0.04):
+            falls = [(k, b < bar or (u and b < bar_unknown)) for k, b, u in rows]
+            fb_in = np.mean([f for k, f in falls if k == "in_scope"])
+            recall = np.mean([f for k, f in falls if k == "out_of_scope"])
+            lines.append(f"| {bar:.2f} | {bar_unknown:.2f} | {fb_in:.3f} | {recall:.3f} |")
+    return "\n".join(lines)
