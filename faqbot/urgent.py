@@ -22,19 +22,21 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "spreading or worsening redness": (
         r"\bred (?:streaks?|lines?)\b", r"\bstreaks?\b",
-        r"(?:redness|red|rash)\b[^.?!]{0,60}\b(?:spread(?:s|ing)?|getting worse|worse again)\b",
+        r"(?:redness|red|rash)\b[^.?!]{0,60}"
+        r"\b(?:spread(?:s|ing)?|getting (?:worse|bigger|larger)|worse again|growing)\b",
         r"\bspreading\b[^.?!]{0,20}\b(?:redness|red)\b",
     ),
     "severe or worsening pain": (
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful) (?:pain|burning)\b",
         r"\bpain\b[^.?!]{0,30}\b(?:getting|got|is) worse\b", r"\b(?:worse|worsening) pain\b",
         r"\bpain ?killers? (?:not|aren't|don't)\b", r"\b(?:9|10)/10\b", r"\bthrobbing\b",
+        r"\b(?:very much|so much|a lot of|really bad|so bad) pain\b", r"\bpain\b[^.?!]{0,10}\b(?:so bad|unbearable)\b",
     ),
     "bleeding that won't stop": (
         r"\bbleed(?:ing)?\b[^.?!]{0,30}\b(?:won'?t|wont|doesn'?t|does not|can'?t|cannot|not) (?:stop|stopping)\b",
         r"\b(?:keeps?|still|non-?stop) bleeding\b", r"\bwon'?t stop bleeding\b",
     ),
-    "blistering": (r"\bblister(?:s|ing|ed)?\b",),
+    "blistering": (r"\bblister(?:s|ing|ed)?\b", r"\b(?:water|fluid|liquid)[- ]?(?:bubbles?|filled bumps?)\b"),
     "allergic swelling": (
         r"\b(?:lips?|tongue|throat|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)",
         r"\bswollen (?:lips?|tongue|throat)", r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow",
@@ -46,13 +48,15 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "changes in vision": (
         r"\bvision\b", r"\bblurr(?:y|ed)\b", r"\bcan'?t see\b", r"\bflashes\b", r"\bspots in my eyes?\b",
-        r"\beye\b[^.?!]{0,20}\bswollen shut\b",
+        r"\beyes?\b[^.?!]{0,20}\b(?:swollen shut|(?:is|are) closing|closed up)\b",
     ),
 }
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
-             r"\bfeels? hot\b"),
-    "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading)\b", r"\bpuffing up\b", r"\bswollen\b"),
+             r"\b(?:feels?|is|are) hot\b"),
+    "getting worse": (r"\bgetting worse\b", r"\bworse (?:not|instead of) better\b", r"\b(?:really|so much) hurts?\b"),
+    "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
+                 r"\bswollen\b"),
     "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bnause"),
     "bad smell": (r"\bsmell(?:s|y)? (?:bad|awful|foul)\b", r"\bfoul\b"),
     "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b"),

@@ -18,6 +18,9 @@ from faqbot.urgent import check
         ("I broke out in hives all over my face", "hives"),
         ("I'm having trouble breathing after my facial", "trouble breathing"),
         ("my vision is blurry since they did around my eyes", "changes in vision"),
+        ("since yesterday my cheek has little water bubbles on it", "blistering"),
+        ("the red patch on my jaw keeps getting bigger", "spreading or worsening redness"),
+        ("my eyes are closing from the swelling", "changes in vision"),
     ],
 )
 def test_each_warning_sign_fires_and_is_named(question, signal):
@@ -45,6 +48,7 @@ def test_normal_healing_negations_and_general_questions_do_not_fire(question):
 def test_two_mild_signs_together_are_urgent_but_one_is_not():
     assert not check("my face feels hot").urgent
     assert check("my face feels hot and it's swollen").urgent
+    assert check("the swelling is so bad and getting worse not better").urgent
 
 
 def test_the_explanation_says_why():
