@@ -53,6 +53,17 @@ class Ranked:
     reason: str
 
 
+def fallback_reason(best: float, unknown: tuple[str, ...], min_similarity: float,
+                    min_similarity_unknown_words: float) -> str | None:
+    """Why the documents don't answer (no_match), or None when they do. The one place this rule lives."""
+    if best < min_similarity:
+        return f"best similarity {best:.2f} < {min_similarity}"
+    if unknown and best < min_similarity_unknown_words:
+        return (f"words not in the documents ({', '.join(unknown)}) and "
+                f"best similarity {best:.2f} < {min_similarity_unknown_words}")
+    return None
+
+
 class Engine:
     def __init__(self, stored: StoredIndex, encoder: Encoder, settings: Settings,
                  tuning: Tuning | None = None, mode: Mode = "hybrid") -> None:
@@ -108,17 +119,15 @@ class Engine:
             fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense[order[0]])
+        if self.mode == "keyword":
+            fallback = None if top_keyword > 0 else "no keyword of the question is in the documents"
+        else:
+            fallback = fallback_reason(best_dense, query.unknown, self.settings.min_similarity,
+                                       self.settings.min_similarity_unknown_words)
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
-        elif self.mode == "keyword" and top_keyword <= 0:
-            status, reason = Status.NO_MATCH, "no keyword of the question is in the documents"
-        elif self.mode != "keyword" and best_dense < (bar := self.settings.min_similarity):
-            status, reason = Status.NO_MATCH, f"best similarity {best_dense:.2f} < {bar}"
-        elif self.mode != "keyword" and query.unknown and best_dense < (
-            bar := self.settings.min_similarity_unknown_words
-        ):
-            status, reason = (Status.NO_MATCH, f"words not in the documents ({', '.join(query.unknown)}) and "
-                              f"best similarity {best_dense:.2f} < {bar}")
+        elif fallback is not None:
+            status, reason = Status.NO_MATCH, fallback
         else:
             status, reason = Status.ANSWERED, f"best similarity {best_dense:.2f}"
         return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason)

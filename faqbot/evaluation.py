@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from faqbot.cleaning import clean_line
-from faqbot.engine import Engine
+from faqbot.engine import Engine, fallback_reason
 from faqbot.errors import FaqbotError
 from faqbot.models import Answer, Status
 
@@ -132,12 +132,12 @@ def sweep(engine: Engine, items: Sequence[Labelled]) -> str:
             continue
         ranked = engine.rank(item.question)
         best = float(ranked.dense[ranked.order[0]])
-        rows.append((item.kind, best, bool(ranked.query.unknown)))
+        rows.append((item.kind, best, ranked.query.unknown))
     lines = ["| min_similarity | min_similarity_unknown_words | in-scope fallbacks | out-of-scope recall |",
              "|---|---|---|---|"]
     for bar in np.arange(0.14, 0.50, 0.02):
         for bar_unknown in np.arange(bar, 0.60, 0.04):
-            falls = [(k, b < bar or (u and b < bar_unknown)) for k, b, u in rows]
+            falls = [(k, fallback_reason(b, u, bar, bar_unknown) is not None) for k, b, u in rows]
             fb_in = np.mean([f for k, f in falls if k == "in_scope"])
             recall = np.mean([f for k, f in falls if k == "out_of_scope"])
             lines.append(f"| {bar:.2f} | {bar_unknown:.2f} | {fb_in:.3f} | {recall:.3f} |")
