@@ -63,6 +63,11 @@ def _eval(args: argparse.Namespace) -> int:
     settings = load_settings(index_dir=args.index)
     engine = Engine.from_settings(settings)
     corpus_text = "\n".join(p.text for p in engine.stored.passages)
+    methods = {  # built once: each engine indexes the passages for keyword search
+        "faqbot (hybrid)": engine,
+        "keyword only": Engine(engine.stored, engine.encoder, settings, mode="keyword"),
+        "dense only": Engine(engine.stored, engine.encoder, settings, mode="dense"),
+    }
     for path in args.questions or evaluation.DEFAULT_SETS:
         items = evaluation.load_questions(path)
         counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in evaluation.KINDS)
@@ -72,11 +77,7 @@ def _eval(args: argparse.Namespace) -> int:
         if args.sweep:
             print(evaluation.sweep(engine, items))
             continue
-        results = {
-            f"{name}": evaluation.score(Engine(engine.stored, engine.encoder, settings, mode=mode), items)
-            for name, mode in (("faqbot (hybrid)", "hybrid"), ("keyword only", "keyword"), ("dense only", "dense"))
-        }
-        print(evaluation.table(results))
+        print(evaluation.table({name: evaluation.score(method, items) for name, method in methods.items()}))
     return 0
 
 

@@ -12,7 +12,7 @@ highlight -> collapse near-duplicates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -51,6 +51,16 @@ class Ranked:
     urgent: urgent.UrgentCheck
     status: Status
     reason: str
+
+
+@dataclass
+class _Shown:
+    """A passage chosen for the answer while duplicates of its fact are being collected."""
+
+    index: int
+    highlight: str
+    sentence_vector: np.ndarray
+    also_in: list[str] = field(default_factory=list)
 
 
 def fallback_reason(best: float, unknown: tuple[str, ...], min_similarity: float,
@@ -158,22 +168,23 @@ class Engine:
         ranked = self.rank(question)
         if ranked.status is Status.NO_MATCH:
             return Answer(question, ranked.status, (), ranked.reason, ranked.urgent.signals)
-        vector = ranked.vector
         terms = set(tokenize([ranked.query.keyword_text])[0])
-        kept: list[tuple[int, str, np.ndarray, list[str]]] = []
-        for index in ranked.order:
+        kept: list[_Shown] = []
+        for index in map(int, ranked.order):
             if len(kept) == k:
                 break
-            text, sentence_vector = self.highlight(int(index), vector, terms)
-            duplicate = next((h for h in kept if float(h[2] @ sentence_vector) >= self.tuning.duplicate_similarity),
-                             None)
+            text, sentence_vector = self.highlight(index, ranked.vector, terms)
             source = self.stored.passages[index].source
-            if duplicate is not None:
-                if source != self.stored.passages[duplicate[0]].source and source not in duplicate[3]:
-                    duplicate[3].append(source)
-                continue
-            kept.append((int(index), text, sentence_vector, []))
+            same_fact = next(
+                (s for s in kept if float(s.sentence_vector @ sentence_vector) >= self.tuning.duplicate_similarity),
+                None,
+            )
+            if same_fact is None:
+                kept.append(_Shown(index, text, sentence_vector))
+            elif source != self.stored.passages[same_fact.index].source and source not in same_fact.also_in:
+                same_fact.also_in.append(source)
         hits = tuple(
-            Hit(self.stored.passages[i], float(ranked.fused[i]), text, tuple(also)) for i, text, _, also in kept
+            Hit(self.stored.passages[s.index], float(ranked.fused[s.index]), s.highlight, tuple(s.also_in))
+            for s in kept
         )
         return Answer(question, ranked.status, hits, ranked.reason, ranked.urgent.signals)

@@ -78,7 +78,7 @@ class Query:
     corrected: str  # misspelled words replaced by the corpus word they were meant to be
     expansions: tuple[str, ...]  # synonyms of phrases in the question
     corrections: tuple[tuple[str, str], ...]  # (typed, corrected)
-    unknown: tuple[str, ...]  # content words neither in the corpus nor correctable
+    unknown: tuple[str, ...]  # words of 3+ letters neither in the corpus nor correctable
 
     @property
     def keyword_text(self) -> str:
