@@ -19,3 +19,7 @@ class IndexMismatchError(FaqbotError):
 
 class SettingsError(FaqbotError):
     """A setting has a value that cannot work."""
+
+
+class StorageError(FaqbotError):
+    """The data folder or its database cannot be used."""

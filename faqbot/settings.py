@@ -36,6 +36,8 @@ class Settings:
     max_question_chars: int = 1000
     host: str = "127.0.0.1"
     port: int = 7860
+    concurrent_answers: int = 2  # questions answered at the same time; more wait in the queue
+    queue_size: int = 64  # questions waiting beyond this get "busy, please try again"
     clinic_name: str = "Our clinic"
     clinic_phone: str = "(555) 010-0000"
     clinic_website: str = "https://example.com"
@@ -48,23 +50,59 @@ class Settings:
         "now at {clinic_phone}. If you have trouble breathing, swelling of the lips, tongue or "
         "throat, or you feel very unwell, call emergency services (911) right away."
     )
+    disclaimer: str = (
+        "General information from our patient materials - not a diagnosis or personal medical advice. "
+        "If you are worried about your skin after a treatment, call us at {clinic_phone}."
+    )
+    too_long_message: str = (
+        "That message is too long for me (over {max_question_chars} characters). "
+        "Please ask one short question at a time."
+    )
+    error_message: str = (
+        "Sorry, something went wrong on our side. Please try again in a moment, or call {clinic_name} at "
+        "{clinic_phone}."
+    )
+    example_questions: tuple[str, ...] = (
+        "How long does the redness last?",
+        "How many sessions will I need?",
+        "When can I wear makeup again?",
+        "Does microneedling hurt?",
+    )
 
     def __post_init__(self) -> None:
         if self.top_k < 1:
             raise SettingsError(f"top_k must be >= 1, got {self.top_k}")
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"port must be between 1 and 65535, got {self.port}")
+        if self.concurrent_answers < 1 or self.queue_size < 1:
+            raise SettingsError(
+                f"concurrent_answers and queue_size must be >= 1, got {self.concurrent_answers}, {self.queue_size}"
+            )
         if self.max_question_chars < 10:
             raise SettingsError(f"max_question_chars must be >= 10, got {self.max_question_chars}")
+        for name in _MESSAGES:
+            try:
+                self.clinic_text(getattr(self, name))
+            except (KeyError, IndexError, ValueError) as exc:
+                raise SettingsError(
+                    f"Setting {name} has a placeholder that can't be filled ({exc}); use only {{clinic_name}}, "
+                    "{clinic_phone}, {clinic_website} and {max_question_chars}, and write { and } as {{ and }}"
+                ) from None
 
     def clinic_text(self, template: str) -> str:
-        """Fill a clinic message template ({clinic_name}, {clinic_phone}, {clinic_website})."""
+        """Fill a clinic message template ({clinic_name}, {clinic_phone}, {clinic_website}, {max_question_chars})."""
         return template.format(
-            clinic_name=self.clinic_name, clinic_phone=self.clinic_phone, clinic_website=self.clinic_website
+            clinic_name=self.clinic_name,
+            clinic_phone=self.clinic_phone,
+            clinic_website=self.clinic_website,
+            max_question_chars=self.max_question_chars,
         )
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **_coerce_all(changes, "override"))
+
+
+_MESSAGES = ("fallback_message", "escalation_message", "disclaimer", "too_long_message", "error_message")
 
 
 def _coerce(name: str, value: Any, origin: str) -> Any:
@@ -80,6 +118,9 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             return int(value)
         if kind == "float":
             return float(value)
+        if kind == "tuple[str, ...]":  # a TOML list, or "a | b | c" in the environment
+            items = value.split("|") if isinstance(value, str) else list(value)
+            return tuple(str(item).strip() for item in items if str(item).strip())
         return str(value)
     except (TypeError, ValueError):
         raise SettingsError(f"Setting {name} in {origin} must be a {kind}, got {value!r}") from None

@@ -1,79 +1,160 @@
 """The patient page: a Gradio chat that shows the passages answering a question, with their sources.
 
-`respond` is plain and unit-testable; `build_app` builds the layout; `main` launches it.
+`build_app` builds the layout around a `PatientChat` (the plain, unit-tested chat logic); `launch_options` are
+the settings of a public page; `main` loads everything and serves it.
 """
 
 from __future__ import annotations
 
-import html
+import logging
 import os
-import re
 import sys
+from html import escape
+from pathlib import Path
+from typing import Any
 
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
-from faqbot.models import Answer, Status
-from faqbot.settings import Settings, load_settings
+from faqbot.patient import PatientChat
+from faqbot.settings import CONFIG_ENV, DEFAULT_CONFIG, Settings, load_settings
+from faqbot.storage import Store
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+import gradio as gr  # noqa: E402  (after the setting above)
 
+CSS = Path(__file__).parent / "data" / "page.css"
+SHOWN_QUESTION_CHARS = 300
+# After an answer arrives: bring the patient's latest question to the top, so the answer is read from its start
+# (an escalation message comes first and must not be scrolled past).
+SHOW_LATEST = """() => {
+  const rows = document.querySelectorAll('#conversation .message-row.user-row');
+  if (rows.length) rows[rows.length - 1].scrollIntoView({block: 'start', behavior: 'instant'});
+}"""  # a too-long message is shown shortened in the conversation
 
-def escape(text: str) -> str:
-    """Text from a patient or a document, safe to show inside Markdown: no markup survives."""
-    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
-
-
-def render(answer: Answer, settings: Settings) -> str:
-    """An answer as Markdown: the status message first, then each passage with its source."""
-    parts: list[str] = []
-    if answer.status is Status.URGENT:
-        parts.append(f"**{escape(settings.clinic_text(settings.escalation_message))}**")
-    if answer.status is Status.NO_MATCH:
-        parts.append(escape(settings.clinic_text(settings.fallback_message)))
-    for hit in answer.hits:
-        p = hit.passage
-        where = p.title if p.heading == p.title else f"{p.title} - {p.heading}"
-        body = escape(p.text).replace(escape(hit.highlight), f"**{escape(hit.highlight)}**", 1)
-        parts.append(f"{body}\n\n*Source: {escape(where)} ({escape(p.source)})*")
-    return "\n\n---\n\n".join(parts)
+log = logging.getLogger(__name__)
 
 
-def respond(engine: Engine, settings: Settings, message: str) -> str:
-    """The reply to one patient message (Markdown)."""
-    if not message or not message.strip():
-        return "Please type a question about our treatments."
-    if len(message) > settings.max_question_chars:
-        return (f"That message is too long for me (over {settings.max_question_chars} characters). "
-                "Please ask one short question at a time.")
-    return render(engine.ask(message, settings.top_k), settings)
+def _shown_question(message: str) -> str:
+    if len(message) > SHOWN_QUESTION_CHARS:
+        message = message[:SHOWN_QUESTION_CHARS] + "…"
+    return escape(message)
 
 
-def build_app(engine: Engine, settings: Settings):
-    """The page's layout, ready to launch."""
-    import gradio as gr
+def build_app(chat: PatientChat, settings: Settings):
+    """The page's layout and events. The only public API endpoint is `/ask`."""
 
-    def chat(message: str, history: list) -> str:
-        return respond(engine, settings, message)
+    def ask(message: str, history: list | None, topic: str | None, ids: dict[int, int]):
+        history = list(history or [])
+        reply = chat.reply(message, topic)
+        if reply is None:  # empty input does nothing
+            return message, history, topic, ids, ""
+        history.append({"role": "user", "content": _shown_question(message)})
+        history.append({"role": "assistant", "content": reply.html})
+        if reply.interaction_id is not None:
+            ids = {**ids, len(history) - 1: reply.interaction_id}
+        return "", history, reply.topic, ids, ""
 
-    return gr.ChatInterface(
-        fn=chat,
-        title=f"{settings.clinic_name} - questions about your treatment",
-        description="Answers come only from our clinic's patient documents. General information, not a diagnosis.",
-        api_name="ask",
-    )
+    def ask_example(selected: gr.SelectData, history: list | None, topic: str | None, ids: dict[int, int]):
+        value = selected.value
+        question = value.get("text", "") if isinstance(value, dict) else str(value)
+        return ask(question, history, topic, ids)
+
+    def feedback(liked: gr.LikeData, ids: dict[int, int]) -> str:
+        index = liked.index[0] if isinstance(liked.index, list | tuple) else liked.index
+        interaction_id = ids.get(index)
+        helpful = liked.liked if isinstance(liked.liked, bool) else None
+        if interaction_id is None or not chat.feedback(interaction_id, helpful):
+            return "<p>Sorry, your feedback could not be saved.</p>"
+        if helpful is None:
+            return "<p>Your feedback was removed.</p>"
+        return "<p>Thank you - your feedback helps us improve these answers.</p>"
+
+    clinic = escape(settings.clinic_name)
+    with gr.Blocks(title=f"{settings.clinic_name} - questions about your treatment", analytics_enabled=False) as app:
+        gr.HTML(
+            f'<header class="faq-header"><h1>{clinic}: questions about your treatment</h1>'
+            "<p>Ask in your own words. Answers are passages from our clinic's patient documents, "
+            "with where they come from.</p></header>"
+            f'<p class="faq-disclaimer" role="note">{escape(settings.clinic_text(settings.disclaimer))}</p>'
+        )
+        chatbot = gr.Chatbot(
+            label="Conversation",
+            show_label=False,
+            autoscroll=False,  # SHOW_LATEST scrolls to the top of the newest answer instead: its first lines matter
+            elem_id="conversation",
+            render_markdown=False,  # answers are HTML built from escaped text; markdown would re-interpret it
+            sanitize_html=True,
+            buttons=[],
+            feedback_options=("Like", "Dislike"),
+            examples=[{"text": q} for q in settings.example_questions],
+            placeholder="Tap an example question, or type your own below.",
+            height="60vh",
+            min_height=300,
+            layout="panel",
+        )
+        with gr.Row(equal_height=True):
+            question = gr.Textbox(
+                label="Your question",
+                placeholder="e.g. How long does the redness last?",
+                lines=1,
+                max_lines=4,
+                max_length=settings.max_question_chars,
+                elem_id="question",
+                scale=5,
+            )
+            send = gr.Button("Ask", variant="primary", elem_id="ask", scale=1, min_width=80)
+        status = gr.HTML(elem_id="feedback-status", padding=False)
+        gr.HTML('<p class="faq-from">Was an answer helpful? Use the thumbs-up or thumbs-down button under it.</p>')
+        topic = gr.State(None)
+        ids = gr.State({})
+
+        outputs = [question, chatbot, topic, ids, status]
+        gr.on([question.submit, send.click], ask, inputs=[question, chatbot, topic, ids], outputs=outputs,
+              api_name="ask", show_progress="minimal").then(None, js=SHOW_LATEST)
+        chatbot.example_select(ask_example, inputs=[chatbot, topic, ids], outputs=outputs,
+                               api_visibility="private", show_progress="minimal").then(None, js=SHOW_LATEST)
+        chatbot.like(feedback, inputs=[ids], outputs=[status], api_visibility="private")
+    return app
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """How a public page is served: no share link, no monitoring, no uploads, no files but Gradio's own."""
+    config = Path(os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+    return {
+        "server_name": settings.host,
+        "server_port": settings.port,
+        "share": False,
+        "show_error": False,
+        "enable_monitoring": False,
+        "mcp_server": False,
+        "pwa": False,
+        "ssr_mode": False,
+        "footer_links": [],
+        "max_file_size": "1kb",
+        "allowed_paths": [],
+        "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir, config)],
+        "css": CSS.read_text(encoding="utf-8"),
+    }
+
+
+def queue_options(settings: Settings) -> dict[str, Any]:
+    """A bounded queue: beyond it, the page tells the patient the service is busy and to try again."""
+    return {"default_concurrency_limit": settings.concurrent_answers, "max_size": settings.queue_size,
+            "api_open": False}
 
 
 def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings()
         engine = Engine.from_settings(settings)
         engine.ask("warm up")  # load the model before the first patient arrives
+        store = Store.open(settings.data_dir)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    app = build_app(engine, settings)
-    app.queue(default_concurrency_limit=4, max_size=64)
-    app.launch(server_name=settings.host, server_port=settings.port, share=False, show_error=False)
+    app = build_app(PatientChat(engine, settings, store), settings)
+    app.queue(**queue_options(settings))
+    app.launch(**launch_options(settings))
     return 0

@@ -1,45 +1,146 @@
-"""The first page, launched for real and called with gradio_client."""
+"""The patient page launched for real: its API with gradio_client, its routes and its launch settings over HTTP."""
 
+import threading
+
+import httpx
 import pytest
 
 from faqbot.engine import Engine
-from faqbot.web import build_app, escape, respond
+from faqbot.patient import PatientChat
+from faqbot.settings import Settings
+from faqbot.storage import Store
+from faqbot.web import build_app, launch_options, queue_options
 
 pytestmark = pytest.mark.ui
 
 
-@pytest.fixture
-def engine(built_index, encoder):
-    return Engine.from_settings(built_index, encoder)
-
-
-def test_respond_shows_passages_with_their_source(engine, built_index):
-    reply = respond(engine, built_index, "how many sessions do patients need")
-    assert "three to six sessions" in reply and "Source:" in reply and "sessions\\.txt" in reply
-
-
-def test_respond_handles_empty_and_oversized_questions(engine, built_index):
-    assert "Please type a question" in respond(engine, built_index, "   ")
-    assert "too long" in respond(engine, built_index, "x" * 1_000_000)
-
-
-def test_markup_from_a_question_or_document_is_escaped():
-    assert escape('<img src=x onerror="alert(1)">') == '&lt;img src=x onerror="alert\\(1\\)"&gt;'
+def launch(chat: PatientChat, settings: Settings):
+    app = build_app(chat, settings)
+    app.queue(**queue_options(settings))
+    options = {**launch_options(settings), "server_port": None, "prevent_thread_lock": True, "quiet": True}
+    app.launch(**options)
+    return app
 
 
 @pytest.fixture
-def client(engine, built_index):
+def page_settings(built_index, tmp_path):
+    config = tmp_path / "faqbot.toml"
+    config.write_text('[clinic]\nphone = "+1 555 0100"\n')
+    return built_index.replace(clinic_phone="+1 555 0100")
+
+
+@pytest.fixture
+def store(page_settings):
+    s = Store.open(page_settings.data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def app(page_settings, encoder, store):
+    app = launch(PatientChat(Engine.from_settings(page_settings, encoder), page_settings, store), page_settings)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def client(app):
     from gradio_client import Client
 
-    app = build_app(engine, built_index)
-    app.queue()
-    app.launch(prevent_thread_lock=True, server_port=None, share=False)
+    return Client(app.local_url, verbose=False)
+
+
+def ask(client, question: str) -> tuple[str, list[str]]:
+    """The question box after asking, and the conversation's messages as HTML strings."""
+    textbox, history, _status = client.predict(question, [], api_name="/ask")
+    return textbox, ["".join(part["text"] for part in message["content"]) for message in history]
+
+
+def test_a_question_gets_passages_with_their_sources(client):
+    textbox, history = ask(client, "how long to wait before applying makeup")
+    assert textbox == ""  # the box is cleared for the next question
+    assert history[0] == "how long to wait before applying makeup"
+    answer = history[1]
+    assert "<mark>Wait one day before applying makeup.</mark>" in answer
+    assert '<span class="faq-doc">Aftercare guide</span>' in answer
+
+
+def test_warning_signs_get_the_escalation_message_first(client):
+    answer = ask(client, "my face is swollen and I have a fever since the treatment")[1][1]
+    assert answer.startswith('<div class="faq-answer faq-urgent"><div class="faq-alert" role="alert">')
+    assert "+1 555 0100" in answer
+
+
+def test_an_uncovered_question_gets_the_fallback(page_settings, encoder, store):
+    strict = page_settings.replace(min_similarity=0.99)
+    app = launch(PatientChat(Engine.from_settings(strict, encoder), strict, store), strict)
     try:
-        yield Client(app.local_url, verbose=False)
+        from gradio_client import Client
+
+        answer = ask(Client(app.local_url, verbose=False), "do you take insurance")[1][1]
     finally:
         app.close()
+    assert "find this in our materials" in answer and "+1 555 0100" in answer
 
 
-def test_the_launched_page_answers_over_its_api(client):
-    reply = client.predict("how long to wait before applying makeup", api_name="/ask")
-    assert "mineral makeup" in reply and "aftercare\\.md" in reply
+def test_empty_oversized_and_hostile_questions_get_their_friendly_handling(client, store):
+    assert ask(client, "   ") == ("   ", [])  # nothing happens
+    too_long = ask(client, "a" * 1_000_000)[1]
+    assert "too long" in too_long[1] and len(too_long[0]) < 400
+    hostile = ask(client, '<img src=x onerror="alert(1)"><script>alert(2)</script> makeup')[1]
+    assert hostile[0].startswith("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&lt;script&gt;")
+    assert "<img" not in hostile[1]
+    assert [i.status for i in store.recent()] == ["answered"]  # only the real question was stored
+
+
+def test_the_only_public_endpoint_is_ask(app):
+    info = httpx.get(f"{app.local_url}gradio_api/info").json()
+    assert list(info["named_endpoints"]) == ["/ask"] and info["unnamed_endpoints"] == {}
+
+
+@pytest.mark.parametrize("path", ["index/manifest.json", "data/faqbot.sqlite3", "faqbot.toml", "/etc/passwd",
+                                  "../etc/passwd", "%2e%2e/faqbot.toml", "INDEX/manifest.json"])
+def test_file_routes_do_not_reach_the_index_the_data_or_the_config(app, page_settings, path):
+    base = page_settings.index_dir.parent
+    for target in (path, f"{base}/{path}"):
+        response = httpx.get(f"{app.local_url}gradio_api/file={target}")
+        assert response.status_code in (403, 404), (target, response.status_code)
+
+
+def test_launch_settings_fit_a_public_page(page_settings):
+    options = launch_options(page_settings)
+    assert options["share"] is False and options["enable_monitoring"] is False and options["mcp_server"] is False
+    assert options["allowed_paths"] == [] and options["show_error"] is False
+    assert str(page_settings.data_dir.resolve()) in options["blocked_paths"]
+    assert str(page_settings.index_dir.resolve()) in options["blocked_paths"]
+
+
+def test_a_full_queue_answers_busy_instead_of_hanging(built_index, encoder, store):
+    busy = built_index.replace(concurrent_answers=1, queue_size=1)
+    chat = PatientChat(Engine.from_settings(busy, encoder), busy, store)
+    release, started = threading.Event(), threading.Event()
+    answer = chat.engine.ask
+
+    def slow_ask(*args, **kwargs):
+        started.set()
+        release.wait(10)
+        return answer(*args, **kwargs)
+
+    chat.engine.ask = slow_ask
+    app = launch(chat, busy)
+    try:
+        fn_index = next(i for i, fn in app.fns.items() if fn.api_name == "ask")
+
+        def join(session: str) -> httpx.Response:
+            body = {"data": ["how many sessions", [], None, {}], "fn_index": fn_index, "session_hash": session,
+                    "event_data": None, "trigger_id": None}
+            return httpx.post(f"{app.local_url}gradio_api/queue/join", json=body, timeout=10)
+
+        assert join("first").status_code == 200  # being answered
+        assert started.wait(10)
+        assert join("second").status_code == 200  # waiting: the queue holds one
+        overflow = join("third")
+        assert overflow.status_code == 503 and "Queue is full" in overflow.json()["detail"]
+    finally:
+        release.set()
+        app.close()

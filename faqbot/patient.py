@@ -1,0 +1,75 @@
+"""The patient's side of a conversation, without any web framework: one message in, one reply out.
+
+Usage::
+
+    chat = PatientChat(engine, settings, Store.open(settings.data_dir))
+    reply = chat.reply("how long does the redness last?", topic=None)
+    reply.html, reply.status, reply.interaction_id   # then chat.feedback(reply.interaction_id, helpful=True)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from faqbot.cleaning import clean_query
+from faqbot.conversation import resolve
+from faqbot.engine import Engine
+from faqbot.errors import FaqbotError
+from faqbot.redact import redact
+from faqbot.render import render_answer, render_notice
+from faqbot.settings import Settings
+from faqbot.storage import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the page shows for one message, and what it needs to remember."""
+
+    html: str  # escaped, ready to show
+    status: str  # answered | no_match | urgent | too_long | error
+    interaction_id: int | None  # for feedback; None when nothing was stored
+    topic: str | None  # what the next message may follow up on
+
+
+class PatientChat:
+    def __init__(self, engine: Engine, settings: Settings, store: Store) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.store = store
+        self.titles = {p.source: p.title for p in engine.stored.passages}
+
+    def reply(self, message: str | None, topic: str | None = None) -> Reply | None:
+        """The reply to one message, or None for an empty one (the page then does nothing)."""
+        if message is None or not message.strip():
+            return None
+        if len(message) > self.settings.max_question_chars:  # checked before any other work on the text
+            return Reply(render_notice(self.settings.clinic_text(self.settings.too_long_message)), "too_long",
+                         None, topic)
+        question = redact(clean_query(message))  # contact details never reach the engine, the log or a reason
+        if not question:
+            return None
+        try:
+            turn = resolve(question, topic)
+            answer = self.engine.ask(turn.query)
+            html = render_answer(answer, self.settings, self.titles, topic if turn.follows_up else None)
+        except Exception:  # a patient never sees a traceback; staff find it in the server log
+            log.exception("answering a question failed")
+            return Reply(render_notice(self.settings.clinic_text(self.settings.error_message), "error"), "error",
+                         None, topic)
+        try:
+            interaction_id: int | None = self.store.record(question, turn.query, answer)
+        except FaqbotError as exc:  # the patient still gets the answer; the log says what to fix
+            log.error("could not store a question: %s", exc)
+            interaction_id = None
+        return Reply(html, answer.status.value, interaction_id, turn.topic)
+
+    def feedback(self, interaction_id: int, helpful: bool | None) -> bool:
+        """Store the patient's helpful / not helpful (None withdraws it); False if it could not be stored."""
+        try:
+            return self.store.set_feedback(interaction_id, helpful)
+        except FaqbotError as exc:
+            log.error("could not store feedback: %s", exc)
+            return False

@@ -1,0 +1,169 @@
+"""The record of what patients asked and were shown, with their feedback: one small module over SQLite.
+
+Everything that reaches the database passes through `redact` first. The file lives in the data folder (a setting),
+is readable by its owner only, runs in WAL mode so the page's threads can write while staff read, and uses
+`secure_delete` so that a purge really removes the text. A server database could replace this module without
+touching its callers: they only see `Store` and `Interaction`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from faqbot.errors import StorageError
+from faqbot.models import Answer
+from faqbot.redact import redact
+
+DATABASE = "faqbot.sqlite3"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS interactions (
+    id INTEGER PRIMARY KEY,
+    asked_at TEXT NOT NULL,      -- UTC, ISO 8601
+    question TEXT NOT NULL,      -- as the patient wrote it, redacted
+    query TEXT NOT NULL,         -- what was searched: a follow-up carries the previous question; redacted
+    status TEXT NOT NULL,        -- answered | no_match | urgent
+    reason TEXT NOT NULL,
+    shown TEXT NOT NULL,         -- JSON list of the passages shown, best first
+    feedback INTEGER,            -- 1 helpful, 0 not helpful, NULL not given
+    feedback_at TEXT
+);
+CREATE INDEX IF NOT EXISTS interactions_asked_at ON interactions (asked_at);
+"""
+
+
+@dataclass(frozen=True)
+class ShownPassage:
+    id: str
+    source: str
+    title: str
+    heading: str
+    score: float
+    highlight: str
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One patient question and what they were shown."""
+
+    id: int
+    asked_at: datetime
+    question: str
+    query: str
+    status: str
+    reason: str
+    shown: tuple[ShownPassage, ...]
+    feedback: bool | None
+    feedback_at: datetime | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _shown(answer: Answer) -> str:
+    return json.dumps(
+        [
+            {
+                "id": hit.passage.id,
+                "source": hit.passage.source,
+                "title": hit.passage.title,
+                "heading": hit.passage.heading,
+                "score": round(hit.score, 4),
+                "highlight": hit.highlight,
+            }
+            for hit in answer.hits
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _interaction(row: sqlite3.Row) -> Interaction:
+    feedback = row["feedback"]
+    return Interaction(
+        id=row["id"],
+        asked_at=datetime.fromisoformat(row["asked_at"]),
+        question=row["question"],
+        query=row["query"],
+        status=row["status"],
+        reason=row["reason"],
+        shown=tuple(ShownPassage(**item) for item in json.loads(row["shown"])),
+        feedback=None if feedback is None else bool(feedback),
+        feedback_at=datetime.fromisoformat(row["feedback_at"]) if row["feedback_at"] else None,
+    )
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file (and its folder) readable by the owner only, before SQLite opens it."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)  # also tightens a file made earlier by hand
+
+
+class Store:
+    """The interaction log. Safe to share between the web server's threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        try:
+            _create_private(path)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA secure_delete = ON")
+            self._db.execute("PRAGMA busy_timeout = 5000")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(
+                f"Cannot open the database {path} ({exc}); set data_dir to a folder this user can write"
+            ) from None
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        return cls(Path(data_dir) / DATABASE)
+
+    def _execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        with self._lock:
+            try:
+                return self._db.execute(sql, parameters)
+            except sqlite3.Error as exc:
+                raise StorageError(f"The database {self.path} could not be used ({exc})") from None
+
+    def record(self, question: str, query: str, answer: Answer) -> int:
+        """Store one answered question (redacted); returns its id for the patient's feedback."""
+        cursor = self._execute(
+            "INSERT INTO interactions (asked_at, question, query, status, reason, shown) VALUES (?, ?, ?, ?, ?, ?)",
+            (_now(), redact(question), redact(query), answer.status.value, redact(answer.reason), _shown(answer)),
+        )
+        return int(cursor.lastrowid)
+
+    def set_feedback(self, interaction_id: int, helpful: bool | None) -> bool:
+        """Record (or, with None, withdraw) the patient's feedback; False if there is no such interaction."""
+        cursor = self._execute(
+            "UPDATE interactions SET feedback = ?, feedback_at = ? WHERE id = ?",
+            (None if helpful is None else int(helpful), None if helpful is None else _now(), interaction_id),
+        )
+        return cursor.rowcount == 1
+
+    def get(self, interaction_id: int) -> Interaction | None:
+        row = self._execute("SELECT * FROM interactions WHERE id = ?", (interaction_id,)).fetchone()
+        return None if row is None else _interaction(row)
+
+    def recent(self, limit: int = 100) -> list[Interaction]:
+        rows = self._execute("SELECT * FROM interactions ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [_interaction(row) for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
