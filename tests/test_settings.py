@@ -1,0 +1,37 @@
+"""One settings object: the clinic's file, the environment and flags, in that order; bad values refused."""
+
+import pytest
+
+from faqbot.errors import SettingsError
+from faqbot.settings import load_settings
+from tests.conftest import ROOT
+
+
+def test_the_clinic_file_sets_contact_messages_and_example_questions(tmp_path):
+    config = tmp_path / "clinic.toml"
+    config.write_text('example_questions = ["Does it hurt?", "How long is recovery?"]\n'
+                      'disclaimer = "Call {clinic_name}."\n[clinic]\nname = "Bright Skin"\n')
+    settings = load_settings(config, environ={})
+    assert settings.example_questions == ("Does it hurt?", "How long is recovery?")
+    assert settings.clinic_text(settings.disclaimer) == "Call Bright Skin."
+
+
+def test_the_environment_overrides_the_file_and_flags_override_both(tmp_path):
+    config = tmp_path / "clinic.toml"
+    config.write_text("queue_size = 10\n")
+    environ = {"FAQBOT_QUEUE_SIZE": "20", "FAQBOT_EXAMPLE_QUESTIONS": "Does it hurt? | Is it safe?"}
+    settings = load_settings(config, environ=environ, concurrent_answers=3)
+    assert (settings.queue_size, settings.concurrent_answers) == (20, 3)
+    assert settings.example_questions == ("Does it hurt?", "Is it safe?")
+
+
+def test_a_message_with_an_unknown_placeholder_is_refused_with_the_fix(tmp_path):
+    config = tmp_path / "clinic.toml"
+    config.write_text('fallback_message = "Call {clinic_phon}"\n')
+    with pytest.raises(SettingsError, match="fallback_message has a placeholder"):
+        load_settings(config, environ={})
+
+
+def test_the_repository_config_file_loads():
+    settings = load_settings(ROOT / "faqbot.toml", environ={})
+    assert settings.clinic_name != "Our clinic" and len(settings.example_questions) >= 3
