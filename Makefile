@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: setup index run test lint eval clean
+.PHONY: setup index run staff test lint eval clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,9 @@ index: setup
 
 run: index
 	$(PY) app.py
+
+staff: index
+	$(PY) -m faqbot staff serve
 
 lint: setup
 	$(PY) -m ruff check .

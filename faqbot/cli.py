@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from faqbot.engine import Engine
-from faqbot.errors import FaqbotError
+from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Answer, Status
 from faqbot.settings import Settings, load_settings
 
@@ -81,6 +81,47 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass(f"Password for {args.name}: ")
+    if first != getpass.getpass("Repeat it: "):
+        raise SettingsError("The two passwords differ; nothing was changed")
+    return first
+
+
+def _staff(args: argparse.Namespace) -> int:
+    from faqbot.accounts import Accounts
+    from faqbot.storage import Store
+
+    settings = load_settings()
+    store = Store.open(settings.data_dir)
+    try:
+        if args.action == "add":
+            Accounts(store).add(args.name, _read_password(args))
+            print(f"Staff account {args.name} saved in {store.path}")
+        elif args.action == "remove":
+            if not store.remove_staff(args.name):
+                raise SettingsError(f"There is no staff account {args.name!r} (see: python -m faqbot staff list)")
+            print(f"Staff account {args.name} removed")
+        elif args.action == "list":
+            print("\n".join(store.staff_names()) or "No staff accounts yet (add one: python -m faqbot staff add NAME)")
+        elif args.action == "purge":
+            removed = store.purge(settings.retention_cutoff())  # errors reach the user here, not just a log
+            print(f"Purged {removed} questions older than {settings.retention_days} days")
+    finally:
+        store.close()
+    return 0
+
+
+def _staff_serve(args: argparse.Namespace) -> int:
+    from faqbot.staff import main as serve
+
+    return serve()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m faqbot", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,6 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--index", type=Path, help="index folder (default index/)")
     ev.add_argument("--sweep", action="store_true", help="print the no_match threshold trade-off instead")
     ev.set_defaults(run=_eval)
+    staff = commands.add_parser("staff", help="staff accounts, retention purge and the staff workspace")
+    actions = staff.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="create a staff account, or set its password")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    remove = actions.add_parser("remove", help="delete a staff account")
+    remove.add_argument("name")
+    actions.add_parser("list", help="list staff accounts")
+    actions.add_parser("purge", help="delete questions older than retention_days now")
+    actions.add_parser("serve", help="serve the staff workspace (staff_host:staff_port)").set_defaults(run=_staff_serve)
+    staff.set_defaults(run=_staff)
     return parser
 
 

@@ -11,6 +11,7 @@ import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass, fields
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ class Settings:
     max_question_chars: int = 1000
     host: str = "127.0.0.1"
     port: int = 7860
+    staff_host: str = "127.0.0.1"
+    staff_port: int = 7861  # the staff workspace: its own port, behind a login
+    retention_days: int = 90  # questions older than this are deleted for good
     concurrent_answers: int = 2  # questions answered at the same time; more wait in the queue
     queue_size: int = 64  # questions waiting beyond this get "busy, please try again"
     clinic_name: str = "Our clinic"
@@ -74,6 +78,8 @@ class Settings:
             raise SettingsError(f"top_k must be >= 1, got {self.top_k}")
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"port must be between 1 and 65535, got {self.port}")
+        if self.retention_days < 1:
+            raise SettingsError(f"retention_days must be >= 1, got {self.retention_days}")
         if self.concurrent_answers < 1 or self.queue_size < 1:
             raise SettingsError(
                 f"concurrent_answers and queue_size must be >= 1, got {self.concurrent_answers}, {self.queue_size}"
@@ -97,6 +103,10 @@ class Settings:
             clinic_website=self.clinic_website,
             max_question_chars=self.max_question_chars,
         )
+
+    def retention_cutoff(self, now: datetime | None = None) -> datetime:
+        """Questions asked before this moment are past the retention period."""
+        return (now or datetime.now(UTC)) - timedelta(days=self.retention_days)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **_coerce_all(changes, "override"))

@@ -37,7 +37,44 @@ CREATE TABLE IF NOT EXISTS interactions (
     feedback_at TEXT
 );
 CREATE INDEX IF NOT EXISTS interactions_asked_at ON interactions (asked_at);
+CREATE TABLE IF NOT EXISTS staff (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,  -- see faqbot.accounts: scrypt with a per-account salt
+    created_at TEXT NOT NULL
+);
 """
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """Which interactions staff want to see; every field is optional."""
+
+    status: str | None = None  # answered | no_match | urgent
+    feedback: str | None = None  # helpful | not_helpful | none
+    since: datetime | None = None
+    until: datetime | None = None  # exclusive
+    text: str | None = None  # found anywhere in the question (case-insensitive)
+    limit: int = 500
+
+    def where(self) -> tuple[str, tuple[Any, ...]]:
+        clauses: list[str] = []
+        values: list[Any] = []
+        if self.status:
+            clauses.append("status = ?")
+            values.append(self.status)
+        if self.feedback:
+            clauses.append({"helpful": "feedback = 1", "not_helpful": "feedback = 0",
+                            "none": "feedback IS NULL"}[self.feedback])
+        if self.since:
+            clauses.append("asked_at >= ?")
+            values.append(self.since.astimezone(UTC).isoformat(timespec="seconds"))
+        if self.until:
+            clauses.append("asked_at < ?")
+            values.append(self.until.astimezone(UTC).isoformat(timespec="seconds"))
+        if self.text:
+            clauses.append("instr(lower(question), lower(?)) > 0")
+            values.append(self.text)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(values)
 
 
 @dataclass(frozen=True)
@@ -161,8 +198,39 @@ class Store:
         return None if row is None else _interaction(row)
 
     def recent(self, limit: int = 100) -> list[Interaction]:
-        rows = self._execute("SELECT * FROM interactions ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return self.search(LogFilter(limit=limit))
+
+    def search(self, log_filter: LogFilter) -> list[Interaction]:
+        """Interactions matching the filter, newest first."""
+        where, values = log_filter.where()
+        rows = self._execute(f"SELECT * FROM interactions{where} ORDER BY id DESC LIMIT ?",
+                             (*values, log_filter.limit)).fetchall()
         return [_interaction(row) for row in rows]
+
+    def purge(self, older_than: datetime) -> int:
+        """Delete for good every interaction asked before `older_than`; returns how many went.
+
+        secure_delete overwrites the freed pages, and the WAL is checkpointed and truncated so that no copy of
+        the deleted rows stays behind in it.
+        """
+        cursor = self._execute("DELETE FROM interactions WHERE asked_at < ?",
+                               (older_than.astimezone(UTC).isoformat(timespec="seconds"),))
+        self._execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return cursor.rowcount
+
+    def add_staff(self, name: str, password_hash: str) -> None:
+        self._execute("INSERT OR REPLACE INTO staff (name, password_hash, created_at) VALUES (?, ?, ?)",
+                      (name, password_hash, _now()))
+
+    def staff_password_hash(self, name: str) -> str | None:
+        row = self._execute("SELECT password_hash FROM staff WHERE name = ?", (name,)).fetchone()
+        return None if row is None else row["password_hash"]
+
+    def staff_names(self) -> list[str]:
+        return [row["name"] for row in self._execute("SELECT name FROM staff ORDER BY name").fetchall()]
+
+    def remove_staff(self, name: str) -> bool:
+        return self._execute("DELETE FROM staff WHERE name = ?", (name,)).rowcount == 1
 
     def close(self) -> None:
         with self._lock:

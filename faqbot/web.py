@@ -16,6 +16,7 @@ from typing import Any
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
 from faqbot.patient import PatientChat
+from faqbot.retention import start_retention
 from faqbot.settings import CONFIG_ENV, DEFAULT_CONFIG, Settings, load_settings
 from faqbot.storage import Store
 
@@ -154,6 +155,7 @@ def main() -> int:
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    start_retention(store, settings)
     app = build_app(PatientChat(engine, settings, store), settings)
     app.queue(**queue_options(settings))
     app.launch(**launch_options(settings))

@@ -1,0 +1,118 @@
+"""The staff workspace: refused without a login, shows and exports the log; retention really deletes."""
+
+import csv
+import io
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from faqbot.accounts import Accounts
+from faqbot.models import Answer, Hit, Passage, Status
+from faqbot.retention import purge_expired
+from faqbot.staff import build_staff_app, log_filter, log_rows, staff_launch_options, write_csv
+from faqbot.storage import DATABASE, LogFilter, Store
+from tests.conftest import ROOT
+
+PASSWORD = "a long enough secret"
+PASSAGE = Passage("care-1", "Wait one day before applying makeup.", "aftercare.md", "Aftercare guide", "Makeup",
+                  0, 36, ((0, 36),))
+
+
+def answer(status=Status.ANSWERED):
+    return Answer("q", status, () if status is Status.NO_MATCH else (Hit(PASSAGE, 0.6, PASSAGE.text),), "why")
+
+
+@pytest.fixture
+def store(settings):
+    s = Store.open(settings.data_dir)
+    s.record("when can I wear makeup", "when can I wear makeup", answer())
+    s.set_feedback(s.record("=HYPERLINK(\"x\") do you take insurance", "q", answer(Status.NO_MATCH)), False)
+    s.record("pus and fever after my session", "q", answer(Status.URGENT))
+    yield s
+    s.close()
+
+
+def test_the_log_filters_by_status_feedback_text_and_date(store):
+    assert [i.status for i in store.search(LogFilter(status="urgent"))] == ["urgent"]
+    assert [i.status for i in store.search(log_filter("any", "not helpful", "", "", ""))] == ["no_match"]
+    assert [i.question for i in store.search(log_filter("any", "any", "", "", "MAKEUP"))] == ["when can I wear makeup"]
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    assert len(store.search(log_filter("any", "any", today, today, ""))) == 3
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
+    assert store.search(log_filter("any", "any", tomorrow, "", "")) == []
+
+
+def test_the_csv_export_rows_match_the_log_and_cannot_run_formulas(store, tmp_path):
+    rows = log_rows(store.recent())
+    exported = list(csv.reader(io.StringIO(write_csv(rows, tmp_path).read_text(encoding="utf-8-sig"))))
+    assert exported[0][:3] == ["id", "asked (UTC)", "question"]
+    assert len(exported) == len(rows) + 1
+    for got, row in zip(exported[1:], rows, strict=True):
+        assert got[0] == str(row[0]) and got[3:] == [str(c) for c in row[3:]]
+        assert got[2] == row[2] or got[2] == "'" + row[2]
+    assert any(r[2].startswith("'=HYPERLINK") for r in exported[1:])
+
+
+def test_retention_purge_deletes_old_questions_from_every_database_file(store, settings):
+    store._execute("UPDATE interactions SET asked_at = ? WHERE question LIKE 'pus%'",
+                   ((datetime.now(UTC) - timedelta(days=settings.retention_days + 1)).isoformat(),))
+    assert purge_expired(store, settings) == 1
+    assert [i.status for i in store.recent()] == ["no_match", "answered"]
+    raw = b"".join(p.read_bytes() for p in settings.data_dir.glob(f"{DATABASE}*"))
+    assert b"pus and fever" not in raw and b"when can I wear makeup" in raw
+
+
+def test_staff_accounts_come_from_the_command_line(settings, tmp_path):
+    env = {"FAQBOT_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin"}
+
+    def staff(*args, stdin=""):
+        return subprocess.run([sys.executable, "-m", "faqbot", "staff", *args], input=stdin, capture_output=True,
+                              text=True, cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT)}, timeout=60)
+
+    assert staff("add", "nurse.amy", "--password-stdin", stdin=PASSWORD + "\n").returncode == 0
+    assert staff("list").stdout.split() == ["nurse.amy"]
+    short = staff("add", "nurse.bob", "--password-stdin", stdin="short\n")
+    assert short.returncode == 1 and "at least 10" in short.stderr
+    assert staff("remove", "nurse.amy").returncode == 0 and "No staff accounts" in staff("list").stdout
+
+
+@pytest.fixture
+def staff_url(store, settings):
+    accounts = Accounts(store)
+    accounts.add("nurse.amy", PASSWORD)
+    app = build_staff_app(store, settings)
+    app.queue()
+    app.launch(**{**staff_launch_options(settings, accounts), "server_port": None, "prevent_thread_lock": True,
+                  "quiet": True})
+    yield app.local_url
+    app.close()
+
+
+@pytest.mark.ui
+def test_anonymous_and_wrong_password_callers_get_nothing(staff_url):
+    from gradio_client import Client
+
+    for path in ("gradio_api/info", "config", "gradio_api/queue/join", "gradio_api/call/log"):
+        response = httpx.request("POST" if "join" in path or "call" in path else "GET", staff_url + path, json={})
+        assert response.status_code in (401, 403), (path, response.status_code)
+        assert "makeup" not in response.text
+    assert httpx.post(staff_url + "login", data={"username": "nurse.amy", "password": "wrong"}).status_code == 400
+    with pytest.raises(Exception):  # noqa: B017 - gradio_client raises a plain ValueError for a refused login
+        Client(staff_url, auth=("nurse.amy", "wrong"), verbose=False)
+
+
+@pytest.mark.ui
+def test_a_signed_in_staff_member_sees_and_exports_the_log(staff_url):
+    from gradio_client import Client
+
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+    table, count = client.predict("any", "any", "", "", "", api_name="/log")
+    assert count == "3 questions"
+    assert [row[3] for row in table["data"]] == ["urgent", "no_match", "answered"]
+    exported = client.predict("urgent", "any", "", "", "", api_name="/export_log")
+    rows = list(csv.reader(io.StringIO(Path(exported).read_text(encoding="utf-8-sig"))))
+    assert [r[2] for r in rows[1:]] == ["pus and fever after my session"]
