@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from faqbot.indexing import ingest
 from faqbot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# CI sets this: there, a browser test that skips is a failure. Read at import, before tests clear FAQBOT_*.
+REQUIRE_BROWSER = os.environ.get("FAQBOT_REQUIRE_BROWSER") == "1"
 
 TINY_CORPUS = {
     "aftercare.md": (
@@ -29,11 +32,18 @@ TINY_CORPUS = {
 }
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report = outcome.get_result()
+    if REQUIRE_BROWSER and report.skipped and item.get_closest_marker("browser"):
+        report.outcome = "failed"
+        report.longrepr = f"a browser test skipped where FAQBOT_REQUIRE_BROWSER=1: {report.longrepr}"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's config or environment, or writes outside tmp_path."""
-    import os
-
     for key in list(os.environ):
         if key.startswith("FAQBOT_"):
             monkeypatch.delenv(key)

@@ -6,7 +6,6 @@ FAQBOT_REQUIRE_BROWSER=1 (CI), where a missing browser fails the run instead.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from faqbot.patient import PatientChat
 from faqbot.settings import load_settings
 from faqbot.storage import Store
 from faqbot.web import build_app, launch_options, queue_options
-from tests.conftest import ROOT
+from tests.conftest import REQUIRE_BROWSER, ROOT
 
 pytestmark = [pytest.mark.ui, pytest.mark.browser, pytest.mark.integration]
 
@@ -37,7 +36,7 @@ def _require_browser():
             import playwright.sync_api  # noqa: F401
         except ImportError:
             missing = "the playwright package is not installed (pip install -r requirements.txt)"
-    if missing and os.environ.get("FAQBOT_REQUIRE_BROWSER") == "1":
+    if missing and REQUIRE_BROWSER:
         pytest.fail(f"browser tests must run here, but {missing}")
     if missing:
         pytest.skip(missing)
@@ -168,8 +167,6 @@ def test_screenshots_for_the_readme_and_no_sideways_scrolling(browser, url, page
         page.close()
 
 
-def test_chromium_is_required_in_ci():
-    """CI sets FAQBOT_REQUIRE_BROWSER=1; there the browser must really be present."""
-    if os.environ.get("FAQBOT_REQUIRE_BROWSER") != "1":
-        pytest.skip("only checked where FAQBOT_REQUIRE_BROWSER=1")
+@pytest.mark.skipif(not REQUIRE_BROWSER, reason="only checked where FAQBOT_REQUIRE_BROWSER=1 (CI)")
+def test_chromium_is_really_there_in_ci():
     assert Path(CHROMIUM).exists() and shutil.which("chromium")
