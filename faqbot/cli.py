@@ -44,11 +44,22 @@ def _questions(args: argparse.Namespace) -> Iterable[str]:
             yield line.rstrip("\n")
 
 
+def _with_pins(engine: Engine, settings: Settings):
+    """Staff's pinned answers apply here too, when the data folder has a database; none is created just to ask."""
+    from faqbot.pins import PinBook
+    from faqbot.storage import DATABASE, Store
+
+    if not (settings.data_dir / DATABASE).is_file():
+        return engine
+    return PinBook(Store.open(settings.data_dir), engine, settings.pin_similarity)
+
+
 def _ask(args: argparse.Namespace) -> int:
     settings = load_settings(index_dir=args.index)
     engine = Engine.from_settings(settings)
+    answerer = _with_pins(engine, settings)
     for question in _questions(args):
-        answer = engine.ask(question, args.k)
+        answer = answerer.ask(question, args.k)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
         else:

@@ -55,9 +55,12 @@ class Hit:
     score: float
     highlight: str
     also_in: tuple[str, ...] = ()  # other sources that say the same thing
+    checked_by: str = ""  # the staff member who approved (pinned) this passage for the question
+    checked_at: str = ""  # when, YYYY-MM-DD
 
     def to_dict(self) -> dict[str, Any]:
         p = self.passage
+        checked = {"checked_by": self.checked_by, "checked_at": self.checked_at} if self.checked_by else {}
         return {
             "id": p.id,
             "text": p.text,
@@ -67,6 +70,7 @@ class Hit:
             "score": round(self.score, 4),
             "highlight": self.highlight,
             "also_in": list(self.also_in),
+            **checked,
         }
 
 

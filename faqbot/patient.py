@@ -16,6 +16,7 @@ from faqbot.cleaning import clean_query
 from faqbot.conversation import resolve
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
+from faqbot.pins import PinBook
 from faqbot.redact import redact
 from faqbot.render import render_answer, render_notice
 from faqbot.settings import Settings
@@ -39,6 +40,7 @@ class PatientChat:
         self.engine = engine
         self.settings = settings
         self.store = store
+        self.pins = PinBook(store, engine, settings.pin_similarity)
         self.titles = {p.source: p.title for p in engine.stored.passages}
 
     def reply(self, message: str | None, topic: str | None = None) -> Reply | None:
@@ -53,7 +55,7 @@ class PatientChat:
             return None
         try:
             turn = resolve(question, topic)
-            answer = self.engine.ask(turn.query)
+            answer = self.pins.ask(turn.query)
             html = render_answer(answer, self.settings, self.titles, topic if turn.follows_up else None)
         except Exception:  # a patient never sees a traceback; staff find it in the server log
             log.exception("answering a question failed")

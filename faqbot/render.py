@@ -32,8 +32,13 @@ def _card(hit: Hit, number: int, count: int, titles: Mapping[str, str]) -> str:
     if hit.also_in:
         names = ", ".join(text(titles.get(source, source)) for source in hit.also_in)
         also = f'<p class="faq-also">Also said in: {names}</p>'
+    checked = ""
+    if hit.checked_by:
+        checked = (f'<p class="faq-checked">✓ Checked by clinic staff ({text(hit.checked_by)}, '
+                   f"{text(hit.checked_at)})</p>")
     return (
         f'<section class="faq-card" aria-label="Source {number} of {count}: {text(p.title)}">'
+        f"{checked}"
         f'<p class="faq-source"><span class="faq-doc">{text(p.title)}</span>{section}</p>'
         f'<p class="faq-quote"><mark>{text(hit.highlight)}</mark></p>'
         f"<details><summary>Read the full passage</summary>"

@@ -40,6 +40,8 @@ class Settings:
     staff_host: str = "127.0.0.1"
     staff_port: int = 7861  # the staff workspace: its own port, behind a login
     retention_days: int = 90  # questions older than this are deleted for good
+    pin_similarity: float = 0.8  # cosine to an approved question from which its pinned answer is shown
+    review_below_score: float = 0.35  # answers whose best score is lower go to the staff review queue
     concurrent_answers: int = 2  # questions answered at the same time; more wait in the queue
     queue_size: int = 64  # questions waiting beyond this get "busy, please try again"
     clinic_name: str = "Our clinic"

@@ -8,17 +8,22 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import re
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
 from faqbot.accounts import Accounts
+from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
+from faqbot.models import Passage
 from faqbot.retention import start_retention
+from faqbot.review import QueueItem, review_queue
 from faqbot.settings import Settings, load_settings
-from faqbot.storage import Interaction, LogFilter, Store
+from faqbot.storage import Interaction, LogFilter, Pin, Store
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
@@ -27,6 +32,14 @@ import gradio as gr  # noqa: E402
 LOG_COLUMNS = ["id", "asked (UTC)", "question", "status", "why", "shown", "feedback"]
 STATUSES = ["any", "answered", "no_match", "urgent"]
 FEEDBACK = {"any": None, "helpful": "helpful", "not helpful": "not_helpful", "none given": "none"}
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def escape(text: str) -> str:
+    """Patient or document text, shown inside staff Markdown as text: no markup survives."""
+    return html_escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
 def _feedback_label(value: bool | None) -> str:
@@ -91,8 +104,95 @@ def _csv_safe(cell: Any) -> Any:
     return cell
 
 
-def build_staff_app(store: Store, settings: Settings):
+def _passage_label(passage: Passage) -> str:
+    where = passage.title if passage.heading in ("", passage.title) else f"{passage.title} > {passage.heading}"
+    snippet = passage.text[:140] + ("…" if len(passage.text) > 140 else "")
+    return f"{where}: {snippet}"
+
+
+def queue_rows(items: list[QueueItem]) -> list[list[Any]]:
+    return [[q.interaction.id, q.why, *log_rows([q.interaction])[0][1:]] for q in items]
+
+
+def pin_rows(pins: list[Pin], engine: Engine) -> list[list[Any]]:
+    by_id = {p.id: p for p in engine.stored.passages}
+    return [
+        [pin.id, pin.question,
+         " | ".join(_passage_label(by_id[i])[:80] if i in by_id else f"{i} (no longer in the documents)"
+                    for i in pin.passage_ids),
+         ", ".join(pin.passage_ids), pin.approved_by, pin.approved_at.strftime("%Y-%m-%d %H:%M")]
+        for pin in pins
+    ]
+
+
+def describe(item: Interaction) -> str:
+    """One logged question for review, as Markdown with the patient's text escaped."""
+    shown = "\n".join(f"{n}. **{escape(s.title)}** ({escape(s.heading)}): {escape(s.highlight)}"
+                       for n, s in enumerate(item.shown, 1)) or "(no passages were shown)"
+    feedback = _feedback_label(item.feedback) or "none"
+    review = f"{item.review} (by {escape(item.reviewed_by or '')})" if item.review else "not reviewed"
+    return (f"**Question #{item.id}** - {item.asked_at:%Y-%m-%d %H:%M} UTC\n\n> {escape(item.question)}\n\n"
+            f"Status: **{item.status}** - {escape(item.reason)}  \nPatient feedback: {feedback}  \n"
+            f"Review: {review}\n\nShown:\n\n{shown}")
+
+
+def build_staff_app(store: Store, settings: Settings, engine: Engine):
     export_dir = Path(tempfile.mkdtemp(prefix="faqbot-export-"))
+    passages = {p.id: p for p in engine.stored.passages}
+
+    def staff_name(request: gr.Request) -> str:
+        return request.username or "staff"
+
+    def load_queue():
+        items = review_queue(store, settings.review_below_score)
+        return queue_rows(items), f"{len(items)} questions to review"
+
+    def open_question(interaction_id):
+        item = store.get(int(interaction_id or 0))
+        if item is None:
+            raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+        return describe(item), item.question
+
+    def verdict(interaction_id, right: bool, request: gr.Request):
+        if not store.set_review(int(interaction_id or 0), "right" if right else "wrong", staff_name(request)):
+            raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+        return (*load_queue(), f"Question #{int(interaction_id)} marked {'right' if right else 'wrong'}.")
+
+    def mark_right(interaction_id, request: gr.Request):
+        return verdict(interaction_id, True, request)
+
+    def mark_wrong(interaction_id, request: gr.Request):
+        return verdict(interaction_id, False, request)
+
+    def search_documents(text):
+        if not (text or "").strip():
+            raise gr.Error("Type what to look for in the documents")
+        ranked = engine.rank(text[: settings.max_question_chars])
+        choices = [(_passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
+                   for i in list(ranked.order)[:10]]
+        return gr.update(choices=choices, value=[])
+
+    def pin(question, passage_ids, request: gr.Request):
+        if not (question or "").strip():
+            raise gr.Error("Open a question first (or type the question to pin an answer for)")
+        if not passage_ids:
+            raise gr.Error("Tick the passage(s) that answer the question")
+        pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
+        return pin_rows(store.pins(), engine), f"Pinned as answer #{pin_id}; patients get it from their next question."
+
+    def edit_pin(pin_id, ids_text, request: gr.Request):
+        ids = [i.strip() for i in (ids_text or "").split(",") if i.strip()]
+        unknown = [i for i in ids if i not in passages]
+        if not ids or unknown:
+            raise gr.Error(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
+        if not store.update_pin(int(pin_id or 0), ids, staff_name(request)):
+            raise gr.Error(f"There is no pin #{pin_id}")
+        return pin_rows(store.pins(), engine), f"Pin #{int(pin_id)} saved."
+
+    def remove_pin(pin_id):
+        if not store.remove_pin(int(pin_id or 0)):
+            raise gr.Error(f"There is no pin #{pin_id}")
+        return pin_rows(store.pins(), engine), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
 
     def search(status, feedback, since, until, text):
         rows = log_rows(store.search(log_filter(status, feedback, since, until, text)))
@@ -119,9 +219,51 @@ def build_staff_app(store: Store, settings: Settings):
             table = gr.Dataframe(headers=LOG_COLUMNS, datatype="str", interactive=False, wrap=True,
                                  elem_id="log")
             download = gr.File(label="CSV export", interactive=False)
+        with gr.Tab("Review queue"):
+            queue_count = gr.Markdown()
+            queue = gr.Dataframe(headers=["id", "why", *LOG_COLUMNS[1:]], datatype="str", interactive=False,
+                                 wrap=True, elem_id="queue")
+            with gr.Row():
+                question_id = gr.Number(label="Question id", precision=0, minimum=0)
+                open_button = gr.Button("Open")
+                right = gr.Button("Answer was right")
+                wrong = gr.Button("Answer was wrong")
+            details = gr.Markdown()
+            review_message = gr.Markdown()
+            gr.Markdown("### Pin the right answer\nSearch the documents, tick the passage(s) that answer the "
+                        "question, and pin them: they are shown first, marked as checked by clinic staff, for this "
+                        "question and close paraphrases of it.")
+            pin_question = gr.Textbox(label="Question to pin an answer for", max_length=settings.max_question_chars)
+            with gr.Row():
+                lookup = gr.Textbox(label="Search the documents", max_length=settings.max_question_chars, scale=4)
+                lookup_button = gr.Button("Search", scale=1)
+            candidates = gr.CheckboxGroup(label="Passages", choices=[])
+            pin_button = gr.Button("Pin ticked passages", variant="primary")
+        with gr.Tab("Pins"):
+            pins_table = gr.Dataframe(headers=["pin", "question", "passages", "passage ids", "approved by", "at"],
+                                      datatype="str", interactive=False, wrap=True, elem_id="pins")
+            with gr.Row():
+                pin_id = gr.Number(label="Pin", precision=0, minimum=0)
+                pin_ids = gr.Textbox(label="Passage ids, in order (comma-separated)")
+                save_pin = gr.Button("Save")
+                drop_pin = gr.Button("Remove", variant="stop")
+            pins_message = gr.Markdown()
         filters = [status, feedback, since, until, text]
         gr.on([app.load, find.click, text.submit], search, inputs=filters, outputs=[table, count], api_name="log")
         export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
+        app.load(load_queue, outputs=[queue, queue_count], api_name="queue")
+        app.load(lambda: pin_rows(store.pins(), engine), outputs=pins_table, api_name="pins")
+        open_button.click(open_question, inputs=question_id, outputs=[details, pin_question], api_name="open")
+        open_button.click(lambda q: q, inputs=pin_question, outputs=lookup, api_visibility="private")
+        right.click(mark_right, inputs=question_id, outputs=[queue, queue_count, review_message],
+                    api_name="mark_right")
+        wrong.click(mark_wrong, inputs=question_id, outputs=[queue, queue_count, review_message],
+                    api_name="mark_wrong")
+        gr.on([lookup_button.click, lookup.submit], search_documents, inputs=lookup, outputs=candidates,
+              api_name="search_documents")
+        pin_button.click(pin, inputs=[pin_question, candidates], outputs=[pins_table, review_message], api_name="pin")
+        save_pin.click(edit_pin, inputs=[pin_id, pin_ids], outputs=[pins_table, pins_message], api_name="edit_pin")
+        drop_pin.click(remove_pin, inputs=pin_id, outputs=[pins_table, pins_message], api_name="remove_pin")
     return app
 
 
@@ -148,6 +290,7 @@ def main() -> int:
     try:
         settings = load_settings()
         store = Store.open(settings.data_dir)
+        engine = Engine.from_settings(settings)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -156,7 +299,7 @@ def main() -> int:
               file=sys.stderr)
         return 1
     start_retention(store, settings)
-    app = build_staff_app(store, settings)
+    app = build_staff_app(store, settings, engine)
     app.queue(default_concurrency_limit=2, max_size=32)
     app.launch(**staff_launch_options(settings, Accounts(store)))
     return 0

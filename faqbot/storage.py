@@ -34,9 +34,21 @@ CREATE TABLE IF NOT EXISTS interactions (
     reason TEXT NOT NULL,
     shown TEXT NOT NULL,         -- JSON list of the passages shown, best first
     feedback INTEGER,            -- 1 helpful, 0 not helpful, NULL not given
-    feedback_at TEXT
+    feedback_at TEXT,
+    review TEXT,                 -- staff verdict: right | wrong, NULL not reviewed
+    reviewed_by TEXT,
+    reviewed_at TEXT
 );
 CREATE INDEX IF NOT EXISTS interactions_asked_at ON interactions (asked_at);
+CREATE TABLE IF NOT EXISTS pins (
+    id INTEGER PRIMARY KEY,
+    question TEXT NOT NULL,      -- the approved question; close paraphrases get the same answer
+    passage_ids TEXT NOT NULL,   -- JSON list, shown in this order
+    approved_by TEXT NOT NULL,
+    approved_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters VALUES ('pins', 0);
 CREATE TABLE IF NOT EXISTS staff (
     name TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,  -- see faqbot.accounts: scrypt with a per-account salt
@@ -100,6 +112,19 @@ class Interaction:
     shown: tuple[ShownPassage, ...]
     feedback: bool | None
     feedback_at: datetime | None
+    review: str | None = None  # right | wrong
+    reviewed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Pin:
+    """An answer approved by staff: these passages, first, for this question and its close paraphrases."""
+
+    id: int
+    question: str
+    passage_ids: tuple[str, ...]
+    approved_by: str
+    approved_at: datetime
 
 
 def _now() -> str:
@@ -135,7 +160,14 @@ def _interaction(row: sqlite3.Row) -> Interaction:
         shown=tuple(ShownPassage(**item) for item in json.loads(row["shown"])),
         feedback=None if feedback is None else bool(feedback),
         feedback_at=datetime.fromisoformat(row["feedback_at"]) if row["feedback_at"] else None,
+        review=row["review"],
+        reviewed_by=row["reviewed_by"],
     )
+
+
+def _pin(row: sqlite3.Row) -> Pin:
+    return Pin(row["id"], row["question"], tuple(json.loads(row["passage_ids"])), row["approved_by"],
+               datetime.fromisoformat(row["approved_at"]))
 
 
 def _create_private(path: Path) -> None:
@@ -192,6 +224,48 @@ class Store:
             (None if helpful is None else int(helpful), None if helpful is None else _now(), interaction_id),
         )
         return cursor.rowcount == 1
+
+    def set_review(self, interaction_id: int, verdict: str, staff: str) -> bool:
+        """Staff's verdict on what was shown: right or wrong."""
+        if verdict not in ("right", "wrong"):
+            raise ValueError(f"verdict must be 'right' or 'wrong', got {verdict!r}")
+        cursor = self._execute("UPDATE interactions SET review = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?",
+                               (verdict, staff, _now(), interaction_id))
+        return cursor.rowcount == 1
+
+    def _change_pins(self, sql: str, parameters: tuple[Any, ...]) -> sqlite3.Cursor:
+        """Change the pins and bump their revision in one transaction."""
+        with self._lock:
+            try:
+                with self._db:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    cursor = self._db.execute(sql, parameters)
+                    self._db.execute("UPDATE counters SET value = value + 1 WHERE name = 'pins'")
+                    return cursor
+            except sqlite3.Error as exc:
+                raise StorageError(f"The database {self.path} could not be used ({exc})") from None
+
+    def add_pin(self, question: str, passage_ids: list[str], staff: str) -> int:
+        cursor = self._change_pins(
+            "INSERT INTO pins (question, passage_ids, approved_by, approved_at) VALUES (?, ?, ?, ?)",
+            (redact(question), json.dumps(passage_ids), staff, _now()),
+        )
+        return int(cursor.lastrowid)
+
+    def update_pin(self, pin_id: int, passage_ids: list[str], staff: str) -> bool:
+        cursor = self._change_pins("UPDATE pins SET passage_ids = ?, approved_by = ?, approved_at = ? WHERE id = ?",
+                                   (json.dumps(passage_ids), staff, _now(), pin_id))
+        return cursor.rowcount == 1
+
+    def remove_pin(self, pin_id: int) -> bool:
+        return self._change_pins("DELETE FROM pins WHERE id = ?", (pin_id,)).rowcount == 1
+
+    def pins(self) -> list[Pin]:
+        return [_pin(row) for row in self._execute("SELECT * FROM pins ORDER BY id").fetchall()]
+
+    def pins_revision(self) -> int:
+        """Grows whenever a pin is added, edited or removed (by any process): cheap to check on every question."""
+        return int(self._execute("SELECT value FROM counters WHERE name = 'pins'").fetchone()[0])
 
     def get(self, interaction_id: int) -> Interaction | None:
         row = self._execute("SELECT * FROM interactions WHERE id = ?", (interaction_id,)).fetchone()

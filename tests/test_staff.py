@@ -11,8 +11,11 @@ import httpx
 import pytest
 
 from faqbot.accounts import Accounts
+from faqbot.engine import Engine
 from faqbot.models import Answer, Hit, Passage, Status
+from faqbot.patient import PatientChat
 from faqbot.retention import purge_expired
+from faqbot.review import review_queue
 from faqbot.staff import build_staff_app, log_filter, log_rows, staff_launch_options, write_csv
 from faqbot.storage import DATABASE, LogFilter, Store
 from tests.conftest import ROOT
@@ -80,13 +83,26 @@ def test_staff_accounts_come_from_the_command_line(settings, tmp_path):
     assert staff("remove", "nurse.amy").returncode == 0 and "No staff accounts" in staff("list").stdout
 
 
+def test_the_review_queue_puts_urgent_then_unanswered_then_unhelpful_then_low_confidence(store):
+    low = store.record("what about retinol", "q", answer())  # both answered questions scored 0.6
+    items = review_queue(store, low_score=0.7)
+    assert [(q.interaction.status, q.why) for q in items] == [
+        ("urgent", "urgent"), ("no_match", "not answered"), ("answered", "low confidence"),
+        ("answered", "low confidence")]
+    assert items[2].interaction.id == low  # newest first within a group
+    assert [q.why for q in review_queue(store, low_score=0.5)] == ["urgent", "not answered"]
+    store.set_review(low, "right", "nurse.amy")
+    assert [q.interaction.id for q in review_queue(store, low_score=0.7)][2:] == [items[3].interaction.id]
+    assert store.get(low).reviewed_by == "nurse.amy"
+
+
 @pytest.fixture
-def staff_url(store, settings):
+def staff_url(store, built_index, encoder):
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
-    app = build_staff_app(store, settings)
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder))
     app.queue()
-    app.launch(**{**staff_launch_options(settings, accounts), "server_port": None, "prevent_thread_lock": True,
+    app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None, "prevent_thread_lock": True,
                   "quiet": True})
     yield app.local_url
     app.close()
@@ -96,7 +112,8 @@ def staff_url(store, settings):
 def test_anonymous_and_wrong_password_callers_get_nothing(staff_url):
     from gradio_client import Client
 
-    for path in ("gradio_api/info", "config", "gradio_api/queue/join", "gradio_api/call/log"):
+    calls = [f"gradio_api/call/{name}" for name in ("log", "export_log", "queue", "pins", "open", "pin", "remove_pin")]
+    for path in ("gradio_api/info", "config", "gradio_api/queue/join", *calls):
         response = httpx.request("POST" if "join" in path or "call" in path else "GET", staff_url + path, json={})
         assert response.status_code in (401, 403), (path, response.status_code)
         assert "makeup" not in response.text
@@ -116,3 +133,32 @@ def test_a_signed_in_staff_member_sees_and_exports_the_log(staff_url):
     exported = client.predict("urgent", "any", "", "", "", api_name="/export_log")
     rows = list(csv.reader(io.StringIO(Path(exported).read_text(encoding="utf-8-sig"))))
     assert [r[2] for r in rows[1:]] == ["pus and fever after my session"]
+
+
+@pytest.mark.ui
+def test_a_pin_made_in_the_review_queue_changes_the_patient_answer_and_removing_it_restores(
+        staff_url, store, built_index, encoder):
+    from gradio_client import Client
+
+    chat = PatientChat(Engine.from_settings(built_index, encoder), built_index, store)
+    asked = chat.reply("when can I wear makeup")
+    before = asked.html
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+    details, question = client.predict(asked.interaction_id, api_name="/open")
+    assert question == "when can I wear makeup" and "Aftercare guide" in details
+    client.predict(asked.interaction_id, api_name="/mark_wrong")
+    assert store.get(asked.interaction_id).review == "wrong"
+    choices = client.predict("sun protection", api_name="/search_documents")
+    sun = next(c for c in chats_choices(choices) if "Sun protection" in c[0])[1]
+    client.predict(question, [sun], api_name="/pin")
+
+    after = chat.reply("when can I wear makeup?").html
+    assert "Checked by clinic staff (nurse.amy," in after and "Stay out of the sun" in after.split("faq-card")[1]
+    pin_id = store.pins()[0].id
+    client.predict(pin_id, api_name="/remove_pin")
+    assert chat.reply("when can I wear makeup").html == before
+
+
+def chats_choices(update) -> list[tuple[str, str]]:
+    """The (label, value) choices of a CheckboxGroup update returned over the API."""
+    return [tuple(choice) for choice in update["choices"]]
