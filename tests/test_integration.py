@@ -54,3 +54,18 @@ def test_the_labelled_dev_set_keeps_its_quality_floor(real_index, real_encoder):
     assert scores.hit3 >= 0.80 and scores.hit1 >= 0.60
     assert scores.in_scope_fallbacks <= 0.03
     assert scores.urgent_recall == 1.0 and scores.false_alarms == 0
+
+
+def test_a_pin_reaches_a_close_paraphrase_but_not_a_different_question_on_the_same_topic(engine, tmp_path):
+    """pin_similarity 0.8 with the real model: 'while pregnant' is the same question (cosine 0.93), 'dark skin'
+    is not (0.72), though both are about whether microneedling is safe."""
+    from faqbot.pins import PinBook
+    from faqbot.storage import Store
+
+    store = Store.open(tmp_path / "data")
+    book = PinBook(store, engine, engine.settings.pin_similarity)
+    passage = engine.stored.passages[0].id
+    store.add_pin("is microneedling safe during pregnancy", [passage], "dr.lee")
+    assert book.ask("can I get microneedling while pregnant").hits[0].checked_by == "dr.lee"
+    assert all(hit.checked_by == "" for hit in book.ask("is microneedling safe for dark skin").hits)
+    store.close()
