@@ -19,7 +19,9 @@ from typing import Any
 from faqbot.accounts import Accounts
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
+from faqbot.explain import Explanation, explain, in_context
 from faqbot.models import Passage
+from faqbot.pins import PinBook
 from faqbot.retention import start_retention
 from faqbot.review import QueueItem, review_queue
 from faqbot.settings import Settings, load_settings
@@ -136,9 +138,70 @@ def describe(item: Interaction) -> str:
             f"Review: {review}\n\nShown:\n\n{shown}")
 
 
+CHECK_COLUMNS = ["rank", "shown", "passage", "keyword (BM25)", "dense", "fused", "id"]
+
+
+def explanation_markdown(found: Explanation) -> str:
+    answer = found.answer
+    lines = [f"**Status: {answer.status.value}** - {escape(answer.reason)}"]
+    if found.corrections:
+        lines.append("Spelling corrected: " + ", ".join(f"{escape(a)} → {escape(b)}" for a, b in found.corrections))
+    if found.expansions:
+        lines.append("Synonyms added to the keyword search: " + escape(", ".join(found.expansions)))
+    if found.unknown_words:
+        lines.append("Words the documents never use: " + escape(", ".join(found.unknown_words)))
+    if found.urgent_signals:
+        lines.append("Warning signs found: " + escape(", ".join(found.urgent_signals)))
+    if found.pin:
+        pin = found.pin.pin
+        lines.append(f"Pin #{pin.id} applied (similarity {found.pin.similarity:.2f} to “{escape(pin.question)}”, "
+                     f"approved by {escape(pin.approved_by)} {pin.approved_at:%Y-%m-%d})")
+    else:
+        lines.append("No pin applied.")
+    return "  \n".join(lines)
+
+
+def check_rows(found: Explanation) -> list[list[Any]]:
+    shown = [hit.passage.id for hit in found.answer.hits]
+    return [
+        [row.rank, f"#{shown.index(row.passage.id) + 1}" if row.passage.id in shown else "",
+         _passage_label(row.passage)[:120], round(row.keyword, 3), round(row.dense, 3), round(row.fused, 3),
+         row.passage.id]
+        for row in found.ranking
+    ]
+
+
+def context_markdown(engine: Engine, passage_id: str) -> str:
+    before, passage, after = in_context(engine, passage_id)
+    where = passage.title if passage.heading in ("", passage.title) else f"{passage.title} > {passage.heading}"
+    parts = [f"**{escape(where)}** ({escape(passage.source)}, characters {passage.start}-{passage.end})"]
+    if before:
+        parts.append(f"*…before:* {escape(before.text)}")
+    parts.append(f"> {escape(passage.text)}")
+    if after:
+        parts.append(f"*after…* {escape(after.text)}")
+    return "\n\n".join(parts)
+
+
 def build_staff_app(store: Store, settings: Settings, engine: Engine):
     export_dir = Path(tempfile.mkdtemp(prefix="faqbot-export-"))
     passages = {p.id: p for p in engine.stored.passages}
+    pin_book = PinBook(store, engine, settings.pin_similarity)
+
+    def check(question):
+        question = (question or "").strip()
+        if not question:
+            raise gr.Error("Type a question to check")
+        if len(question) > settings.max_question_chars:
+            raise gr.Error(f"Questions are limited to {settings.max_question_chars} characters")
+        found = explain(engine, pin_book, question)
+        return explanation_markdown(found), check_rows(found)
+
+    def show_context(passage_id):
+        passage_id = (passage_id or "").strip()
+        if passage_id not in passages:
+            raise gr.Error("Copy a passage id from the ranking (last column)")
+        return context_markdown(engine, passage_id)
 
     def staff_name(request: gr.Request) -> str:
         return request.username or "staff"
@@ -239,6 +302,17 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
                 lookup_button = gr.Button("Search", scale=1)
             candidates = gr.CheckboxGroup(label="Passages", choices=[])
             pin_button = gr.Button("Pin ticked passages", variant="primary")
+        with gr.Tab("Check an answer"):
+            with gr.Row():
+                check_question = gr.Textbox(label="Question", max_length=settings.max_question_chars, scale=4)
+                check_button = gr.Button("Check", variant="primary", scale=1)
+            decision = gr.Markdown()
+            ranking = gr.Dataframe(headers=CHECK_COLUMNS, datatype="str", interactive=False, wrap=True,
+                                   elem_id="ranking")
+            with gr.Row():
+                context_id = gr.Textbox(label="Passage id (from the ranking)", scale=4)
+                context_button = gr.Button("Show in its document", scale=1)
+            context = gr.Markdown()
         with gr.Tab("Pins"):
             pins_table = gr.Dataframe(headers=["pin", "question", "passages", "passage ids", "approved by", "at"],
                                       datatype="str", interactive=False, wrap=True, elem_id="pins")
@@ -263,6 +337,10 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
               api_name="search_documents")
         pin_button.click(pin, inputs=[pin_question, candidates], outputs=[pins_table, review_message], api_name="pin")
         save_pin.click(edit_pin, inputs=[pin_id, pin_ids], outputs=[pins_table, pins_message], api_name="edit_pin")
+        gr.on([check_button.click, check_question.submit], check, inputs=check_question,
+              outputs=[decision, ranking], api_name="check")
+        gr.on([context_button.click, context_id.submit], show_context, inputs=context_id, outputs=context,
+              api_name="context")
         drop_pin.click(remove_pin, inputs=pin_id, outputs=[pins_table, pins_message], api_name="remove_pin")
     return app
 

@@ -162,3 +162,24 @@ def test_a_pin_made_in_the_review_queue_changes_the_patient_answer_and_removing_
 def chats_choices(update) -> list[tuple[str, str]]:
     """The (label, value) choices of a CheckboxGroup update returned over the API."""
     return [tuple(choice) for choice in update["choices"]]
+
+
+@pytest.mark.ui
+def test_check_an_answer_shows_the_whole_decision_and_passages_in_context(staff_url, store):
+    from gradio_client import Client
+
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+    decision, ranking = client.predict("how many sesions do I need", api_name="/check")
+    assert "**Status: answered**" in decision and "sesions → sessions" in decision and "No pin applied" in decision
+    rows = ranking["data"]
+    assert [int(row[0]) for row in rows] == list(range(1, len(rows) + 1))
+    assert rows[0][1] == "#1" and "How many sessions?" in rows[0][2]
+    fused = [float(row[5]) for row in rows]
+    assert fused == sorted(fused, reverse=True)
+    context = client.predict(rows[0][6], api_name="/context")
+    assert "Most patients need three to six sessions" in context and "after…" in context
+
+    pinned_passage = next(row[6] for row in rows if "Sun protection" in row[2])
+    store.add_pin("how many sessions do I need", [pinned_passage], "dr.lee")
+    decision, _ = client.predict("how many sessions do I need", api_name="/check")
+    assert "Pin #1 applied" in decision and r"approved by dr\.lee" in decision  # Markdown-escaped text
