@@ -21,6 +21,7 @@ from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
 from faqbot.explain import Explanation, explain, in_context
 from faqbot.models import Passage
+from faqbot.overview import overview
 from faqbot.pins import PinBook
 from faqbot.retention import start_retention
 from faqbot.review import QueueItem, review_queue
@@ -183,6 +184,21 @@ def context_markdown(engine: Engine, passage_id: str) -> str:
     return "\n\n".join(parts)
 
 
+def overview_views(store: Store):
+    """The overview as a chart's data frame, a summary and a table of unanswered topics."""
+    import pandas as pd
+
+    found = overview(store)
+    chart = pd.DataFrame([{"day": c.day.isoformat(), "status": c.status, "questions": c.questions}
+                          for c in found.per_day])
+    helpful = "no feedback yet" if found.helpful_rate is None else (
+        f"{found.helpful_rate:.0%} helpful ({found.feedback_given} answers rated)")
+    shares = ", ".join(f"{status} {share:.0%}" for status, share in found.shares.items())
+    summary = f"**{found.total} questions in the last {found.days} days** - {shares} - {helpful}"
+    topics = [[t.word, t.questions, t.example] for t in found.unanswered_topics]
+    return chart, summary, topics
+
+
 def build_staff_app(store: Store, settings: Settings, engine: Engine):
     export_dir = Path(tempfile.mkdtemp(prefix="faqbot-export-"))
     passages = {p.id: p for p in engine.stored.passages}
@@ -268,6 +284,14 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
     with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False) as app:
         gr.Markdown(f"# Staff workspace\nQuestions are kept for {settings.retention_days} days; emails and phone "
                     "numbers were removed before they were stored.")
+        with gr.Tab("Overview"):
+            summary = gr.Markdown()
+            per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day",
+                                 color_map={"answered": "#2e7d32", "no_match": "#6c757d", "urgent": "#a4161a"})
+            topics = gr.Dataframe(headers=["word (stemmed)", "unanswered questions", "newest example"],
+                                  datatype="str", interactive=False, wrap=True,
+                                  label="Most frequent words in questions the documents didn't answer")
+            refresh = gr.Button("Refresh")
         with gr.Tab("Question log"):
             with gr.Row():
                 status = gr.Dropdown(STATUSES, value="any", label="Status")
@@ -325,6 +349,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
         filters = [status, feedback, since, until, text]
         gr.on([app.load, find.click, text.submit], search, inputs=filters, outputs=[table, count], api_name="log")
         export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
+        gr.on([app.load, refresh.click], lambda: overview_views(store), outputs=[per_day, summary, topics],
+              api_name="overview")
         app.load(load_queue, outputs=[queue, queue_count], api_name="queue")
         app.load(lambda: pin_rows(store.pins(), engine), outputs=pins_table, api_name="pins")
         open_button.click(open_question, inputs=question_id, outputs=[details, pin_question], api_name="open")

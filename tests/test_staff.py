@@ -112,7 +112,8 @@ def staff_url(store, built_index, encoder):
 def test_anonymous_and_wrong_password_callers_get_nothing(staff_url):
     from gradio_client import Client
 
-    calls = [f"gradio_api/call/{name}" for name in ("log", "export_log", "queue", "pins", "open", "pin", "remove_pin")]
+    names = ("log", "export_log", "queue", "pins", "open", "pin", "remove_pin", "check", "context", "overview")
+    calls = [f"gradio_api/call/{name}" for name in names]
     for path in ("gradio_api/info", "config", "gradio_api/queue/join", *calls):
         response = httpx.request("POST" if "join" in path or "call" in path else "GET", staff_url + path, json={})
         assert response.status_code in (401, 403), (path, response.status_code)
