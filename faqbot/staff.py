@@ -189,7 +189,7 @@ def overview_views(store: Store):
     import pandas as pd
 
     found = overview(store)
-    chart = pd.DataFrame([{"day": c.day.isoformat(), "status": c.status, "questions": c.questions}
+    chart = pd.DataFrame([{"day": c.day.strftime("%m-%d"), "status": c.status, "questions": c.questions}
                           for c in found.per_day])
     helpful = "no feedback yet" if found.helpful_rate is None else (
         f"{found.helpful_rate:.0%} helpful ({found.feedback_given} answers rated)")
@@ -286,7 +286,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
                     "numbers were removed before they were stored.")
         with gr.Tab("Overview"):
             summary = gr.Markdown()
-            per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day",
+            per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day (UTC)",
+                                 x_label_angle=-60,
                                  color_map={"answered": "#2e7d32", "no_match": "#6c757d", "urgent": "#a4161a"})
             topics = gr.Dataframe(headers=["word (stemmed)", "unanswered questions", "newest example"],
                                   datatype="str", interactive=False, wrap=True,
@@ -328,7 +329,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
             pin_button = gr.Button("Pin ticked passages", variant="primary")
         with gr.Tab("Check an answer"):
             with gr.Row():
-                check_question = gr.Textbox(label="Question", max_length=settings.max_question_chars, scale=4)
+                check_question = gr.Textbox(label="Question", max_length=settings.max_question_chars, scale=4,
+                                            elem_id="check-question")
                 check_button = gr.Button("Check", variant="primary", scale=1)
             decision = gr.Markdown()
             ranking = gr.Dataframe(headers=CHECK_COLUMNS, datatype="str", interactive=False, wrap=True,
