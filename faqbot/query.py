@@ -20,11 +20,9 @@ from rapidfuzz.process import extract
 
 from faqbot.cleaning import clean_query
 from faqbot.errors import SettingsError
-from faqbot.keyword import tokenize
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 ENGLISH_WORD_ZIPF = 2.5  # a word this frequent in English is meant as typed (wine is not fine, cheeks not weeks)
-EVERYDAY_WORD_ZIPF = 4.5  # a word this frequent in English (30 per million words) names nothing specific
 
 
 def words(text: str) -> list[str]:
@@ -90,7 +88,7 @@ class Query:
     corrected: str  # misspelled words replaced by the corpus word they were meant to be
     expansions: tuple[str, ...]  # synonyms of phrases in the question
     corrections: tuple[tuple[str, str], ...]  # (typed, corrected)
-    unknown: tuple[str, ...]  # specific words the documents never use in any form (see QueryAnalyzer.unknown)
+    unknown: tuple[str, ...]  # words of 3+ letters neither in the corpus nor correctable
 
     @property
     def keyword_text(self) -> str:
@@ -104,7 +102,6 @@ class QueryAnalyzer:
         self.synonyms = synonyms
         self.vocabulary = set(corpus_counts) | synonyms.vocabulary()
         self._candidates = sorted(w for w in self.vocabulary if len(w) >= 3 and w.isalpha())
-        self._stems = {stem for stems in tokenize(sorted(self.vocabulary)) for stem in stems}
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], synonyms: Synonyms) -> QueryAnalyzer:
@@ -135,24 +132,10 @@ class QueryAnalyzer:
                                           -self.counts.get(m[0], 0)))
         return best[0]
 
-    def unknown(self, candidates: list[str]) -> list[str]:
-        """The words among `candidates` that name something the documents never mention.
-
-        Such a word is in the documents in no form (not even another form with the same stem: "bleed" is
-        known from "bleeding"), is not a stop word, and is not everyday English: "pregnant" or "rosacea" are
-        unknown, "why", "back" or "friend" are not, so chatty questions don't look like questions about a
-        new subject. Misspellings that could not be corrected count as unknown.
-        """
-        stems = tokenize(candidates)
-        return [
-            word for word, word_stems in zip(candidates, stems, strict=True)
-            if word_stems and not set(word_stems) & self._stems and _english_zipf(word) < EVERYDAY_WORD_ZIPF
-        ]
-
     def analyze(self, text: str) -> Query:
         cleaned = clean_query(text)
         corrections: list[tuple[str, str]] = []
-        not_in_corpus: list[str] = []
+        unknown: list[str] = []
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
@@ -161,10 +144,9 @@ class QueryAnalyzer:
                 corrections.append((word, fixed))
                 return fixed
             if word.lower() not in self.vocabulary and len(word) >= 3 and word.isalpha():
-                not_in_corpus.append(word.lower())
+                unknown.append(word.lower())
             return word
 
         corrected = re.sub(r"[A-Za-z0-9]+", fix, cleaned)
         expansions = tuple(self.synonyms.expansions(corrected, self.in_corpus))
-        unknown = tuple(self.unknown(not_in_corpus)) if not_in_corpus else ()
-        return Query(text, cleaned, corrected, expansions, tuple(corrections), unknown)
+        return Query(text, cleaned, corrected, expansions, tuple(corrections), tuple(unknown))

@@ -32,7 +32,7 @@ class Settings:
     # no_match thresholds on the best (passage + sentence) / 2 cosine similarity; chosen for the default model
     # on the labelled dev set (python -m faqbot eval --sweep); another model needs its own.
     min_similarity: float = 0.14
-    min_similarity_unknown_words: float = 0.32
+    min_similarity_unknown_words: float = 0.22
     max_question_chars: int = 1000
     host: str = "127.0.0.1"
     port: int = 7860
