@@ -33,7 +33,7 @@ Mode = Literal["hybrid", "dense", "keyword"]
 class Tuning:
     """Weights that don't depend on the clinic; chosen on the labelled dev set (python -m faqbot eval)."""
 
-    keyword_weight: float = 0.25  # share of the normalised BM25 score in the fused score
+    keyword_weight: float = 0.2  # share of the normalised BM25 score in the fused score
     duplicate_similarity: float = 0.85  # answering sentences this similar are one fact
     second_sentence: float = 0.92  # a neighbour sentence joins the highlight when it scores this close
 

@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
 
 _STEMMER = Stemmer.Stemmer("english")
+STOP_WORDS_FILE = Path(__file__).parent / "data" / "stopwords.txt"
+
+
+def load_stop_words(path: Path = STOP_WORDS_FILE) -> tuple[str, ...]:
+    """Whitespace-separated words; lines starting with # are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(sorted({w for line in lines if not line.startswith("#") for w in line.split()}))
+
+
+# bm25s's own English list has 33 words and keeps question words (how, what, can, does, my, your), which
+# in a corpus of a few dozen passages still outweigh the words a question is about.
+STOP_WORDS = load_stop_words()
 
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
     """Lower-cased, stop words removed, stemmed: 'Sessions' and 'session' are the same term."""
-    return bm25s.tokenize(list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
+    return bm25s.tokenize(list(texts), stopwords=list(STOP_WORDS), stemmer=_STEMMER, return_ids=False,
+                          show_progress=False)
 
 
 class KeywordIndex:

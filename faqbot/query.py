@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from faqbot.cleaning import clean_query
@@ -27,6 +27,16 @@ ENGLISH_WORD_ZIPF = 2.5  # a word this frequent in English is meant as typed (wi
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
+
+
+def skeleton(word: str) -> str:
+    """How a word sounds, roughly: its first letter and then its consonants, repeats collapsed.
+
+    Misspellings mostly get vowels wrong ("poors" for pores, "cheeper" for cheaper), so two words with the
+    same skeleton are more likely one meant for the other than words that differ in a consonant.
+    """
+    rest = re.sub(r"[aeiouy]", "", word[1:])
+    return word[:1] + re.sub(r"(.)\1+", r"\1", rest)
 
 
 def _english_zipf(word: str) -> float:
@@ -108,11 +118,18 @@ class QueryAnalyzer:
             return None
         if _english_zipf(word) >= ENGLISH_WORD_ZIPF:
             return None
-        limit = 1 if len(word) <= 7 else 2
-        matches = extract(word, self._candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=10)
+        limit = 1 if len(word) <= 7 else 2  # edits (a swap of two letters is one), or 2 when it sounds the same
+        sound = skeleton(word)
+        matches = [
+            (candidate, distance)
+            for candidate, distance, _ in extract(word, self._candidates, scorer=OSA.distance, score_cutoff=2,
+                                                  limit=20)
+            if distance <= limit or skeleton(candidate) == sound
+        ]
         if not matches:
             return None
-        best = min(matches, key=lambda m: (m[1], m[0][0] != word[0], -self.counts.get(m[0], 0)))
+        best = min(matches, key=lambda m: (skeleton(m[0]) != sound, m[1], m[0][0] != word[0],
+                                          -self.counts.get(m[0], 0)))
         return best[0]
 
     def analyze(self, text: str) -> Query:

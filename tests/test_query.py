@@ -1,6 +1,6 @@
 from collections import Counter
 
-from faqbot.query import QueryAnalyzer, Synonyms
+from faqbot.query import QueryAnalyzer, Synonyms, skeleton
 
 CORPUS = ["Most patients need three sessions of microneedling.", "A numbing cream is applied first.",
           "Enlarged pores and acne scars improve."]
@@ -38,3 +38,14 @@ def test_synonyms_file_ignores_comments_and_single_phrases(tmp_path):
 def test_counts_drive_the_choice_between_equally_close_words():
     qa = QueryAnalyzer(Counter({"pores": 5, "pools": 1}), " pores pools ", Synonyms(()))
     assert qa.correct("porres") == "pores"
+
+
+def test_a_swap_of_two_letters_is_one_edit():
+    qa = QueryAnalyzer(Counter({"length": 1}), " length ", Synonyms(()))
+    assert qa.correct("lenght") == "length"
+
+
+def test_a_word_that_sounds_the_same_wins_over_one_with_another_consonant():
+    assert skeleton("poors") == skeleton("pores") == "prs" and skeleton("pools") == "pls"
+    qa = QueryAnalyzer(Counter({"pores": 1, "pools": 5}), " pores pools ", Synonyms(()))
+    assert qa.correct("poors") == "pores"
