@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from html import escape as html_escape
 from pathlib import Path
@@ -88,9 +89,18 @@ def log_filter(status: str, feedback: str, since: str, until: str, text: str) ->
     )
 
 
+EXPORT_KEEP_S = 3600  # exported files (patient questions) are deleted after an hour, here and in Gradio's cache
+
+
 def write_csv(rows: list[list[Any]], folder: Path) -> Path:
-    """The rows as a CSV file (UTF-8 with BOM, so spreadsheet programs read accents right)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """The rows as a CSV file (UTF-8 with BOM, so spreadsheet programs read accents right).
+
+    Earlier exports older than EXPORT_KEEP_S are deleted first: no copy of the log outlives its retention for long.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for old in folder.glob("faqbot-log-*.csv"):
+        if time.time() - old.stat().st_mtime > EXPORT_KEEP_S:
+            old.unlink(missing_ok=True)
     with tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="faqbot-log-", dir=folder, delete=False,
                                      newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
@@ -281,7 +291,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
         rows = log_rows(store.search(log_filter(status, feedback, since, until, text)))
         return str(write_csv(rows, export_dir))
 
-    with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False) as app:
+    with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
+                   delete_cache=(EXPORT_KEEP_S, EXPORT_KEEP_S)) as app:
         gr.Markdown(f"# Staff workspace\nQuestions are kept for {settings.retention_days} days; emails and phone "
                     "numbers were removed before they were stored.")
         with gr.Tab("Overview"):

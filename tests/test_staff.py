@@ -184,3 +184,15 @@ def test_check_an_answer_shows_the_whole_decision_and_passages_in_context(staff_
     store.add_pin("how many sessions do I need", [pinned_passage], "dr.lee")
     decision, _ = client.predict("how many sessions do I need", api_name="/check")
     assert "Pin #1 applied" in decision and r"approved by dr\.lee" in decision  # Markdown-escaped text
+
+
+def test_old_exports_are_deleted_when_the_next_one_is_made(store, tmp_path):
+    import os
+    import time
+
+    from faqbot.staff import EXPORT_KEEP_S
+
+    first = write_csv(log_rows(store.recent()), tmp_path / "exports")
+    os.utime(first, (time.time() - EXPORT_KEEP_S - 1,) * 2)
+    second = write_csv(log_rows(store.recent()), tmp_path / "exports")
+    assert not first.exists() and second.exists()
