@@ -30,10 +30,10 @@ PASSAGES = "passages.jsonl"
 VECTORS = "vectors.faiss"
 SENTENCES = "sentences.npy"
 INDEX_KINDS = ("auto", "flat", "hnsw")
-HNSW_THRESHOLD = 150_000  # passages; below it exact search is fast enough (docs/BENCHMARKS.md)
+HNSW_THRESHOLD = 50_000  # passages; exact search p50 is 3 ms at 50k and 12.7 ms at 100k (docs/BENCHMARKS.md)
 HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 64  # recall@10 >= 0.95 on the synthetic corpora (bench/scale.py)
+HNSW_EF_CONSTRUCTION = 40
+HNSW_EF_SEARCH = 128  # recall@10 >= 0.95 at 100k and 1M synthetic passages (bench/scale.py; 64 gave 0.93 at 100k)
 
 
 @dataclass(frozen=True)
