@@ -5,7 +5,10 @@ Usage: python bench/engine_scale.py [--sizes 10000,100000] [--index index]
 The synthetic passages are the ones of bench/scale.py (3-5 corpus sentences each, vectors from the sentences'
 real embeddings); every passage keeps its sentences' real vectors, so sentence scoring and highlighting run as
 on a real index. Above candidates.EXACT_UP_TO passages the engine scores only FAISS + keyword candidates; the
-"same top 3" column compares its answers with the exhaustive numpy path on the same index.
+"same top-3" columns compare its ranking (before duplicates are collapsed) with the exhaustive numpy path on the
+same index: the same passages, or the same fused scores (each synthetic sentence occurs in hundreds of passages,
+so many passages tie and which of them comes first is arbitrary). The synthetic duplicates also make ask() walk
+far down the ranking to collapse repeated facts, so answer times here are pessimistic.
 """
 
 from __future__ import annotations
@@ -65,13 +68,20 @@ def measure(n: int, index: Path) -> dict:
     qs = questions()
     for q in qs[:20]:
         engine.ask(q, 3)
-    answers = {q: [h.passage.id for h in engine.ask(q, 3).hits] for q in qs}
+    def top3(q: str) -> tuple[list[str], np.ndarray]:
+        ranked = engine.rank(q)
+        best = ranked.order[:3]
+        return [engine.stored.passages[i].id for i in best], ranked.fused[best]
+
+    answers = {q: top3(q) for q in qs}
     ms = [t for q in qs for t in timed_ms(lambda q=q: engine.ask(q, 3))]
     exact_up_to, candidates.EXACT_UP_TO = candidates.EXACT_UP_TO, 10**9
-    exhaustive = {q: [h.passage.id for h in engine.ask(q, 3).hits] for q in qs}
+    exhaustive = {q: top3(q) for q in qs}
     exhaustive_ms = [t for q in qs for t in timed_ms(lambda q=q: engine.ask(q, 3))]
-    same = np.mean([answers[q] == exhaustive[q] for q in qs])
+    same = np.mean([answers[q][0] == exhaustive[q][0] for q in qs])
+    same_scores = np.mean([np.allclose(answers[q][1], exhaustive[q][1], atol=1e-5) for q in qs])
     return {"ms": percentiles(ms), "exhaustive_ms": percentiles(exhaustive_ms), "same": float(same),
+            "same_scores": float(same_scores),
             "setup_s": setup_s, "rss": peak_rss_mb(), "kind": engine.stored.manifest.index_type,
             "candidates": n > exact_up_to}
 
@@ -89,10 +99,11 @@ def main() -> None:
     for n in map(int, args.sizes.split(",")):
         r, rss = run_child([__file__, "--one", str(n), "--index", str(args.index)])
         rows.append([f"{n:,}", r["kind"], "candidates" if r["candidates"] else "exhaustive", f"{r['ms'][0]:.1f}",
-                     f"{r['ms'][1]:.1f}", f"{r['exhaustive_ms'][0]:.1f}", f"{r['same']:.3f}", f"{rss:.0f}"])
+                     f"{r['ms'][1]:.1f}", f"{r['exhaustive_ms'][0]:.1f}", f"{r['same']:.3f}", f"{r['same_scores']:.3f}",
+                     f"{rss:.0f}"])
     print(f"Machine: {machine()}\n")
     print(table(["passages", "index", "dense scoring", "answer p50 ms", "answer p99 ms",
-                 "exhaustive numpy p50 ms", "same top 3 as exhaustive", "peak RSS MB"], rows))
+                 "exhaustive numpy p50 ms", "same top-3 passages", "same top-3 scores", "peak RSS MB"], rows))
 
 
 if __name__ == "__main__":

@@ -12,9 +12,9 @@ import numpy as np
 
 from faqbot.store import StoredIndex
 
-EXACT_UP_TO = 2_000  # passages
-DENSE_CANDIDATES = 200
-KEYWORD_CANDIDATES = 100
+EXACT_UP_TO = 10_000  # passages; at 10k exhaustive and candidate scoring cost the same (bench/engine_scale.py)
+DENSE_CANDIDATES = 500
+KEYWORD_CANDIDATES = 500
 NOT_A_CANDIDATE = -1.0  # the lowest cosine: ranks below every candidate
 
 

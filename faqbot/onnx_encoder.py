@@ -75,9 +75,10 @@ class OnnxEncoder:
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self.config.dimension), dtype=np.float32)
+        by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches of similar length pad less
         for start in range(0, len(texts), self.batch_size):
-            batch = list(texts[start:start + self.batch_size])
-            out[start:start + len(batch)] = self._encode_batch(batch)
+            rows = by_length[start:start + self.batch_size]
+            out[rows] = self._encode_batch([texts[i] for i in rows])
         return out
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
