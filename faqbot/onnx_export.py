@@ -97,9 +97,17 @@ def export(st_model, model: str, folder: Path) -> bool:
 
 
 def _quantize(source: Path, target: Path) -> None:
+    import logging
+
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # its advice to pre-process is logged on the root logger, into ingest's output
+    try:
+        quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8)
+    finally:
+        root.setLevel(level)
 
 
 def supported(st_model) -> bool:
