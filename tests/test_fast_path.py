@@ -129,3 +129,21 @@ def test_at_scale_candidates_get_exactly_the_small_path_scores(built_index, enco
         assert 2 <= scored.sum() <= 3
         assert np.allclose(ranked.dense[scored], full.dense[scored], atol=1e-6)
         assert ranked.order[0] == full.order[0]
+
+
+def test_faiss_searches_with_one_thread_set_in_the_searching_thread(built_index, encoder):
+    import threading
+
+    import faiss
+
+    stored = load_index(built_index.index_dir)
+    seen = []
+
+    def worker() -> None:
+        stored.search(encoder.encode(["sunscreen"])[0], 1)
+        seen.append(faiss.omp_get_max_threads())
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen == [1]
