@@ -153,7 +153,7 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool =
     wants_export = hasattr(encoder, "export_onnx")
     if (not force and previous and previous.model == encoder.name and previous.pipeline == pipeline
             and not (added or changed or removed)
-            and (not wants_export or (previous.encoder_key == export_key(encoder.name) and previous.encoder_files))
+            and (not wants_export or previous.encoder_key == export_key(encoder.name))
             and _kind_matches(previous, index_kind)):
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
