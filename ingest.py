@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(corpus_dir=args.corpus, index_dir=args.index, model=args.model)
         report = ingest(settings.corpus_dir, settings.index_dir, make_encoder(settings.model),
-                        force=args.force, progress=sys.stderr.isatty())
+                        force=args.force, progress=sys.stderr.isatty(), index_kind=settings.index_kind)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

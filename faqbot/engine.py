@@ -18,8 +18,8 @@ from typing import Literal
 
 import numpy as np
 
-from faqbot import urgent
-from faqbot.encoders import Encoder, make_encoder
+from faqbot import candidates, urgent
+from faqbot.encoders import Encoder, make_query_encoder
 from faqbot.keyword import KeywordIndex, tokenize
 from faqbot.models import Answer, Hit, Status
 from faqbot.query import Query, QueryAnalyzer, Synonyms
@@ -90,7 +90,7 @@ class Engine:
     def from_settings(cls, settings: Settings, encoder: Encoder | None = None, **kwargs) -> Engine:
         """Load the index named by the settings; refuse it if it was built with another model."""
         stored = load_index(settings.index_dir, settings.model)
-        return cls(stored, encoder or make_encoder(settings.model), settings, **kwargs)
+        return cls(stored, encoder or make_query_encoder(settings, stored.manifest), settings, **kwargs)
 
     @cached_property
     def _sentence_rows(self) -> np.ndarray:
@@ -110,15 +110,21 @@ class Engine:
     def _sentence_scores(self, query_vector: np.ndarray) -> np.ndarray:
         return self.stored.sentence_vectors @ query_vector
 
+    def _dense_scores(self, vector: np.ndarray, keyword: np.ndarray) -> np.ndarray:
+        """Mean of each passage's cosine and its best sentence's; at scale for candidates only (candidates.py)."""
+        if len(self.stored.passages) > candidates.EXACT_UP_TO:
+            return candidates.dense_scores(self.stored, self._sentence_rows, vector, keyword)
+        sentence_best = np.maximum.reduceat(self._sentence_scores(vector), self._sentence_rows[:-1])
+        return (self._passage_vectors @ vector + sentence_best) / 2
+
     def rank(self, question: str) -> Ranked:
         """Score every passage and decide the status (no highlight, no collapsing)."""
         t = self.tuning
         query = self.analyzer.analyze(question)
         warning = urgent.check(query.cleaned)
         vector = self.encoder.encode([query.corrected])[0]
-        sentence_best = np.maximum.reduceat(self._sentence_scores(vector), self._sentence_rows[:-1])
-        dense = (self._passage_vectors @ vector + sentence_best) / 2
         keyword = self.keyword.scores(query.keyword_text)
+        dense = self._dense_scores(vector, keyword)
         top_keyword = float(keyword.max())
         if self.mode == "dense":
             fused = dense

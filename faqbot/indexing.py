@@ -7,7 +7,10 @@ not changed at all is detected from the manifest without loading the model.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,9 +20,10 @@ import numpy as np
 from faqbot import cleaning, documents, splitting
 from faqbot.documents import Document, corpus_files, read_document
 from faqbot.encoders import Encoder
-from faqbot.errors import FaqbotError
+from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Passage
-from faqbot.store import file_sha256, load_index, read_manifest, write_index
+from faqbot.onnx_export import FOLDER, export_key
+from faqbot.store import INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class IngestReport:
             f"{head}: {self.documents} documents, {self.sections} sections, {self.passages} passages, "
             f"{self.reused} embeddings reused, {self.embedded} computed, {self.seconds:.1f} s"
         )
+
+
+def _kind_matches(previous: Manifest, index_kind: str) -> bool:
+    """A forced index kind different from the one on disk means a rebuild; "auto" keeps what is there."""
+    return index_kind == "auto" or previous.index_type == index_kind
 
 
 def pipeline_hash() -> str:
@@ -91,10 +100,42 @@ def _embed(
     return np.stack([cache[k] for k in keys]).astype(np.float32), len(missing), reused
 
 
+def _encoder_export(encoder: Encoder, previous: Manifest | None, index_dir: Path,
+                    force: bool) -> tuple[str, Callable[[Path], None] | None]:
+    """(export key, writer of the index's ONNX query encoder); ("", None) for encoders that can't be exported.
+
+    An export made from the same model by the same code is linked from the previous index, not redone."""
+    exporter = getattr(encoder, "export_onnx", None)
+    if exporter is None:
+        return "", None
+    key = export_key(encoder.name)
+    reusable = (not force and previous is not None and previous.encoder_key == key and previous.encoder_files
+                and all(_matches(index_dir / name, digest) for name, digest in previous.encoder_files.items()))
+
+    def write(folder: Path) -> None:
+        if not reusable:
+            exporter(folder / FOLDER)
+            return
+        for name in previous.encoder_files:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(index_dir / name, folder / name)  # files are never modified in place
+            except OSError:
+                shutil.copy2(index_dir / name, folder / name)
+
+    return key, write
+
+
+def _matches(path: Path, digest: str) -> bool:
+    return path.is_file() and file_sha256(path) == digest
+
+
 def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool = False,
-           progress: bool = False) -> IngestReport:
+           progress: bool = False, index_kind: str = "auto") -> IngestReport:
     """Build or refresh the index at `index_dir` from the documents in `corpus_dir`."""
     started = time.perf_counter()
+    if index_kind not in INDEX_KINDS:
+        raise SettingsError(f"index_kind must be one of {', '.join(INDEX_KINDS)}, got {index_kind!r}")
     paths = corpus_files(corpus_dir)
     docs: list[Document] = [read_document(p, corpus_dir) for p in paths]  # fail before writing anything
     hashes = {d.source: file_sha256(p) for d, p in zip(docs, paths, strict=False)}
@@ -109,8 +150,11 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool =
     changed = tuple(s for s in hashes if s in old_files and old_files[s] != hashes[s])
     removed = tuple(s for s in old_files if s not in hashes)
     pipeline = pipeline_hash()
+    wants_export = hasattr(encoder, "export_onnx")
     if (not force and previous and previous.model == encoder.name and previous.pipeline == pipeline
-            and not (added or changed or removed)):
+            and not (added or changed or removed)
+            and (not wants_export or previous.encoder_key == export_key(encoder.name))
+            and _kind_matches(previous, index_kind)):
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
 
@@ -118,6 +162,7 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool =
     passage_vectors, computed_p, reused_p = _embed([p.embed_text for p in passages], encoder, cache, progress)
     sentences = [s for p in passages for s in p.sentence_texts()]
     sentence_vectors, computed_s, reused_s = _embed(sentences, encoder, cache, progress)
+    key, write_export = _encoder_export(encoder, previous, index_dir, force)
     write_index(
         index_dir, passages, passage_vectors, sentence_vectors,
         {
@@ -125,7 +170,9 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool =
             "files": hashes,
             "pipeline": pipeline,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "encoder_key": key,
         },
+        index_kind=index_kind, write_extra=write_export,
     )
     return IngestReport(
         documents=len(docs), sections=n_sections, passages=len(passages), embedded=computed_p + computed_s,

@@ -28,6 +28,10 @@ class Settings:
     index_dir: Path = Path("index")
     data_dir: Path = Path("data")
     model: str = DEFAULT_MODEL
+    # How questions are embedded: "onnx" (ONNX Runtime, fp32, no torch), "onnx-int8" or "torch" (the reference).
+    encoder: str = "onnx"
+    encoder_threads: int = 1  # ONNX Runtime threads per question; 1 serves concurrent questions best
+    index_kind: str = "auto"  # vector index: "auto" (exact below 50k passages, HNSW above), "flat" or "hnsw"
     synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"
     top_k: int = 3
     # no_match thresholds on the best (passage + sentence) / 2 cosine similarity; chosen for the default model

@@ -12,7 +12,9 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import faiss
@@ -21,11 +23,17 @@ import numpy as np
 from faqbot.errors import IndexMismatchError, IndexMissingError
 from faqbot.models import Passage
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added the ONNX query encoder and HNSW; format 1 still loads (for embedding reuse)
+READABLE_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"
 VECTORS = "vectors.faiss"
 SENTENCES = "sentences.npy"
+INDEX_KINDS = ("auto", "flat", "hnsw")
+HNSW_THRESHOLD = 50_000  # passages; exact search p50 is 3 ms at 50k and 12.7 ms at 100k (docs/BENCHMARKS.md)
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 40
+HNSW_EF_SEARCH = 128  # recall@10 >= 0.95 at 100k and 1M synthetic passages (bench/scale.py; 64 gave 0.93 at 100k)
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,9 @@ class Manifest:
     pipeline: str  # hash of the cleaning and splitting code that made the passages
     index_sha256: str
     built_at: str
+    index_params: dict[str, int] = field(default_factory=dict)  # HNSW: M, ef_construction, ef_search
+    encoder_key: str = ""  # onnx_export.export_key() of the export below ("" when there is none)
+    encoder_files: dict[str, str] = field(default_factory=dict)  # encoder/<file> -> sha256
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,44 @@ class StoredIndex:
 
     def passage_vectors(self) -> np.ndarray:
         return self.index.reconstruct_n(0, self.index.ntotal)
+
+    def search(self, vector: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The `n` passages nearest to `vector`: (inner products, passage indices), best first."""
+        _one_faiss_thread()
+        scores, ids = self.index.search(np.ascontiguousarray(vector, dtype=np.float32).reshape(1, -1), n)
+        keep = ids[0] >= 0
+        return scores[0][keep], ids[0][keep]
+
+
+_faiss_threads = threading.local()
+
+
+def _one_faiss_thread() -> None:
+    """One OpenMP thread per search, set in the searching thread itself: OpenMP's thread count is per thread, so
+    a setting made in the main thread doesn't reach a web server's worker threads. Concurrent requests then each
+    use one core instead of oversubscribing them."""
+    if not getattr(_faiss_threads, "set", False):
+        faiss.omp_set_num_threads(1)
+        _faiss_threads.set = True
+
+
+def build_faiss_index(vectors: np.ndarray, kind: str = "auto") -> tuple[faiss.Index, str, dict[str, int]]:
+    """Exact inner-product search below HNSW_THRESHOLD passages (or when forced), HNSW above.
+
+    Returns the index, its type name for the manifest and its parameters."""
+    if kind not in INDEX_KINDS:
+        raise ValueError(f"index_kind must be one of {', '.join(INDEX_KINDS)}, got {kind!r}")
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    dimension = vectors.shape[1]
+    if kind == "flat" or (kind == "auto" and vectors.shape[0] < HNSW_THRESHOLD):
+        index = faiss.IndexFlatIP(dimension)
+        index.add(vectors)
+        return index, "flat", {}
+    index = faiss.IndexHNSWFlat(dimension, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    index.hnsw.efSearch = HNSW_EF_SEARCH
+    index.add(vectors)
+    return index, "hnsw", {"M": HNSW_M, "ef_construction": HNSW_EF_CONSTRUCTION, "ef_search": HNSW_EF_SEARCH}
 
 
 def file_sha256(path: Path) -> str:
@@ -120,16 +169,21 @@ def write_index(
     passage_vectors: np.ndarray,
     sentence_vectors: np.ndarray,
     manifest_fields: dict,
+    *,
+    index_kind: str = "auto",
+    write_extra: Callable[[Path], None] | None = None,
 ) -> Manifest:
-    """Write a complete index to a temporary folder, then swap it in."""
+    """Write a complete index to a temporary folder, then swap it in.
+
+    `write_extra(folder)` adds files (the ONNX query encoder) to the new index folder before the swap; their
+    checksums go into the manifest's `encoder_files`."""
     index_dir = index_dir.resolve()
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(index_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.tmp-", suffix=f"-{os.getpid()}", dir=index_dir.parent))
     try:
         dimension = passage_vectors.shape[1]
-        index = faiss.IndexFlatIP(dimension)
-        index.add(np.ascontiguousarray(passage_vectors, dtype=np.float32))
+        index, index_type, index_params = build_faiss_index(passage_vectors, index_kind)
         faiss.write_index(index, str(tmp / VECTORS))
         np.save(tmp / SENTENCES, np.ascontiguousarray(sentence_vectors, dtype=np.float32))
         with (tmp / PASSAGES).open("w", encoding="utf-8") as f:
@@ -140,21 +194,33 @@ def write_index(
             dimension=dimension,
             normalized=True,
             metric="inner_product",
-            index_type="flat",
+            index_type=index_type,
+            index_params=index_params,
             passage_count=len(passages),
             sentence_count=int(sentence_vectors.shape[0]),
             index_sha256=file_sha256(tmp / VECTORS),
+            encoder_files=_write_extra(tmp, write_extra),
             **manifest_fields,
         )
         (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
-        for path in tmp.iterdir():
-            with path.open("rb") as f:
-                os.fsync(f.fileno())
+        for path in sorted(tmp.rglob("*")):
+            if path.is_file():
+                with path.open("rb") as f:
+                    os.fsync(f.fileno())
         swap_in(tmp, index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return manifest
+
+
+def _write_extra(folder: Path, write_extra: Callable[[Path], None] | None) -> dict[str, str]:
+    if write_extra is None:
+        return {}
+    before = {p for p in folder.rglob("*") if p.is_file()}
+    write_extra(folder)
+    added = sorted(p for p in folder.rglob("*") if p.is_file() and p not in before)
+    return {p.relative_to(folder).as_posix(): file_sha256(p) for p in added}
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -163,7 +229,7 @@ def read_manifest(index_dir: Path) -> Manifest:
         raise IndexMissingError(f"No index at {index_dir} (run: python ingest.py --index {index_dir})")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format_version") != FORMAT_VERSION:
+        if data.get("format_version") not in READABLE_VERSIONS:
             raise IndexMismatchError(
                 f"Index at {index_dir} has format {data.get('format_version')}, this faqbot reads "
                 f"{FORMAT_VERSION} (rebuild it: python ingest.py --index {index_dir})"
@@ -188,6 +254,8 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
     if not vectors_path.is_file() or file_sha256(vectors_path) != manifest.index_sha256:
         raise IndexMismatchError(f"Index file {vectors_path} is missing or does not match its checksum; {rebuild}")
     index = faiss.read_index(str(vectors_path))
+    if manifest.index_type == "hnsw":
+        index.hnsw.efSearch = manifest.index_params.get("ef_search", HNSW_EF_SEARCH)
     with (index_dir / PASSAGES).open(encoding="utf-8") as f:
         passages = tuple(Passage.from_dict(json.loads(line)) for line in f if line.strip())
     sentence_vectors = np.load(index_dir / SENTENCES)

@@ -1,0 +1,89 @@
+"""Ingest speed and memory: a first build and an unchanged re-run, on the real corpus and a larger synthetic one.
+
+Usage: python bench/ingest_speed.py [--synthetic-passages 1000]
+
+Each run is `python ingest.py --corpus C --index I` in its own process: wall time (process start to exit,
+imports included), passages/s, texts embedded vs reused, peak RSS. The first run includes loading the model,
+embedding every passage and sentence with sentence-transformers (torch) and exporting the ONNX query encoder.
+The synthetic corpus recombines the corpus's own sentences into new paragraphs; a sentence that occurs in several
+paragraphs is embedded once (ingest deduplicates by content), which the "embedded" column shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import ROOT, machine, table  # noqa: E402
+
+SUMMARY = re.compile(r"(\d+) passages, (\d+) embeddings reused, (\d+) computed")
+
+
+def synthetic_corpus(folder: Path, passages: int) -> Path:
+    """Documents of headed sections whose paragraphs are 3-6 random corpus sentences (about one passage each)."""
+    sys.path.insert(0, str(ROOT))
+    from faqbot import splitting
+    from faqbot.documents import corpus_files, read_document
+
+    docs = [read_document(p, ROOT / "corpus") for p in corpus_files(ROOT / "corpus")]
+    sentences = [s for d in docs for p in splitting.split_document(d) for s in p.sentence_texts()]
+    rng = np.random.default_rng(0)
+    folder.mkdir(parents=True, exist_ok=True)
+    per_doc = 50
+    for doc in range(0, passages, per_doc):
+        sections = []
+        for i in range(min(per_doc, passages - doc)):
+            picks = rng.choice(len(sentences), rng.integers(3, 7), replace=False)
+            sections.append(f"## Section {doc + i}\n\n" + " ".join(sentences[j] for j in picks))
+        (folder / f"synthetic-{doc // per_doc:04d}.md").write_text(f"# Synthetic {doc}\n\n" + "\n\n".join(sections))
+    return folder
+
+
+def run_ingest(corpus: Path, index: Path) -> dict:
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "ingest.py"), "--corpus", str(corpus), "--index", str(index)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"ingest of {corpus} failed")
+    passages, reused, computed = map(int, SUMMARY.search(out).groups())
+    return {"seconds": seconds, "passages": passages, "reused": reused, "computed": computed,
+            "rss": usage.ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--synthetic-passages", type=int, default=1000)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpora = {"corpus/ (real)": ROOT / "corpus"}
+        if args.synthetic_passages:
+            corpora[f"synthetic (~{args.synthetic_passages} paragraphs)"] = synthetic_corpus(
+                Path(tmp) / "synthetic", args.synthetic_passages)
+        for name, corpus in corpora.items():
+            index = Path(tmp) / f"index-{len(rows)}"
+            for run in ("first build", "unchanged re-run"):
+                r = run_ingest(corpus, index)
+                rows.append([name, run, r["passages"], f"{r['seconds']:.1f}", f"{r['passages'] / r['seconds']:.0f}",
+                             r["computed"], r["reused"], f"{r['rss']:.0f}"])
+    print(f"Machine: {machine()}\n")
+    print(table(["corpus", "run", "passages", "wall s", "passages/s", "texts embedded", "texts reused",
+                 "peak RSS MB"], rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The ONNX query encoder against the torch reference, with the real model on the real corpus."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from faqbot.engine import Engine
+from faqbot.evaluation import load_questions, score
+from faqbot.onnx_encoder import OnnxEncoder
+from faqbot.store import load_index, read_manifest
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def onnx_encoder(real_index):
+    return OnnxEncoder.from_index(real_index.index_dir, read_manifest(real_index.index_dir))
+
+
+class Precomputed:
+    """Vectors computed beforehand (in one batch) by another encoder, looked up by text."""
+
+    def __init__(self, encoder, texts):
+        self.name, self.dimension = encoder.name, encoder.dimension
+        self._vectors = dict(zip(texts, encoder.encode(texts), strict=True))
+
+    def encode(self, texts, *, show_progress=False):
+        return np.stack([self._vectors[t] for t in texts])
+
+
+def test_onnx_vectors_match_torch_on_every_corpus_sentence(real_index, real_encoder, onnx_encoder):
+    passages = load_index(real_index.index_dir).passages
+    texts = [s for p in passages for s in p.sentence_texts()]
+    texts.append("word " * 400)  # longer than max_seq_length: truncated the same way
+    cosine = np.sum(onnx_encoder.encode(texts) * real_encoder.encode(texts), axis=1)
+    assert cosine.min() >= 0.999, texts[int(np.argmin(cosine))]
+    one_by_one = np.stack([onnx_encoder.encode([t])[0] for t in texts[:20]])  # no padding vs padded batches
+    assert np.allclose(one_by_one, onnx_encoder.encode(texts[:20]), atol=1e-5)
+
+
+def test_onnx_answers_score_exactly_like_torch_on_the_dev_set(real_index, real_encoder, onnx_encoder):
+    items = load_questions(ROOT / "eval/questions_dev.jsonl")
+    engine = Engine.from_settings(real_index, onnx_encoder)
+    questions = sorted({engine.analyzer.analyze(i.question).corrected for i in items})
+    torch_scores = score(Engine(engine.stored, Precomputed(real_encoder, questions), real_index), items)
+    assert score(engine, items) == torch_scores
+
+
+SERVE_WITHOUT_TORCH = """
+import sys
+from pathlib import Path
+from faqbot.engine import Engine
+from faqbot.settings import load_settings
+engine = Engine.from_settings(load_settings(index_dir=Path(sys.argv[1])))
+answer = engine.ask("how long will my skin stay red after the treatment", 3)
+heavy = sorted(m for m in ("torch", "sentence_transformers", "transformers") if m in sys.modules)
+print(answer.status.value, type(engine.encoder).__name__, heavy)
+"""
+
+
+def test_the_engine_loads_and_answers_without_importing_torch(real_index):
+    result = subprocess.run([sys.executable, "-c", SERVE_WITHOUT_TORCH, str(real_index.index_dir)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["answered", "OnnxEncoder", "[]"], result.stdout
