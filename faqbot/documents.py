@@ -14,8 +14,9 @@ from typing import Literal
 
 from faqbot.cleaning import clean_line, is_leftover, is_styled, split_lines
 from faqbot.errors import CorpusError
+from faqbot.extract import CONVERTED_SUFFIXES, extract
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".md", *CONVERTED_SUFFIXES)
 BlockKind = Literal["heading", "paragraph", "item"]
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
@@ -131,9 +132,10 @@ def _classify(lines: list[_Line], markdown: bool) -> list[tuple[BlockKind, str, 
     return out
 
 
-def parse_document(raw: str, source: str) -> Document:
-    """Turn a file's text into a cleaned Document (pure: no I/O)."""
-    markdown = source.lower().endswith(".md")
+def parse_document(raw: str, source: str, markdown: bool | None = None) -> Document:
+    """Turn a file's text into a cleaned Document (pure: no I/O). Markdown by default for .md files."""
+    if markdown is None:
+        markdown = source.lower().endswith(".md")
     classified = _classify(_read_lines(raw, markdown), markdown)
     parts: list[str] = []
     blocks: list[Block] = []
@@ -165,7 +167,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
     )
     if not files:
         raise CorpusError(
-            f"Corpus folder {corpus_dir} has no .txt or .md files (add the clinic's documents to it)"
+            f"Corpus folder {corpus_dir} has no documents ({', '.join(SUPPORTED_SUFFIXES)}); add the clinic's "
+            "documents to it"
         )
     return files
 
@@ -173,6 +176,11 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 def read_document(path: Path, corpus_dir: Path) -> Document:
     """Read and parse one file; an unreadable or non-UTF-8 file is a CorpusError naming it."""
     source = path.relative_to(corpus_dir).as_posix()
+    if path.suffix.lower() in CONVERTED_SUFFIXES:
+        doc = parse_document(extract(path), source, markdown=True)
+        if not doc.blocks:
+            raise CorpusError(f"{path} has no text left after cleaning; add content or remove it")
+        return doc
     try:
         data = path.read_bytes()
     except OSError as exc:
