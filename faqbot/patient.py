@@ -16,6 +16,7 @@ from faqbot.cleaning import clean_query
 from faqbot.conversation import resolve
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
+from faqbot.live import LiveEngine
 from faqbot.pins import PinBook
 from faqbot.redact import redact
 from faqbot.render import render_answer, render_notice
@@ -36,12 +37,25 @@ class Reply:
 
 
 class PatientChat:
-    def __init__(self, engine: Engine, settings: Settings, store: Store) -> None:
-        self.engine = engine
+    def __init__(self, engine: Engine | LiveEngine, settings: Settings, store: Store) -> None:
+        self.live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
         self.settings = settings
         self.store = store
-        self.pins = PinBook(store, engine, settings.pin_similarity)
-        self.titles = {p.source: p.title for p in engine.stored.passages}
+        self.pins = PinBook(store, self.live, settings.pin_similarity)
+        self._titles_for: Engine | None = None
+        self._titles_by_source: dict[str, str] = {}
+
+    @property
+    def engine(self) -> Engine:
+        return self.live.current()
+
+    def _titles(self) -> dict[str, str]:
+        """Document titles by file name, for "also said in"; remade only when a new index is served."""
+        engine = self.engine
+        if self._titles_for is not engine:
+            self._titles_by_source = {p.source: p.title for p in engine.stored.passages}
+            self._titles_for = engine
+        return self._titles_by_source
 
     def reply(self, message: str | None, topic: str | None = None) -> Reply | None:
         """The reply to one message, or None for an empty one (the page then does nothing)."""
@@ -56,7 +70,7 @@ class PatientChat:
         try:
             turn = resolve(question, topic)
             answer = self.pins.ask(turn.query)
-            html = render_answer(answer, self.settings, self.titles, topic if turn.follows_up else None)
+            html = render_answer(answer, self.settings, self._titles(), topic if turn.follows_up else None)
         except Exception:  # a patient never sees a traceback; staff find it in the server log
             log.exception("answering a question failed")
             return Reply(render_notice(self.settings.clinic_text(self.settings.error_message), "error"), "error",

@@ -15,6 +15,7 @@ import numpy as np
 from faqbot.cleaning import clean_query
 from faqbot.engine import Engine
 from faqbot.keyword import tokenize
+from faqbot.live import LiveEngine
 from faqbot.models import Answer, Hit, Status
 from faqbot.storage import Pin, Store
 
@@ -26,35 +27,41 @@ class PinMatch:
 
 
 class PinBook:
-    def __init__(self, store: Store, engine: Engine, threshold: float) -> None:
+    """The pins, embedded with the engine's encoder; `engine` may be a LiveEngine that changes under it."""
+
+    def __init__(self, store: Store, engine: Engine | LiveEngine, threshold: float) -> None:
         self.store = store
-        self.engine = engine
+        self._source = engine
         self.threshold = threshold
-        self._revision = -1
+        self._key: tuple[int, int] | None = None  # (pins revision, engine) the vectors were made for
         self._pins: list[Pin] = []
         self._vectors = np.zeros((0, 1), dtype=np.float32)
         self._lock = threading.Lock()
 
-    def _refresh(self) -> None:
-        revision = self.store.pins_revision()
-        if revision == self._revision:
+    @property
+    def engine(self) -> Engine:
+        return self._source.current() if isinstance(self._source, LiveEngine) else self._source
+
+    def _refresh(self, engine: Engine) -> None:
+        key = (self.store.pins_revision(), id(engine))
+        if key == self._key:
             return
         with self._lock:
             pins = self.store.pins()
-            known = {p.id for p in self.engine.stored.passages}
+            known = {p.id for p in engine.stored.passages}
             pins = [p for p in pins if any(pid in known for pid in p.passage_ids)]  # a removed document's pin waits
-            vectors = (self.engine.encoder.encode([clean_query(p.question) for p in pins]) if pins
+            vectors = (engine.encoder.encode([clean_query(p.question) for p in pins]) if pins
                        else np.zeros((0, 1), dtype=np.float32))
-            self._pins, self._vectors, self._revision = pins, vectors, revision
+            self._pins, self._vectors, self._key = pins, vectors, key
 
-    def match(self, question: str, vector: np.ndarray | None = None) -> PinMatch | None:
+    def match(self, question: str, engine: Engine | None = None) -> PinMatch | None:
         """The pin whose question is closest to `question`, if close enough."""
-        self._refresh()
+        engine = engine or self.engine
+        self._refresh(engine)
         pins, vectors = self._pins, self._vectors
         if not pins:
             return None
-        if vector is None:
-            vector = self.engine.encoder.encode([clean_query(question)])[0]
+        vector = engine.encoder.encode([clean_query(question)])[0]
         similarities = vectors @ vector
         best = int(np.argmax(similarities))
         if similarities[best] < self.threshold:
@@ -63,14 +70,15 @@ class PinBook:
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """The engine's answer, with a matching pin's passages put first and marked as checked by staff."""
-        k = k or self.engine.settings.top_k
-        answer = self.engine.ask(question, k)
+        engine = self.engine  # one engine for the whole answer, even if a new index arrives meanwhile
+        k = k or engine.settings.top_k
+        answer = engine.ask(question, k)
         if not question.strip():
             return answer
-        found = self.match(question)
+        found = self.match(question, engine)
         if found is None:
             return answer
-        return apply_pin(self.engine, answer, found, k)
+        return apply_pin(engine, answer, found, k)
 
 
 def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer:

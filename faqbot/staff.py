@@ -21,12 +21,15 @@ from faqbot.accounts import Accounts
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
 from faqbot.explain import Explanation, explain, in_context
+from faqbot.library import MAX_DOCUMENT_BYTES, Library
+from faqbot.live import LiveEngine
 from faqbot.models import Passage
 from faqbot.overview import overview
 from faqbot.pins import PinBook
 from faqbot.retention import start_retention
 from faqbot.review import QueueItem, review_queue
 from faqbot.settings import Settings, load_settings
+from faqbot.staff_documents import documents_tab
 from faqbot.storage import Interaction, LogFilter, Pin, Store
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
@@ -209,10 +212,15 @@ def overview_views(store: Store):
     return chart, summary, topics
 
 
-def build_staff_app(store: Store, settings: Settings, engine: Engine):
+def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None):
+    """The workspace's layout and events; `library` (documents) defaults to one over the settings' corpus."""
     export_dir = Path(tempfile.mkdtemp(prefix="faqbot-export-"))
-    passages = {p.id: p for p in engine.stored.passages}
-    pin_book = PinBook(store, engine, settings.pin_similarity)
+    live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
+    library = library or Library(settings, on_change=live.reload)
+    pin_book = PinBook(store, live, settings.pin_similarity)
+
+    def current_pins() -> list[list[Any]]:
+        return pin_rows(store.pins(), live.current())
 
     def check(question):
         question = (question or "").strip()
@@ -220,12 +228,13 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
             raise gr.Error("Type a question to check")
         if len(question) > settings.max_question_chars:
             raise gr.Error(f"Questions are limited to {settings.max_question_chars} characters")
-        found = explain(engine, pin_book, question)
+        found = explain(live.current(), pin_book, question)
         return explanation_markdown(found), check_rows(found)
 
     def show_context(passage_id):
         passage_id = (passage_id or "").strip()
-        if passage_id not in passages:
+        engine = live.current()
+        if passage_id not in {p.id for p in engine.stored.passages}:
             raise gr.Error("Copy a passage id from the ranking (last column)")
         return context_markdown(engine, passage_id)
 
@@ -256,6 +265,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
     def search_documents(text):
         if not (text or "").strip():
             raise gr.Error("Type what to look for in the documents")
+        engine = live.current()
         ranked = engine.rank(text[: settings.max_question_chars])
         choices = [(_passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
                    for i in list(ranked.order)[:10]]
@@ -267,21 +277,22 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
         if not passage_ids:
             raise gr.Error("Tick the passage(s) that answer the question")
         pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
-        return pin_rows(store.pins(), engine), f"Pinned as answer #{pin_id}; patients get it from their next question."
+        return current_pins(), f"Pinned as answer #{pin_id}; patients get it from their next question."
 
     def edit_pin(pin_id, ids_text, request: gr.Request):
         ids = [i.strip() for i in (ids_text or "").split(",") if i.strip()]
-        unknown = [i for i in ids if i not in passages]
+        known = {p.id for p in live.current().stored.passages}
+        unknown = [i for i in ids if i not in known]
         if not ids or unknown:
             raise gr.Error(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
         if not store.update_pin(int(pin_id or 0), ids, staff_name(request)):
             raise gr.Error(f"There is no pin #{pin_id}")
-        return pin_rows(store.pins(), engine), f"Pin #{int(pin_id)} saved."
+        return current_pins(), f"Pin #{int(pin_id)} saved."
 
     def remove_pin(pin_id):
         if not store.remove_pin(int(pin_id or 0)):
             raise gr.Error(f"There is no pin #{pin_id}")
-        return pin_rows(store.pins(), engine), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
+        return current_pins(), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
 
     def search(status, feedback, since, until, text):
         rows = log_rows(store.search(log_filter(status, feedback, since, until, text)))
@@ -350,6 +361,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
                 context_id = gr.Textbox(label="Passage id (from the ranking)", scale=4)
                 context_button = gr.Button("Show in its document", scale=1)
             context = gr.Markdown()
+        with gr.Tab("Documents"):
+            documents_tab(app, live, library)
         with gr.Tab("Pins"):
             pins_table = gr.Dataframe(headers=["pin", "question", "passages", "passage ids", "approved by", "at"],
                                       datatype="str", interactive=False, wrap=True, elem_id="pins")
@@ -365,7 +378,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine):
         gr.on([app.load, refresh.click], lambda: overview_views(store), outputs=[per_day, summary, topics],
               api_name="overview")
         app.load(load_queue, outputs=[queue, queue_count], api_name="queue")
-        app.load(lambda: pin_rows(store.pins(), engine), outputs=pins_table, api_name="pins")
+        app.load(current_pins, outputs=pins_table, api_name="pins")
         open_button.click(open_question, inputs=question_id, outputs=[details, pin_question], api_name="open")
         open_button.click(lambda q: q, inputs=pin_question, outputs=lookup, api_visibility="private")
         right.click(mark_right, inputs=question_id, outputs=[queue, queue_count, review_message],
@@ -397,8 +410,9 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
         "pwa": False,
         "ssr_mode": False,
         "footer_links": [],
-        "max_file_size": "1kb",
-        "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir)],
+        "max_file_size": f"{MAX_DOCUMENT_BYTES // 2**20}mb",  # document uploads
+        "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir,
+                                                            settings.corpus_dir)],
     }
 
 
@@ -407,7 +421,7 @@ def main() -> int:
     try:
         settings = load_settings()
         store = Store.open(settings.data_dir)
-        engine = Engine.from_settings(settings)
+        engine = LiveEngine(settings)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

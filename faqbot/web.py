@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
+from faqbot.live import LiveEngine
 from faqbot.patient import PatientChat
 from faqbot.retention import start_retention
 from faqbot.settings import CONFIG_ENV, DEFAULT_CONFIG, Settings, load_settings
@@ -149,8 +149,8 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings()
-        engine = Engine.from_settings(settings)
-        engine.ask("warm up")  # load the model before the first patient arrives
+        engine = LiveEngine(settings)  # follows the index on disk: a staff upload reaches the page by itself
+        engine.current().ask("warm up")  # load everything before the first patient arrives
         store = Store.open(settings.data_dir)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -4,6 +4,7 @@ import csv
 import io
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -196,3 +197,32 @@ def test_old_exports_are_deleted_when_the_next_one_is_made(store, tmp_path):
     os.utime(first, (time.time() - EXPORT_KEEP_S - 1,) * 2)
     second = write_csv(log_rows(store.recent()), tmp_path / "exports")
     assert not first.exists() and second.exists()
+
+
+@pytest.mark.ui
+def test_a_document_added_by_staff_makes_its_content_answerable_and_a_broken_pdf_changes_nothing(
+        staff_url, store, built_index, encoder, tmp_path):
+    from gradio_client import Client, handle_file
+
+    from faqbot.live import LiveEngine, index_stamp
+    from tests.documents_factory import write_pdf
+
+    patient = PatientChat(LiveEngine(built_index, encoder=encoder, check_every_s=0), built_index, store)
+    assert "laser" not in patient.reply("how long is laser resurfacing recovery").html.lower()
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    stamp = index_stamp(built_index)
+    with pytest.raises(Exception, match="Nothing was changed"):
+        client.predict(handle_file(str(broken)), "", api_name="/add_document")
+    assert index_stamp(built_index) == stamp
+
+    pdf = write_pdf(tmp_path / "laser.pdf", ["Laser Resurfacing", "Laser resurfacing recovery takes five days."])
+    table, _, report, _ = client.predict(handle_file(str(pdf)), "", api_name="/add_document")
+    assert report.startswith("laser.pdf added.") and "laser.pdf" in [row[0] for row in table["data"]]
+    deadline = time.monotonic() + 10
+    while "recovery takes five days" not in patient.reply("how long is laser resurfacing recovery").html:
+        assert time.monotonic() < deadline, (patient.reply("how long is laser resurfacing recovery").html,
+                                             [p.source for p in patient.engine.stored.passages])
+        time.sleep(0.1)
