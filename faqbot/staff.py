@@ -37,6 +37,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 import gradio as gr  # noqa: E402
 
 LOG_COLUMNS = ["id", "asked (UTC)", "question", "status", "why", "shown", "feedback"]
+PIN_COLUMNS = ["pin", "question", "passages", "passage ids", "approved by", "at"]
 STATUSES = ["any", "answered", "no_match", "urgent"]
 FEEDBACK = {"any": None, "helpful": "helpful", "not helpful": "not_helpful", "none given": "none"}
 
@@ -95,19 +96,19 @@ def log_filter(status: str, feedback: str, since: str, until: str, text: str) ->
 EXPORT_KEEP_S = 3600  # exported files (patient questions) are deleted after an hour, here and in Gradio's cache
 
 
-def write_csv(rows: list[list[Any]], folder: Path) -> Path:
+def write_csv(rows: list[list[Any]], folder: Path, header: list[str] = LOG_COLUMNS, name: str = "log") -> Path:
     """The rows as a CSV file (UTF-8 with BOM, so spreadsheet programs read accents right).
 
     Earlier exports older than EXPORT_KEEP_S are deleted first: no copy of the log outlives its retention for long.
     """
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for old in folder.glob("faqbot-log-*.csv"):
+    for old in folder.glob("faqbot-*.csv"):
         if time.time() - old.stat().st_mtime > EXPORT_KEEP_S:
             old.unlink(missing_ok=True)
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="faqbot-log-", dir=folder, delete=False,
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", prefix=f"faqbot-{name}-", dir=folder, delete=False,
                                      newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
-        writer.writerow(LOG_COLUMNS)
+        writer.writerow(header)
         writer.writerows([[_csv_safe(cell) for cell in row] for row in rows])
     os.chmod(handle.name, 0o600)
     return Path(handle.name)
@@ -364,7 +365,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         with gr.Tab("Documents"):
             documents_tab(app, live, library)
         with gr.Tab("Pins"):
-            pins_table = gr.Dataframe(headers=["pin", "question", "passages", "passage ids", "approved by", "at"],
+            pins_table = gr.Dataframe(headers=PIN_COLUMNS,
                                       datatype="str", interactive=False, wrap=True, elem_id="pins")
             with gr.Row():
                 pin_id = gr.Number(label="Pin", precision=0, minimum=0)
@@ -372,6 +373,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
                 save_pin = gr.Button("Save")
                 drop_pin = gr.Button("Remove", variant="stop")
             pins_message = gr.Markdown()
+            export_pins = gr.Button("Export pins as CSV")
+            pins_download = gr.File(label="CSV export", interactive=False)
         filters = [status, feedback, since, until, text]
         gr.on([app.load, find.click, text.submit], search, inputs=filters, outputs=[table, count], api_name="log")
         export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
@@ -393,6 +396,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
               outputs=[decision, ranking], api_name="check")
         gr.on([context_button.click, context_id.submit], show_context, inputs=context_id, outputs=context,
               api_name="context")
+        export_pins.click(lambda: str(write_csv(current_pins(), export_dir, PIN_COLUMNS, "pins")),
+                          outputs=pins_download, api_name="export_pins")
         drop_pin.click(remove_pin, inputs=pin_id, outputs=[pins_table, pins_message], api_name="remove_pin")
     return app
 

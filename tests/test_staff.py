@@ -157,6 +157,9 @@ def test_a_pin_made_in_the_review_queue_changes_the_patient_answer_and_removing_
     after = chat.reply("when can I wear makeup?").html
     assert "Checked by clinic staff (nurse.amy," in after and "Stay out of the sun" in after.split("faq-card")[1]
     pin_id = store.pins()[0].id
+    exported = Path(client.predict(api_name="/export_pins")).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(exported)))
+    assert rows[0][:2] == ["pin", "question"] and rows[1][1] == question and rows[1][4] == "nurse.amy"
     client.predict(pin_id, api_name="/remove_pin")
     assert chat.reply("when can I wear makeup").html == before
 
