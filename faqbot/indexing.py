@@ -17,13 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import cleaning, documents, splitting
+from faqbot import cleaning, documents, extract, splitting
 from faqbot.documents import Document, corpus_files, read_document
 from faqbot.encoders import Encoder
 from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
-from faqbot.store import INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
+from faqbot.store import FORMAT_VERSION, INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _kind_matches(previous: Manifest, index_kind: str) -> bool:
 def pipeline_hash() -> str:
     """Changes whenever the code that cleans and splits documents changes, so passages get rebuilt."""
     h = hashlib.sha256()
-    for module in (cleaning, documents, splitting):
+    for module in (cleaning, extract, documents, splitting):
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()[:16]
 
@@ -151,7 +151,8 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool =
     removed = tuple(s for s in old_files if s not in hashes)
     pipeline = pipeline_hash()
     wants_export = hasattr(encoder, "export_onnx")
-    if (not force and previous and previous.model == encoder.name and previous.pipeline == pipeline
+    if (not force and previous and previous.format_version == FORMAT_VERSION and previous.model == encoder.name
+            and previous.pipeline == pipeline
             and not (added or changed or removed)
             and (not wants_export or previous.encoder_key == export_key(encoder.name))
             and _kind_matches(previous, index_kind)):

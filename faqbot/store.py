@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import faiss
@@ -23,8 +23,8 @@ import numpy as np
 from faqbot.errors import IndexMismatchError, IndexMissingError
 from faqbot.models import Passage
 
-FORMAT_VERSION = 2  # 2 added the ONNX query encoder and HNSW; format 1 still loads (for embedding reuse)
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3  # 3: checksums of the passages and sentence vectors; 2: ONNX export, HNSW
+READABLE_VERSIONS = (1, 2, 3)  # 1 and 2 still load (for embedding reuse); only 3 checks every data file
 MANIFEST = "manifest.json"
 PASSAGES = "passages.jsonl"
 VECTORS = "vectors.faiss"
@@ -53,6 +53,13 @@ class Manifest:
     index_params: dict[str, int] = field(default_factory=dict)  # HNSW: M, ef_construction, ef_search
     encoder_key: str = ""  # onnx_export.export_key() of the export below ("" when there is none)
     encoder_files: dict[str, str] = field(default_factory=dict)  # encoder/<file> -> sha256
+    data_files: dict[str, str] = field(default_factory=dict)  # passages.jsonl, sentences.npy -> sha256
+    manifest_sha256: str = ""  # of every other field: a damaged manifest is caught too
+
+
+def manifest_digest(data: dict) -> str:
+    fields = {key: value for key, value in data.items() if key != "manifest_sha256"}
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -199,9 +206,11 @@ def write_index(
             passage_count=len(passages),
             sentence_count=int(sentence_vectors.shape[0]),
             index_sha256=file_sha256(tmp / VECTORS),
+            data_files={name: file_sha256(tmp / name) for name in (PASSAGES, SENTENCES)},
             encoder_files=_write_extra(tmp, write_extra),
             **manifest_fields,
         )
+        manifest = replace(manifest, manifest_sha256=manifest_digest(asdict(manifest)))
         (tmp / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
         for path in sorted(tmp.rglob("*")):
             if path.is_file():
@@ -229,15 +238,20 @@ def read_manifest(index_dir: Path) -> Manifest:
         raise IndexMissingError(f"No index at {index_dir} (run: python ingest.py --index {index_dir})")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise TypeError("not a JSON object")
         if data.get("format_version") not in READABLE_VERSIONS:
             raise IndexMismatchError(
                 f"Index at {index_dir} has format {data.get('format_version')}, this faqbot reads "
                 f"{FORMAT_VERSION} (rebuild it: python ingest.py --index {index_dir})"
             )
+        if data["format_version"] >= 3 and data.get("manifest_sha256") != manifest_digest(data):
+            raise ValueError("its checksum does not match its content")
         return Manifest(**data)
-    except (json.JSONDecodeError, TypeError) as exc:
+    except (ValueError, TypeError, OSError) as exc:  # JSON, UTF-8 and field errors: a damaged manifest
         raise IndexMismatchError(
-            f"Index manifest {path} is damaged ({exc}); rebuild it: python ingest.py --index {index_dir}"
+            f"Index manifest {path} is damaged ({type(exc).__name__}: {exc}); "
+            f"rebuild it: python ingest.py --index {index_dir}"
         ) from None
 
 
@@ -253,14 +267,24 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
     vectors_path = index_dir / VECTORS
     if not vectors_path.is_file() or file_sha256(vectors_path) != manifest.index_sha256:
         raise IndexMismatchError(f"Index file {vectors_path} is missing or does not match its checksum; {rebuild}")
-    index = faiss.read_index(str(vectors_path))
+    if manifest.format_version >= 3 and set(manifest.data_files) != {PASSAGES, SENTENCES}:
+        raise IndexMismatchError(f"Index manifest at {index_dir} lacks the data files' checksums; {rebuild}")
+    for name, digest in manifest.data_files.items():
+        if not (index_dir / name).is_file() or file_sha256(index_dir / name) != digest:
+            raise IndexMismatchError(f"Index file {index_dir / name} is missing or does not match its checksum; "
+                                     f"{rebuild}")
+    try:
+        index = faiss.read_index(str(vectors_path))
+        with (index_dir / PASSAGES).open(encoding="utf-8") as f:
+            passages = tuple(Passage.from_dict(json.loads(line)) for line in f if line.strip())
+        sentence_vectors = np.load(index_dir / SENTENCES, allow_pickle=False)
+    except (RuntimeError, ValueError, TypeError, KeyError, OSError) as exc:  # faiss, JSON, numpy: unreadable
+        raise IndexMismatchError(f"Index at {index_dir} can't be read ({type(exc).__name__}); {rebuild}") from None
     if manifest.index_type == "hnsw":
         index.hnsw.efSearch = manifest.index_params.get("ef_search", HNSW_EF_SEARCH)
-    with (index_dir / PASSAGES).open(encoding="utf-8") as f:
-        passages = tuple(Passage.from_dict(json.loads(line)) for line in f if line.strip())
-    sentence_vectors = np.load(index_dir / SENTENCES)
     if index.ntotal != len(passages) or index.ntotal != manifest.passage_count or index.d != manifest.dimension:
         raise IndexMismatchError(f"Index at {index_dir} is inconsistent with its manifest; {rebuild}")
-    if sentence_vectors.shape[0] != sum(len(p.sentences) for p in passages):
+    if (sentence_vectors.ndim != 2 or sentence_vectors.shape[1] != index.d
+            or sentence_vectors.shape[0] != sum(len(p.sentences) for p in passages)):
         raise IndexMismatchError(f"Sentence vectors at {index_dir} don't match the passages; {rebuild}")
     return StoredIndex(manifest, passages, index, sentence_vectors)

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from faqbot.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.live import LiveEngine
 from faqbot.patient import PatientChat
@@ -37,9 +38,10 @@ log = logging.getLogger(__name__)
 
 
 def _shown_question(message: str) -> str:
+    """The patient's message as their bubble shows it: shortened, without control or invisible characters."""
     if len(message) > SHOWN_QUESTION_CHARS:
         message = message[:SHOWN_QUESTION_CHARS] + "…"
-    return escape(message)
+    return escape(clean_query(message))
 
 
 def build_app(chat: PatientChat, settings: Settings):

@@ -144,3 +144,44 @@ def test_a_full_queue_answers_busy_instead_of_hanging(built_index, encoder, stor
     finally:
         release.set()
         app.close()
+
+
+def call_ask(app, question, timeout=60) -> tuple[str, str]:
+    """POST the question straight to the HTTP API (no client library); returns (event kind, its data)."""
+    base = app.local_url.rstrip("/")
+    response = httpx.post(f"{base}/gradio_api/call/ask", json={"data": [question, []]}, timeout=timeout)
+    if response.status_code != 200:
+        return f"http {response.status_code}", response.text
+    event = response.json()["event_id"]
+    kind = ""
+    with httpx.stream("GET", f"{base}/gradio_api/call/ask/{event}", timeout=timeout) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("event:"):
+                kind = line.split(":", 1)[1].strip()
+            elif line.startswith("data:") and kind in ("complete", "error"):
+                return kind, line[5:]
+    return "no answer", ""
+
+
+@pytest.mark.parametrize("size", [1_000_000, 50_000_000])
+def test_huge_bodies_sent_to_the_http_api_get_the_friendly_message(app, store, size):
+    kind, data = call_ask(app, "a" * size)
+    assert kind == "complete" and "too long for me" in data
+    assert store.recent() == []
+
+
+@pytest.mark.parametrize("question", [
+    "how many\x00 sessions\x07\x1b[31m do I need",
+    "how\u200b many\u200d sessions\ufeff",
+    "\u202eseussi sdeen I od snoisses ynam woh",
+    "h\u043ew many sessi\u043ens",  # Cyrillic o
+    "\ufdfa" * 900,
+    "javascript:alert(1) <a href='javascript:alert(2)'>sessions</a>",
+    "'; DROP TABLE interactions; -- how many sessions",
+    "how many sessions?\" OR 1=1 --",
+])
+def test_hostile_questions_get_a_normal_answer_and_are_stored_as_text(app, store, question):
+    kind, data = call_ask(app, question)
+    assert kind == "complete", data
+    assert "<a href" not in data and "\\u0000" not in data
+    assert store.recent(1)[0].status in ("answered", "no_match", "urgent")  # stored, the table still exists
