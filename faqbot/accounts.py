@@ -24,6 +24,7 @@ _NAME = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
 MIN_PASSWORD_CHARS = 10
 MAX_FAILURES = 5  # failed logins per account within FAILURE_WINDOW_S before it is locked for the rest of it
 FAILURE_WINDOW_S = 15 * 60
+MAX_TRACKED_NAMES = 10_000  # names with recent failures kept in memory; the oldest are forgotten beyond this
 
 
 def hash_password(password: str) -> str:
@@ -70,10 +71,18 @@ class Accounts:
     def _locked(self, name: str) -> bool:
         now = self._clock()
         with self._lock:
-            failures = self._failures[name]
+            failures = self._failures.get(name)
             while failures and now - failures[0] > FAILURE_WINDOW_S:
                 failures.popleft()
-            return len(failures) >= MAX_FAILURES
+            if failures is not None and not failures:
+                del self._failures[name]
+            return bool(failures) and len(failures) >= MAX_FAILURES
+
+    def _failed(self, name: str) -> None:
+        with self._lock:
+            if name not in self._failures and len(self._failures) >= MAX_TRACKED_NAMES:
+                del self._failures[next(iter(self._failures))]  # forget the name tracked longest
+            self._failures[name].append(self._clock())
 
     def login(self, name: str, password: str) -> bool:
         """True for a right name and password, unless the account had too many failed logins lately."""
@@ -81,10 +90,15 @@ class Accounts:
             return False
         stored = self.store.staff_password_hash(name)
         ok = verify_password(password, stored) if stored else verify_password(password, _dummy_hash())  # same cost
-        if not ok:
-            with self._lock:
-                self._failures[name].append(self._clock())
+        if not ok or stored is None:
+            self._failed(name)
         return ok and stored is not None
+
+    async def login_async(self, name: str, password: str) -> bool:
+        """`login` for Gradio's async login route: the slow hash runs in a worker thread."""
+        import anyio
+
+        return await anyio.to_thread.run_sync(self.login, name, password)
 
 
 @cache

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from faqbot.engine import Engine
 from faqbot.models import Answer, Passage
-from faqbot.pins import PinBook, PinMatch
+from faqbot.pins import PinBook, PinMatch, apply_pin
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ class Explanation:
 
 def explain(engine: Engine, pins: PinBook, question: str, limit: int = 20) -> Explanation:
     ranked = engine.rank(question)
+    pin = pins.match(question, engine)
+    answer = engine.ask(question)
+    if pin is not None:
+        answer = apply_pin(engine, answer, pin, engine.settings.top_k)
     rows = tuple(
         RankedPassage(rank, engine.stored.passages[i], float(ranked.keyword[i]), float(ranked.dense[i]),
                       float(ranked.fused[i]))
@@ -43,13 +47,13 @@ def explain(engine: Engine, pins: PinBook, question: str, limit: int = 20) -> Ex
     )
     return Explanation(
         question=question,
-        answer=pins.ask(question),
+        answer=answer,
         ranking=rows,
         corrections=ranked.query.corrections,
         expansions=ranked.query.expansions,
         unknown_words=ranked.query.unknown,
         urgent_signals=tuple(ranked.urgent.signals),
-        pin=pins.match(question),
+        pin=pin,
     )
 
 

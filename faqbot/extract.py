@@ -15,28 +15,39 @@ CONVERTED_SUFFIXES = (".html", ".htm", ".pdf", ".docx")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")  # "<b>five days</b>." is one sentence
 
 
+_HTML_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "blockquote", "pre",
+                "figcaption", "caption", "div", "section", "article", "main", "body")
+_HTML_SKIPPED = ("script", "style", "noscript", "nav", "footer", "header", "form", "template", "svg", "button")
+
+
 def _html(path: Path) -> str:
-    from bs4 import BeautifulSoup
+    """Every piece of text, grouped by the nearest block element around it: headings, list items, paragraphs
+    (also text loose in a div or table cell), so no text is lost and none is repeated."""
+    from bs4 import BeautifulSoup, NavigableString
+    from bs4.element import Comment
 
     soup = BeautifulSoup(path.read_bytes(), "html.parser")
-    for tag in soup(["script", "style", "noscript", "nav", "footer", "header", "form", "template"]):
+    for tag in soup(list(_HTML_SKIPPED)):
         tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
-    lines = []
-    for element in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li"]):
-        if element.name in ("p", "li") and element.find_parent("li") is not None and element.name != "li":
-            continue  # a paragraph inside a list item is part of the item
-        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(element.get_text(" ", strip=True).split()))
-        if not text:
+    blocks: list[tuple[object, str, list[str]]] = []  # (block element, its tag, its text pieces)
+    for piece in root.find_all(string=True):
+        if isinstance(piece, Comment) or not isinstance(piece, NavigableString) or not piece.strip():
             continue
-        if element.name.startswith("h"):
-            lines.append(f"\n{'#' * int(element.name[1])} {text}\n")
-        elif element.name == "li":
+        block = piece.find_parent(_HTML_BLOCKS) or root
+        if blocks and blocks[-1][0] is block:
+            blocks[-1][2].append(str(piece))
+        else:
+            blocks.append((block, getattr(block, "name", "p") or "p", [str(piece)]))
+    lines = []
+    for _, tag, pieces in blocks:
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(" ".join(pieces).split()))
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            lines.append(f"\n{'#' * int(tag[1])} {text}\n")
+        elif tag == "li":
             lines.append(f"- {text}")
         else:
             lines.append(f"\n{text}\n")
-    if not lines:  # no structure: keep whatever text there is
-        return root.get_text("\n", strip=True)
     return "\n".join(lines)
 
 
@@ -59,13 +70,10 @@ def _pdf(path: Path) -> str:
 
 def _docx(path: Path) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
-        raise CorpusError(f"{path.name} can't be read as a Word document ({type(exc).__name__})") from None
-    except Exception as exc:  # zipfile/lxml errors for a damaged file
+    except Exception as exc:  # noqa: BLE001 - python-docx raises zipfile, lxml and its own errors for bad files
         raise CorpusError(f"{path.name} can't be read as a Word document ({type(exc).__name__})") from None
     lines = []
     for paragraph in document.paragraphs:

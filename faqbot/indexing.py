@@ -6,11 +6,13 @@ not changed at all is detected from the manifest without loading the model.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -130,12 +132,28 @@ def _matches(path: Path, digest: str) -> bool:
     return path.is_file() and file_sha256(path) == digest
 
 
+@contextmanager
+def _one_ingest_at_a_time(index_dir: Path):
+    """An exclusive lock beside the index: a second ingest (command line, staff upload) waits for the first, so a
+    slower one can't swap in an index made from a corpus that changed after it read it."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(index_dir.parent / f".{index_dir.name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool = False,
            progress: bool = False, index_kind: str = "auto") -> IngestReport:
     """Build or refresh the index at `index_dir` from the documents in `corpus_dir`."""
-    started = time.perf_counter()
     if index_kind not in INDEX_KINDS:
         raise SettingsError(f"index_kind must be one of {', '.join(INDEX_KINDS)}, got {index_kind!r}")
+    with _one_ingest_at_a_time(Path(index_dir).resolve()):
+        return _ingest(corpus_dir, index_dir, encoder, force=force, progress=progress, index_kind=index_kind)
+
+
+def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool, progress: bool,
+            index_kind: str) -> IngestReport:
+    started = time.perf_counter()
     paths = corpus_files(corpus_dir)
     docs: list[Document] = [read_document(p, corpus_dir) for p in paths]  # fail before writing anything
     hashes = {d.source: file_sha256(p) for d, p in zip(docs, paths, strict=False)}

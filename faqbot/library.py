@@ -44,7 +44,10 @@ class LibraryChange:
 
 
 def check_name(name: str) -> str:
-    """A document's file name as staff gave it, refused if it could leave the corpus folder or isn't supported."""
+    """A document's file name as staff gave it, refused if it could leave the corpus folder or isn't supported.
+
+    Only documents at the top of the corpus folder are managed here: a name is never a path (an uploaded file's
+    folders are dropped; a listed document in a subfolder is refused rather than confused with another)."""
     name = Path(name or "").name  # never a path: no folders, no ..
     if not _NAME.match(name):
         raise CorpusError(f"{name!r} can't be a document name: use letters, digits, spaces, . _ - ( ) only")
@@ -67,13 +70,15 @@ class Library:
             self._encoder = make_encoder(self.settings.model)
         return self._encoder
 
-    def documents(self, passages_by_source: dict[str, int]) -> list[DocumentInfo]:
+    def documents(self, titles: dict[str, str], passages_by_source: dict[str, int]) -> list[DocumentInfo]:
+        """The corpus's files; titles and passage counts come from the index (a file not in it shows none)."""
         corpus = self.settings.corpus_dir
-        return [
-            DocumentInfo(path.relative_to(corpus).as_posix(), read_document(path, corpus).title,
-                         passages_by_source.get(path.relative_to(corpus).as_posix(), 0), path.stat().st_size)
-            for path in corpus_files(corpus)
-        ]
+        found = []
+        for path in corpus_files(corpus):
+            source = path.relative_to(corpus).as_posix()
+            title = titles.get(source, "(not in the index: it could not be read, or ingest has not run)")
+            found.append(DocumentInfo(source, title, passages_by_source.get(source, 0), path.stat().st_size))
+        return found
 
     @contextmanager
     def _exclusive(self):
@@ -102,6 +107,8 @@ class Library:
         return LibraryChange(f"{name} {verb}. {report.summary()}", report)
 
     def remove(self, source: str) -> LibraryChange:
+        if "/" in source or "\\" in source:
+            raise CorpusError(f"{source} is in a subfolder of the corpus; remove it there, then run python ingest.py")
         name = check_name(source)
         target = self.settings.corpus_dir / name
         with self._exclusive():

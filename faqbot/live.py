@@ -46,6 +46,7 @@ class LiveEngine:
         self._checked = clock()
         self._refused: str | None = None  # a stamp that failed to load: not retried until it changes
         self._lock = threading.Lock()
+        self._reload_lock = threading.Lock()
         self._loading = False
 
     def current(self) -> Engine:
@@ -61,18 +62,22 @@ class LiveEngine:
         return self._engine
 
     def reload(self) -> bool:
-        """Load the index on disk now; True if it replaced the current engine."""
-        stamp = index_stamp(self.settings)
-        try:
-            engine = Engine.from_settings(self.settings, self._encoder)
-            engine.ask("warm up")
-        except FaqbotError as exc:
-            log.error("the new index can't be used, still serving the previous one: %s", exc)
-            self._refused = stamp
-            return False
-        finally:
-            with self._lock:
-                self._loading = False
-        self._engine, self._stamp = engine, stamp
+        """Load the index on disk now; True if it replaced the current engine. One load at a time."""
+        with self._reload_lock:
+            stamp = index_stamp(self.settings)
+            if stamp == self._stamp:
+                return True  # already serving it (another caller loaded it meanwhile)
+            try:
+                engine = Engine.from_settings(self.settings, self._encoder)
+                engine.ask("warm up")
+            except Exception as exc:  # noqa: BLE001 - whatever is wrong with the new index, keep serving
+                reason = str(exc) if isinstance(exc, FaqbotError) else f"{type(exc).__name__}: {exc}"
+                log.error("the new index can't be used, still serving the previous one: %s", reason)
+                self._refused = stamp
+                return False
+            finally:
+                with self._lock:
+                    self._loading = False
+            self._engine, self._stamp = engine, stamp
         log.info("serving the new index (%d passages)", len(engine.stored.passages))
         return True

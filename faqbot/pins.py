@@ -7,6 +7,7 @@ made in the staff workspace reaches the patient page on the next question.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, replace
 
@@ -14,16 +15,29 @@ import numpy as np
 
 from faqbot.cleaning import clean_query
 from faqbot.engine import Engine
+from faqbot.errors import FaqbotError
 from faqbot.keyword import tokenize
 from faqbot.live import LiveEngine
 from faqbot.models import Answer, Hit, Status
 from faqbot.storage import Pin, Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class PinMatch:
     pin: Pin
     similarity: float
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """Pins and their vectors, made together for one engine and one revision of the pins."""
+
+    engine: Engine
+    revision: int
+    pins: tuple[Pin, ...]
+    vectors: np.ndarray
 
 
 class PinBook:
@@ -33,32 +47,31 @@ class PinBook:
         self.store = store
         self._source = engine
         self.threshold = threshold
-        self._key: tuple[int, int] | None = None  # (pins revision, engine) the vectors were made for
-        self._pins: list[Pin] = []
-        self._vectors = np.zeros((0, 1), dtype=np.float32)
+        self._snapshot: _Snapshot | None = None  # replaced whole, so readers never mix pins and vectors
         self._lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
         return self._source.current() if isinstance(self._source, LiveEngine) else self._source
 
-    def _refresh(self, engine: Engine) -> None:
-        key = (self.store.pins_revision(), id(engine))
-        if key == self._key:
-            return
+    def _current(self, engine: Engine) -> _Snapshot:
+        revision = self.store.pins_revision()
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
+            return snapshot
         with self._lock:
-            pins = self.store.pins()
             known = {p.id for p in engine.stored.passages}
-            pins = [p for p in pins if any(pid in known for pid in p.passage_ids)]  # a removed document's pin waits
+            pins = tuple(p for p in self.store.pins() if any(i in known for i in p.passage_ids))  # others wait
             vectors = (engine.encoder.encode([clean_query(p.question) for p in pins]) if pins
                        else np.zeros((0, 1), dtype=np.float32))
-            self._pins, self._vectors, self._key = pins, vectors, key
+            self._snapshot = _Snapshot(engine, revision, pins, vectors)
+            return self._snapshot
 
     def match(self, question: str, engine: Engine | None = None) -> PinMatch | None:
         """The pin whose question is closest to `question`, if close enough."""
         engine = engine or self.engine
-        self._refresh(engine)
-        pins, vectors = self._pins, self._vectors
+        snapshot = self._current(engine)
+        pins, vectors = snapshot.pins, snapshot.vectors
         if not pins:
             return None
         vector = engine.encoder.encode([clean_query(question)])[0]
@@ -75,7 +88,11 @@ class PinBook:
         answer = engine.ask(question, k)
         if not question.strip():
             return answer
-        found = self.match(question, engine)
+        try:
+            found = self.match(question, engine)
+        except FaqbotError as exc:  # the pins can't be read now: the engine's own answer still helps the patient
+            log.error("pins unavailable, answering without them: %s", exc)
+            return answer
         if found is None:
             return answer
         return apply_pin(engine, answer, found, k)
@@ -93,6 +110,8 @@ def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer
             pinned.append(Hit(engine.stored.passages[index], found.similarity, highlight,
                               checked_by=found.pin.approved_by,
                               checked_at=found.pin.approved_at.strftime("%Y-%m-%d")))
+    if not pinned:  # none of the pinned passages is in the documents any more
+        return answer
     shown = {hit.passage.id for hit in pinned}
     rest = [hit for hit in answer.hits if hit.passage.id not in shown]
     status = Status.URGENT if answer.status is Status.URGENT else Status.ANSWERED

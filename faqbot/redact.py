@@ -10,7 +10,7 @@ import re
 
 EMAIL = re.compile(r"[\w.+'-]+\s*(?:@|\[at\]|\(at\))\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
 # Seven or more digits, possibly split by spaces, dots, dashes or brackets, optionally after a "+".
-PHONE = re.compile(r"(?<![\w.])\+?(?:\d[\s().\-/]{0,3}){6,}\d(?![\w])")
+PHONE = re.compile(r"(?<!\d)(?<!\d[.,])\+?(?:\d[\s().\-/]{0,3}){6,}\d(?!\d)")
 
 
 def redact(text: str) -> str:

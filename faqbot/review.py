@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from faqbot.storage import Interaction, LogFilter, Store
 
 WHY = ("urgent", "not answered", "patient found it unhelpful", "low confidence")
-SCANNED = 2000  # the newest questions looked at for the queue
+SCANNED = 20_000  # the newest unreviewed questions looked at for the queue
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ def _why(item: Interaction, low_score: float) -> str | None:
 
 def review_queue(store: Store, low_score: float, limit: int = 200) -> list[QueueItem]:
     items = []
-    for interaction in store.search(LogFilter(limit=SCANNED)):
+    for interaction in store.search(LogFilter(unreviewed=True, limit=SCANNED)):
         why = _why(interaction, low_score)
-        if why is not None and interaction.review is None:
+        if why is not None:
             items.append(QueueItem(interaction, why))
     items.sort(key=lambda q: (WHY.index(q.why), -q.interaction.id))
     return items[:limit]

@@ -9,9 +9,12 @@ import csv
 import logging
 import os
 import re
+import shutil
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from html import escape as html_escape
 from pathlib import Path
@@ -96,15 +99,37 @@ def log_filter(status: str, feedback: str, since: str, until: str, text: str) ->
 EXPORT_KEEP_S = 3600  # exported files (patient questions) are deleted after an hour, here and in Gradio's cache
 
 
+EXPORTS_PREFIX = "faqbot-export-"
+EXPORT_LIMIT = 10_000_000  # an export has every matching row, not the page's newest 500
+
+
+def remove_old_exports(folder: Path, older_than_s: float = EXPORT_KEEP_S) -> None:
+    for old in folder.glob("faqbot-*.csv"):
+        if time.time() - old.stat().st_mtime > older_than_s:
+            old.unlink(missing_ok=True)
+
+
+def start_export_cleanup(folder: Path) -> None:
+    """Delete export folders left by earlier runs now, and this run's exports once they are an hour old."""
+    for stale in Path(tempfile.gettempdir()).glob(f"{EXPORTS_PREFIX}*"):
+        if stale != folder:
+            shutil.rmtree(stale, ignore_errors=True)
+
+    def loop() -> None:
+        while True:
+            time.sleep(600)
+            remove_old_exports(folder)
+
+    threading.Thread(target=loop, name="export-cleanup", daemon=True).start()
+
+
 def write_csv(rows: list[list[Any]], folder: Path, header: list[str] = LOG_COLUMNS, name: str = "log") -> Path:
     """The rows as a CSV file (UTF-8 with BOM, so spreadsheet programs read accents right).
 
     Earlier exports older than EXPORT_KEEP_S are deleted first: no copy of the log outlives its retention for long.
     """
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for old in folder.glob("faqbot-*.csv"):
-        if time.time() - old.stat().st_mtime > EXPORT_KEEP_S:
-            old.unlink(missing_ok=True)
+    remove_old_exports(folder)
     with tempfile.NamedTemporaryFile("w", suffix=".csv", prefix=f"faqbot-{name}-", dir=folder, delete=False,
                                      newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
@@ -213,9 +238,10 @@ def overview_views(store: Store):
     return chart, summary, topics
 
 
-def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None):
+def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None,
+                    export_dir: Path | None = None):
     """The workspace's layout and events; `library` (documents) defaults to one over the settings' corpus."""
-    export_dir = Path(tempfile.mkdtemp(prefix="faqbot-export-"))
+    export_dir = export_dir or Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
     live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
     library = library or Library(settings, on_change=live.reload)
     pin_book = PinBook(store, live, settings.pin_similarity)
@@ -296,11 +322,12 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         return current_pins(), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
 
     def search(status, feedback, since, until, text):
-        rows = log_rows(store.search(log_filter(status, feedback, since, until, text)))
-        return rows, f"{len(rows)} questions" + (" (the newest 500)" if len(rows) == 500 else "")
+        found = log_filter(status, feedback, since, until, text)
+        rows = log_rows(store.search(found))
+        return rows, f"{len(rows)} questions" + (f" (the newest {found.limit})" if len(rows) == found.limit else "")
 
     def export(status, feedback, since, until, text):
-        rows = log_rows(store.search(log_filter(status, feedback, since, until, text)))
+        rows = log_rows(store.search(replace(log_filter(status, feedback, since, until, text), limit=EXPORT_LIMIT)))
         return str(write_csv(rows, export_dir))
 
     with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
@@ -406,7 +433,7 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
     return {
         "server_name": settings.staff_host,
         "server_port": settings.staff_port,
-        "auth": accounts.login,
+        "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
         "auth_message": "Staff sign-in. Accounts are made with: python -m faqbot staff add NAME",
         "share": False,
         "show_error": False,
@@ -415,6 +442,7 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
         "pwa": False,
         "ssr_mode": False,
         "footer_links": [],
+        "run_history": False,  # no copies of the log in staff browsers
         "max_file_size": f"{MAX_DOCUMENT_BYTES // 2**20}mb",  # document uploads
         "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir,
                                                             settings.corpus_dir)],
@@ -435,7 +463,9 @@ def main() -> int:
               file=sys.stderr)
         return 1
     start_retention(store, settings)
-    app = build_staff_app(store, settings, engine)
+    export_dir = Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
+    start_export_cleanup(export_dir)
+    app = build_staff_app(store, settings, engine, export_dir=export_dir)
     app.queue(default_concurrency_limit=2, max_size=32)
     app.launch(**staff_launch_options(settings, Accounts(store)))
     return 0

@@ -19,8 +19,11 @@ PASSAGE_COLUMNS = ["id", "section", "words", "text"]
 
 
 def document_rows(live: LiveEngine, library: Library) -> list[list[Any]]:
-    counts = Counter(p.source for p in live.current().stored.passages)
-    return [[d.source, d.title, d.passages, round(d.size_bytes / 1024, 1)] for d in library.documents(counts)]
+    passages = live.current().stored.passages
+    counts = Counter(p.source for p in passages)
+    titles = {p.source: p.title for p in passages}
+    return [[d.source, d.title, d.passages, round(d.size_bytes / 1024, 1)]
+            for d in library.documents(titles, counts)]
 
 
 def passage_rows(live: LiveEngine, source: str | None) -> list[list[Any]]:

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from faqbot.models import Answer
 from faqbot.redact import redact
 
 DATABASE = "faqbot.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: staff review columns
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS interactions (
@@ -66,6 +67,7 @@ class LogFilter:
     since: datetime | None = None
     until: datetime | None = None  # exclusive
     text: str | None = None  # found anywhere in the question (case-insensitive)
+    unreviewed: bool = False  # only questions staff haven't marked right or wrong
     limit: int = 500
 
     def where(self) -> tuple[str, tuple[Any, ...]]:
@@ -86,6 +88,8 @@ class LogFilter:
         if self.text:
             clauses.append("instr(lower(question), lower(?)) > 0")
             values.append(self.text)
+        if self.unreviewed:
+            clauses.append("review IS NULL")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(values)
 
 
@@ -193,11 +197,19 @@ class Store:
             self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
             self._db.execute("PRAGMA busy_timeout = 5000")
             self._db.executescript(_SCHEMA)
+            self._migrate()
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(
                 f"Cannot open the database {path} ({exc}); set data_dir to a folder this user can write"
             ) from None
+
+    def _migrate(self) -> None:
+        """Add what databases made by earlier versions lack (CREATE TABLE IF NOT EXISTS keeps old tables)."""
+        columns = {row["name"] for row in self._db.execute("PRAGMA table_info(interactions)")}
+        for column in ("review", "reviewed_by", "reviewed_at"):
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE interactions ADD COLUMN {column} TEXT")
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -290,7 +302,14 @@ class Store:
         """
         cursor = self._execute("DELETE FROM interactions WHERE asked_at < ?",
                                (older_than.astimezone(UTC).isoformat(timespec="seconds"),))
-        self._execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for _ in range(50):  # another process reading blocks the truncation: wait for it, up to ~5 s
+            busy, _, _ = self._execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                break
+            time.sleep(0.1)
+        else:
+            raise StorageError(f"Deleted questions may remain in {self.path}-wal: another process kept reading; "
+                               "run the purge again (python -m faqbot staff purge)")
         return cursor.rowcount
 
     def add_staff(self, name: str, password_hash: str) -> None:

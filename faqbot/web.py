@@ -26,13 +26,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 import gradio as gr  # noqa: E402  (after the setting above)
 
 CSS = Path(__file__).parent / "data" / "page.css"
-SHOWN_QUESTION_CHARS = 300
+SHOWN_QUESTION_CHARS = 300  # a too-long message is shown shortened in the conversation
 # After an answer arrives: bring the patient's latest question to the top, so the answer is read from its start
 # (an escalation message comes first and must not be scrolled past).
 SHOW_LATEST = """() => {
   const rows = document.querySelectorAll('#conversation .message-row.user-row');
   if (rows.length) rows[rows.length - 1].scrollIntoView({block: 'start', behavior: 'instant'});
-}"""  # a too-long message is shown shortened in the conversation
+}"""
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +134,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "pwa": False,
         "ssr_mode": False,
         "footer_links": [],
+        "run_history": False,  # Gradio would keep each question and answer in the browser's localStorage
         "max_file_size": "1kb",
         "allowed_paths": [],
         "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir, config)],

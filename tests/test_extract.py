@@ -22,6 +22,17 @@ def test_html_keeps_headings_paragraphs_and_list_items_and_drops_scripts_and_nav
     assert [b.kind for b in doc.blocks] == ["heading", "heading", "paragraph", "item", "item"]
 
 
+def test_html_keeps_text_loose_in_divs_and_cells_and_nested_items_once(tmp_path):
+    page = tmp_path / "peels.html"
+    page.write_text(
+        "<body><h1>Peels</h1><div>Peels remove the top layer of skin.</div>"
+        "<table><tr><td>Light peel: no downtime.</td></tr></table>"
+        "<ul><li>Outer item<ul><li>Inner item</li></ul></li></ul><!-- a comment --></body>", encoding="utf-8")
+    texts = [read_document(page, tmp_path).block_text(b) for b in read_document(page, tmp_path).blocks]
+    assert texts == ["Peels", "Peels remove the top layer of skin.", "Light peel: no downtime.", "- Outer item",
+                     "- Inner item"]
+
+
 def test_docx_headings_and_paragraphs(tmp_path):
     path = write_docx(tmp_path / "peel.docx", "Chemical Peels",
                       [("Aftercare", ["Keep the skin moisturised for a week after a chemical peel."])])

@@ -110,7 +110,7 @@ def test_a_failure_while_writing_leaves_the_previous_index_and_no_temporary_fold
     with pytest.raises(OSError, match="disk full"):
         ingest(built_index.corpus_dir, built_index.index_dir, encoder)
     assert load_index(built_index.index_dir).passages == before
-    assert [p.name for p in built_index.index_dir.parent.iterdir() if p.name.startswith(".index")] == []
+    assert [p.name for p in built_index.index_dir.parent.iterdir() if p.name.startswith(".index.tmp")] == []
 
 
 KILLABLE_INGEST = """
