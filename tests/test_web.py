@@ -185,3 +185,14 @@ def test_hostile_questions_get_a_normal_answer_and_are_stored_as_text(app, store
     assert kind == "complete", data
     assert "<a href" not in data and "\\u0000" not in data
     assert store.recent(1)[0].status in ("answered", "no_match", "urgent")  # stored, the table still exists
+
+
+def test_32_concurrent_clients_asking_25_questions_each_get_every_answer(app):
+    """The bounded load test of bench/http_load.py against the launched page (fake encoder): zero errors."""
+    from bench.http_load import load
+
+    result = load(app.local_url.rstrip("/"), clients=32, per_client=25,
+                  qs=["how many sessions", "when can I wear makeup", "does it hurt", "sun after treatment"])
+    print(f"\n32 clients x 25 questions: {result['per_s']:.0f}/s, p50 {result['p50']:.0f} ms, "
+          f"p99 {result['p99']:.0f} ms")
+    assert result["errors"] == 0 and result["answers"] == 800
