@@ -62,6 +62,7 @@ class Accounts:
         self.store = store
         self._clock = clock
         self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._signed_in_with: dict[str, str] = {}  # name -> the password hash it last signed in with
         self._lock = threading.Lock()
 
     def add(self, name: str, password: str) -> None:
@@ -92,7 +93,24 @@ class Accounts:
         ok = verify_password(password, stored) if stored else verify_password(password, _dummy_hash())  # same cost
         if not ok or stored is None:
             self._failed(name)
-        return ok and stored is not None
+            return False
+        with self._lock:
+            self._signed_in_with[name] = stored
+        return True
+
+    def still_valid(self, name: str) -> bool:
+        """Whether a session opened by `name` may go on: the account exists and its password hasn't changed."""
+        with self._lock:
+            seen = self._signed_in_with.get(name)
+        return seen is not None and self.store.staff_password_hash(name) == seen
+
+    def end_stale_sessions(self, tokens: dict[str, str]) -> int:
+        """Remove the login tokens (token -> name, Gradio's session table) of removed accounts and of accounts
+        whose password changed since they signed in; returns how many were ended."""
+        stale = [token for token, name in list(tokens.items()) if not self.still_valid(name)]
+        for token in stale:
+            tokens.pop(token, None)
+        return len(stale)
 
     async def login_async(self, name: str, password: str) -> bool:
         """`login` for Gradio's async login route: the slow hash runs in a worker thread."""

@@ -112,12 +112,12 @@ def _staff(args: argparse.Namespace) -> int:
     try:
         if args.action == "add":
             Accounts(store).add(args.name, _read_password(args))
-            print(f"Staff account {args.name} saved in {store.path} (after a password change, restart the staff "
-                  "workspace to end sessions already open)")
+            print(f"Staff account {args.name} saved in {store.path} (a changed password ends the account's open "
+                  "sessions within seconds)")
         elif args.action == "remove":
             if not store.remove_staff(args.name):
                 raise SettingsError(f"There is no staff account {args.name!r} (see: python -m faqbot staff list)")
-            print(f"Staff account {args.name} removed. Restart the staff workspace to end sessions already open.")
+            print(f"Staff account {args.name} removed; its open sessions end within seconds.")
         elif args.action == "list":
             print("\n".join(store.staff_names()) or "No staff accounts yet (add one: python -m faqbot staff add NAME)")
         elif args.action == "purge":

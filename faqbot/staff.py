@@ -100,6 +100,7 @@ EXPORT_KEEP_S = 3600  # exported files (patient questions) are deleted after an 
 
 
 EXPORTS_PREFIX = "faqbot-export-"
+SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open sessions within this
 EXPORT_LIMIT = 10_000_000  # an export has every matching row, not the page's newest 500
 
 
@@ -467,5 +468,24 @@ def main() -> int:
     start_export_cleanup(export_dir)
     app = build_staff_app(store, settings, engine, export_dir=export_dir)
     app.queue(default_concurrency_limit=2, max_size=32)
-    app.launch(**staff_launch_options(settings, Accounts(store)))
+    accounts = Accounts(store)
+    server, _, _ = app.launch(**staff_launch_options(settings, accounts), prevent_thread_lock=True)
+    start_session_checks(server, accounts)
+    app.block_thread()
     return 0
+
+
+def start_session_checks(server: Any, accounts: Accounts, every_s: float = SESSION_CHECK_S) -> threading.Event:
+    """End the sessions of removed accounts and changed passwords within `every_s` seconds, until the returned
+    event is set."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every_s):
+            ended = accounts.end_stale_sessions(server.tokens)
+            if ended:
+                logging.getLogger(__name__).info("ended %d staff sessions (account removed or password changed)",
+                                                 ended)
+
+    threading.Thread(target=loop, name="staff-sessions", daemon=True).start()
+    return stop

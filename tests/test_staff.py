@@ -229,3 +229,33 @@ def test_a_document_added_by_staff_makes_its_content_answerable_and_a_broken_pdf
         assert time.monotonic() < deadline, (patient.reply("how long is laser resurfacing recovery").html,
                                              [p.source for p in patient.engine.stored.passages])
         time.sleep(0.1)
+
+
+@pytest.mark.ui
+def test_removing_an_account_or_changing_its_password_ends_its_open_sessions(store, built_index, encoder):
+    from gradio_client import Client
+
+    from faqbot.staff import start_session_checks
+
+    accounts = Accounts(store)
+    accounts.add("nurse.amy", PASSWORD)
+    accounts.add("dr.lee", PASSWORD)
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder))
+    app.queue()
+    server, url, _ = app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None,
+                                   "prevent_thread_lock": True, "quiet": True})
+    try:
+        amy = Client(url, auth=("nurse.amy", PASSWORD), verbose=False)
+        lee = Client(url, auth=("dr.lee", PASSWORD), verbose=False)
+        assert amy.predict("any", "any", "", "", "", api_name="/log")[1] == "3 questions"
+        store.remove_staff("nurse.amy")
+        accounts.add("dr.lee", "a brand new secret")
+        stop = start_session_checks(server, accounts, every_s=0.05)
+        time.sleep(0.5)
+        stop.set()
+        assert server.tokens == {}
+        for client in (amy, lee):
+            with pytest.raises(Exception):  # noqa: B017 - the session is gone: gradio_client's error
+                client.predict("any", "any", "", "", "", api_name="/log")
+    finally:
+        app.close()
