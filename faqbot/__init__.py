@@ -7,9 +7,14 @@ Usage::
     answer = engine.ask("how long does the redness last?", k=3)
 """
 
-from faqbot.engine import Engine
-from faqbot.models import Answer, Hit, Passage
-from faqbot.settings import Settings, load_settings
+import os
+
+# Before anything imports gradio: the web apps never phone home (they also pass analytics_enabled=False).
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+from faqbot.engine import Engine  # noqa: E402
+from faqbot.models import Answer, Hit, Passage  # noqa: E402
+from faqbot.settings import Settings, load_settings  # noqa: E402
 
 __all__ = ["Answer", "Engine", "Hit", "Passage", "Settings", "load_settings"]
 __version__ = "0.1.0"

@@ -1,242 +1,53 @@
 """The staff workspace: a separate Gradio app on its own port, behind a login.
 
-Here staff see what patients asked and were shown, filter it, and export it as CSV.
+Overview, question log (filters, CSV export), review queue and pins, "check an answer", and documents. The
+rows and Markdown it shows are made in `faqbot/staff_views.py`; exports in `faqbot/exports.py`.
 """
 
 from __future__ import annotations
 
-import csv
 import logging
-import os
-import re
-import shutil
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from html import escape as html_escape
 from pathlib import Path
 from typing import Any
+
+import gradio as gr
 
 from faqbot.accounts import Accounts
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
-from faqbot.explain import Explanation, explain, in_context
+from faqbot.explain import explain
+from faqbot.exports import EXPORT_KEEP_S, EXPORT_LIMIT, EXPORTS_PREFIX, start_export_cleanup, write_csv
 from faqbot.library import MAX_DOCUMENT_BYTES, Library
 from faqbot.live import LiveEngine
-from faqbot.models import Passage
-from faqbot.overview import overview
 from faqbot.pins import PinBook
 from faqbot.retention import start_retention
-from faqbot.review import QueueItem, review_queue
+from faqbot.review import review_queue
 from faqbot.settings import Settings, load_settings
 from faqbot.staff_documents import documents_tab
-from faqbot.storage import Interaction, LogFilter, Pin, Store
+from faqbot.staff_views import (
+    CHECK_COLUMNS,
+    FEEDBACK,
+    LOG_COLUMNS,
+    PIN_COLUMNS,
+    STATUSES,
+    check_rows,
+    context_markdown,
+    describe,
+    explanation_markdown,
+    log_filter,
+    log_rows,
+    overview_views,
+    passage_label,
+    pin_rows,
+    queue_rows,
+)
+from faqbot.storage import Store
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
-
-import gradio as gr  # noqa: E402
-
-LOG_COLUMNS = ["id", "asked (UTC)", "question", "status", "why", "shown", "feedback"]
-PIN_COLUMNS = ["pin", "question", "passages", "passage ids", "approved by", "at"]
-STATUSES = ["any", "answered", "no_match", "urgent"]
-FEEDBACK = {"any": None, "helpful": "helpful", "not helpful": "not_helpful", "none given": "none"}
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-
-
-def escape(text: str) -> str:
-    """Patient or document text, shown inside staff Markdown as text: no markup survives."""
-    return html_escape(_MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
-
-
-def _feedback_label(value: bool | None) -> str:
-    return {True: "helpful", False: "not helpful", None: ""}[value]
-
-
-def log_rows(interactions: list[Interaction]) -> list[list[Any]]:
-    """The question log as table rows (also the CSV export's rows)."""
-    return [
-        [
-            item.id,
-            item.asked_at.strftime("%Y-%m-%d %H:%M"),
-            item.question,
-            item.status,
-            item.reason,
-            " | ".join(f"{s.title} > {s.heading}" if s.heading and s.heading != s.title else s.title
-                       for s in item.shown),
-            _feedback_label(item.feedback),
-        ]
-        for item in interactions
-    ]
-
-
-def parse_day(value: str, field: str) -> datetime | None:
-    """A YYYY-MM-DD date typed by staff, as midnight UTC; empty means no limit."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
-    except ValueError:
-        raise gr.Error(f"{field} must be a date like 2026-11-21 (year-month-day), got {value!r}") from None
-
-
-def log_filter(status: str, feedback: str, since: str, until: str, text: str) -> LogFilter:
-    last_day = parse_day(until, "To")
-    return LogFilter(
-        status=None if status == "any" else status,
-        feedback=FEEDBACK.get(feedback),
-        since=parse_day(since, "From"),
-        until=last_day + timedelta(days=1) if last_day else None,  # "to" includes that whole day
-        text=(text or "").strip() or None,
-    )
-
-
-EXPORT_KEEP_S = 3600  # exported files (patient questions) are deleted after an hour, here and in Gradio's cache
-
-
-EXPORTS_PREFIX = "faqbot-export-"
 SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open sessions within this
-EXPORT_LIMIT = 10_000_000  # an export has every matching row, not the page's newest 500
-
-
-def remove_old_exports(folder: Path, older_than_s: float = EXPORT_KEEP_S) -> None:
-    for old in folder.glob("faqbot-*.csv"):
-        if time.time() - old.stat().st_mtime > older_than_s:
-            old.unlink(missing_ok=True)
-
-
-def start_export_cleanup(folder: Path) -> None:
-    """Delete export folders left by earlier runs now, and this run's exports once they are an hour old."""
-    for stale in Path(tempfile.gettempdir()).glob(f"{EXPORTS_PREFIX}*"):
-        if stale != folder:
-            shutil.rmtree(stale, ignore_errors=True)
-
-    def loop() -> None:
-        while True:
-            time.sleep(600)
-            remove_old_exports(folder)
-
-    threading.Thread(target=loop, name="export-cleanup", daemon=True).start()
-
-
-def write_csv(rows: list[list[Any]], folder: Path, header: list[str] = LOG_COLUMNS, name: str = "log") -> Path:
-    """The rows as a CSV file (UTF-8 with BOM, so spreadsheet programs read accents right).
-
-    Earlier exports older than EXPORT_KEEP_S are deleted first: no copy of the log outlives its retention for long.
-    """
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    remove_old_exports(folder)
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", prefix=f"faqbot-{name}-", dir=folder, delete=False,
-                                     newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows([[_csv_safe(cell) for cell in row] for row in rows])
-    os.chmod(handle.name, 0o600)
-    return Path(handle.name)
-
-
-def _csv_safe(cell: Any) -> Any:
-    """Patient text can't become a spreadsheet formula (=, +, -, @ at the start)."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
-
-
-def _passage_label(passage: Passage) -> str:
-    where = passage.title if passage.heading in ("", passage.title) else f"{passage.title} > {passage.heading}"
-    snippet = passage.text[:140] + ("…" if len(passage.text) > 140 else "")
-    return f"{where}: {snippet}"
-
-
-def queue_rows(items: list[QueueItem]) -> list[list[Any]]:
-    return [[q.interaction.id, q.why, *log_rows([q.interaction])[0][1:]] for q in items]
-
-
-def pin_rows(pins: list[Pin], engine: Engine) -> list[list[Any]]:
-    by_id = {p.id: p for p in engine.stored.passages}
-    return [
-        [pin.id, pin.question,
-         " | ".join(_passage_label(by_id[i])[:80] if i in by_id else f"{i} (no longer in the documents)"
-                    for i in pin.passage_ids),
-         ", ".join(pin.passage_ids), pin.approved_by, pin.approved_at.strftime("%Y-%m-%d %H:%M")]
-        for pin in pins
-    ]
-
-
-def describe(item: Interaction) -> str:
-    """One logged question for review, as Markdown with the patient's text escaped."""
-    shown = "\n".join(f"{n}. **{escape(s.title)}** ({escape(s.heading)}): {escape(s.highlight)}"
-                       for n, s in enumerate(item.shown, 1)) or "(no passages were shown)"
-    feedback = _feedback_label(item.feedback) or "none"
-    review = f"{item.review} (by {escape(item.reviewed_by or '')})" if item.review else "not reviewed"
-    return (f"**Question #{item.id}** - {item.asked_at:%Y-%m-%d %H:%M} UTC\n\n> {escape(item.question)}\n\n"
-            f"Status: **{item.status}** - {escape(item.reason)}  \nPatient feedback: {feedback}  \n"
-            f"Review: {review}\n\nShown:\n\n{shown}")
-
-
-CHECK_COLUMNS = ["rank", "shown", "passage", "keyword (BM25)", "dense", "fused", "id"]
-
-
-def explanation_markdown(found: Explanation) -> str:
-    answer = found.answer
-    lines = [f"**Status: {answer.status.value}** - {escape(answer.reason)}"]
-    if found.corrections:
-        lines.append("Spelling corrected: " + ", ".join(f"{escape(a)} → {escape(b)}" for a, b in found.corrections))
-    if found.expansions:
-        lines.append("Synonyms added to the keyword search: " + escape(", ".join(found.expansions)))
-    if found.unknown_words:
-        lines.append("Words the documents never use: " + escape(", ".join(found.unknown_words)))
-    if found.urgent_signals:
-        lines.append("Warning signs found: " + escape(", ".join(found.urgent_signals)))
-    if found.pin:
-        pin = found.pin.pin
-        lines.append(f"Pin #{pin.id} applied (similarity {found.pin.similarity:.2f} to “{escape(pin.question)}”, "
-                     f"approved by {escape(pin.approved_by)} {pin.approved_at:%Y-%m-%d})")
-    else:
-        lines.append("No pin applied.")
-    return "  \n".join(lines)
-
-
-def check_rows(found: Explanation) -> list[list[Any]]:
-    shown = [hit.passage.id for hit in found.answer.hits]
-    return [
-        [row.rank, f"#{shown.index(row.passage.id) + 1}" if row.passage.id in shown else "",
-         _passage_label(row.passage)[:120], round(row.keyword, 3), round(row.dense, 3), round(row.fused, 3),
-         row.passage.id]
-        for row in found.ranking
-    ]
-
-
-def context_markdown(engine: Engine, passage_id: str) -> str:
-    before, passage, after = in_context(engine, passage_id)
-    where = passage.title if passage.heading in ("", passage.title) else f"{passage.title} > {passage.heading}"
-    parts = [f"**{escape(where)}** ({escape(passage.source)}, characters {passage.start}-{passage.end})"]
-    if before:
-        parts.append(f"*…before:* {escape(before.text)}")
-    parts.append(f"> {escape(passage.text)}")
-    if after:
-        parts.append(f"*after…* {escape(after.text)}")
-    return "\n\n".join(parts)
-
-
-def overview_views(store: Store):
-    """The overview as a chart's data frame, a summary and a table of unanswered topics."""
-    import pandas as pd
-
-    found = overview(store)
-    chart = pd.DataFrame([{"day": c.day.strftime("%m-%d"), "status": c.status, "questions": c.questions}
-                          for c in found.per_day])
-    helpful = "no feedback yet" if found.helpful_rate is None else (
-        f"{found.helpful_rate:.0%} helpful ({found.feedback_given} answers rated)")
-    shares = ", ".join(f"{status} {share:.0%}" for status, share in found.shares.items())
-    summary = f"**{found.total} questions in the last {found.days} days** - {shares} - {helpful}"
-    topics = [[t.word, t.questions, t.example] for t in found.unanswered_topics]
-    return chart, summary, topics
 
 
 def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None,
@@ -295,7 +106,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
             raise gr.Error("Type what to look for in the documents")
         engine = live.current()
         ranked = engine.rank(text[: settings.max_question_chars])
-        choices = [(_passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
+        choices = [(passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
                    for i in list(ranked.order)[:10]]
         return gr.update(choices=choices, value=[])
 
@@ -329,7 +140,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
     def export(status, feedback, since, until, text):
         rows = log_rows(store.search(replace(log_filter(status, feedback, since, until, text), limit=EXPORT_LIMIT)))
-        return str(write_csv(rows, export_dir))
+        return str(write_csv(rows, export_dir, LOG_COLUMNS, "log"))
 
     with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
                    delete_cache=(EXPORT_KEEP_S, EXPORT_KEEP_S)) as app:

@@ -13,6 +13,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import gradio as gr
+
 from faqbot.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.live import LiveEngine
@@ -20,10 +22,6 @@ from faqbot.patient import PatientChat
 from faqbot.retention import start_retention
 from faqbot.settings import CONFIG_ENV, DEFAULT_CONFIG, Settings, load_settings
 from faqbot.storage import Store
-
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
-
-import gradio as gr  # noqa: E402  (after the setting above)
 
 CSS = Path(__file__).parent / "data" / "page.css"
 SHOWN_QUESTION_CHARS = 300  # a too-long message is shown shortened in the conversation

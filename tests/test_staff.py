@@ -13,11 +13,13 @@ import pytest
 
 from faqbot.accounts import Accounts
 from faqbot.engine import Engine
+from faqbot.exports import EXPORT_KEEP_S, write_csv
 from faqbot.models import Answer, Hit, Passage, Status
 from faqbot.patient import PatientChat
 from faqbot.retention import purge_expired
 from faqbot.review import review_queue
-from faqbot.staff import build_staff_app, log_filter, log_rows, staff_launch_options, write_csv
+from faqbot.staff import build_staff_app, staff_launch_options
+from faqbot.staff_views import LOG_COLUMNS, log_filter, log_rows
 from faqbot.storage import DATABASE, LogFilter, Store
 from tests.conftest import ROOT
 
@@ -52,7 +54,8 @@ def test_the_log_filters_by_status_feedback_text_and_date(store):
 
 def test_the_csv_export_rows_match_the_log_and_cannot_run_formulas(store, tmp_path):
     rows = log_rows(store.recent())
-    exported = list(csv.reader(io.StringIO(write_csv(rows, tmp_path).read_text(encoding="utf-8-sig"))))
+    path = write_csv(rows, tmp_path, LOG_COLUMNS, "log")
+    exported = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert exported[0][:3] == ["id", "asked (UTC)", "question"]
     assert len(exported) == len(rows) + 1
     for got, row in zip(exported[1:], rows, strict=True):
@@ -194,11 +197,9 @@ def test_old_exports_are_deleted_when_the_next_one_is_made(store, tmp_path):
     import os
     import time
 
-    from faqbot.staff import EXPORT_KEEP_S
-
-    first = write_csv(log_rows(store.recent()), tmp_path / "exports")
+    first = write_csv(log_rows(store.recent()), tmp_path / "exports", LOG_COLUMNS, "log")
     os.utime(first, (time.time() - EXPORT_KEEP_S - 1,) * 2)
-    second = write_csv(log_rows(store.recent()), tmp_path / "exports")
+    second = write_csv(log_rows(store.recent()), tmp_path / "exports", LOG_COLUMNS, "log")
     assert not first.exists() and second.exists()
 
 
