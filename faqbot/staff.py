@@ -23,6 +23,7 @@ from faqbot.explain import explain
 from faqbot.exports import EXPORT_KEEP_S, EXPORT_LIMIT, EXPORTS_PREFIX, start_export_cleanup, write_csv
 from faqbot.library import MAX_DOCUMENT_BYTES, Library
 from faqbot.live import LiveEngine
+from faqbot.logs import configure_logging
 from faqbot.pins import PinBook
 from faqbot.retention import start_retention
 from faqbot.review import review_queue
@@ -262,7 +263,7 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
     try:
         settings = load_settings()
         store = Store.open(settings.data_dir)

@@ -18,6 +18,7 @@ import gradio as gr
 from faqbot.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.live import LiveEngine
+from faqbot.logs import configure_logging
 from faqbot.patient import PatientChat
 from faqbot.retention import start_retention
 from faqbot.settings import CONFIG_ENV, DEFAULT_CONFIG, Settings, load_settings
@@ -147,7 +148,7 @@ def queue_options(settings: Settings) -> dict[str, Any]:
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging()
     try:
         settings = load_settings()
         engine = LiveEngine(settings)  # follows the index on disk: a staff upload reaches the page by itself
