@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 class PinMatch:
     pin: Pin
     similarity: float
+    vector: np.ndarray  # the question's embedding, reused to highlight the pinned passages
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class PinBook:
         best = int(np.argmax(similarities))
         if similarities[best] < self.threshold:
             return None
-        return PinMatch(pins[best], float(similarities[best]))
+        return PinMatch(pins[best], float(similarities[best]), vector)
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """The engine's answer, with a matching pin's passages put first and marked as checked by staff."""
@@ -100,13 +101,12 @@ class PinBook:
 
 def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer:
     by_id = {p.id: i for i, p in enumerate(engine.stored.passages)}
-    vector = engine.encoder.encode([clean_query(answer.question)])[0]
     terms = set(tokenize([answer.question])[0])
     pinned: list[Hit] = []
     for passage_id in found.pin.passage_ids:
         if passage_id in by_id:
             index = by_id[passage_id]
-            highlight, _ = engine.highlight(index, vector, terms)
+            highlight, _ = engine.highlight(index, found.vector, terms)
             pinned.append(Hit(engine.stored.passages[index], found.similarity, highlight,
                               checked_by=found.pin.approved_by,
                               checked_at=found.pin.approved_at.strftime("%Y-%m-%d")))
