@@ -47,6 +47,7 @@ from faqbot.staff_views import (
     queue_rows,
 )
 from faqbot.storage import Store
+from faqbot.web import locked_down
 
 SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open sessions within this
 
@@ -243,22 +244,12 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
 
 def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, Any]:
+    """The public page's locked-down settings, plus the login and room for document uploads."""
+    blocked = [settings.index_dir, settings.data_dir, settings.corpus_dir]
     return {
-        "server_name": settings.staff_host,
-        "server_port": settings.staff_port,
+        **locked_down(settings.staff_host, settings.staff_port, blocked, f"{MAX_DOCUMENT_BYTES // 2**20}mb"),
         "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
         "auth_message": "Staff sign-in. Accounts are made with: python -m faqbot staff add NAME",
-        "share": False,
-        "show_error": False,
-        "enable_monitoring": False,
-        "mcp_server": False,
-        "pwa": False,
-        "ssr_mode": False,
-        "footer_links": [],
-        "run_history": False,  # no copies of the log in staff browsers
-        "max_file_size": f"{MAX_DOCUMENT_BYTES // 2**20}mb",  # document uploads
-        "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir,
-                                                            settings.corpus_dir)],
     }
 
 

@@ -120,12 +120,12 @@ def build_app(chat: PatientChat, settings: Settings):
     return app
 
 
-def launch_options(settings: Settings) -> dict[str, Any]:
-    """How a public page is served: no share link, no monitoring, no uploads, no files but Gradio's own."""
-    config = Path(os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+def locked_down(host: str, port: int, blocked: list[Path], max_file_size: str) -> dict[str, Any]:
+    """Launch settings both apps share: no share link, monitoring, MCP or PWA, no run history kept in the
+    browser (Gradio would store each question and answer in localStorage), no files but Gradio's own."""
     return {
-        "server_name": settings.host,
-        "server_port": settings.port,
+        "server_name": host,
+        "server_port": port,
         "share": False,
         "show_error": False,
         "enable_monitoring": False,
@@ -133,10 +133,18 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "pwa": False,
         "ssr_mode": False,
         "footer_links": [],
-        "run_history": False,  # Gradio would keep each question and answer in the browser's localStorage
-        "max_file_size": "1kb",
+        "run_history": False,
+        "max_file_size": max_file_size,
         "allowed_paths": [],
-        "blocked_paths": [str(Path(p).resolve()) for p in (settings.index_dir, settings.data_dir, config)],
+        "blocked_paths": [str(Path(p).resolve()) for p in blocked],
+    }
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """How the public page is served: locked down, no uploads, the index, data folder and config blocked."""
+    config = Path(os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+    return {
+        **locked_down(settings.host, settings.port, [settings.index_dir, settings.data_dir, config], "1kb"),
         "css": CSS.read_text(encoding="utf-8"),
     }
 
