@@ -31,7 +31,7 @@ class Reply:
     """What the page shows for one message, and what it needs to remember."""
 
     html: str  # escaped, ready to show
-    status: str  # answered | no_match | urgent | too_long | error
+    status: str  # answered | no_match | urgent | too_long | error | busy
     interaction_id: int | None  # for feedback; None when nothing was stored
     topic: str | None  # what the next message may follow up on
 
@@ -81,6 +81,13 @@ class PatientChat:
             log.error("could not store a question: %s", exc)
             interaction_id = None
         return Reply(html, answer.status.value, interaction_id, turn.topic)
+
+    def busy(self, topic: str | None = None) -> Reply:
+        """The reply when too many questions are already running or waiting: try again (nothing is stored)."""
+        log.warning("a question was turned away: too many running or waiting (concurrent_answers %d, "
+                    "queue_size %d)", self.settings.concurrent_answers, self.settings.queue_size)
+        return Reply(render_notice(self.settings.clinic_text(self.settings.busy_message), "busy"), "busy", None,
+                     topic)
 
     def feedback(self, interaction_id: int, helpful: bool | None) -> bool:
         """Store the patient's helpful / not helpful (None withdraws it); False if it could not be stored."""

@@ -47,7 +47,7 @@ class Settings:
     pin_similarity: float = 0.8  # cosine to an approved question from which its pinned answer is shown
     review_below_score: float = 0.35  # answers whose best score is lower go to the staff review queue
     concurrent_answers: int = 2  # questions answered at the same time; more wait in the queue
-    queue_size: int = 64  # questions waiting beyond this get "busy, please try again"
+    queue_size: int = 64  # questions waiting beyond this get busy_message
     clinic_name: str = "Our clinic"
     clinic_phone: str = "(555) 010-0000"
     clinic_website: str = "https://example.com"
@@ -70,6 +70,10 @@ class Settings:
     )
     error_message: str = (
         "Sorry, something went wrong on our side. Please try again in a moment, or call {clinic_name} at "
+        "{clinic_phone}."
+    )
+    busy_message: str = (
+        "Many people are asking questions right now. Please try again in a minute, or call {clinic_name} at "
         "{clinic_phone}."
     )
     example_questions: tuple[str, ...] = (
@@ -118,7 +122,8 @@ class Settings:
         return dataclasses.replace(self, **_coerce_all(changes, "override"))
 
 
-_MESSAGES = ("fallback_message", "escalation_message", "disclaimer", "too_long_message", "error_message")
+_MESSAGES = ("fallback_message", "escalation_message", "disclaimer", "too_long_message", "error_message",
+             "busy_message")
 
 
 def _coerce(name: str, value: Any, origin: str) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 
 import gradio as gr
 
+from faqbot.admission import Admission, Busy
 from faqbot.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.live import LiveEngine
@@ -43,13 +44,23 @@ def _shown_question(message: str) -> str:
     return escape(clean_query(message))
 
 
-def build_app(chat: PatientChat, settings: Settings):
-    """The page's layout and events. The only public API endpoint is `/ask`."""
+def build_app(chat: PatientChat, settings: Settings, gate: Admission | None = None):
+    """The page's layout and events. The only public API endpoint is `/ask`.
 
-    def ask(message: str, history: list | None, topic: str | None, ids: dict[int, int]):
+    Questions are answered outside Gradio's queue, one plain HTTP request each (see faqbot.admission); the
+    admission gate keeps the queue's limits: `concurrent_answers` at a time, `queue_size` waiting, then busy.
+    """
+    gate = gate or Admission(settings.concurrent_answers, settings.queue_size)
+
+    async def ask(message: str, history: list | None, topic: str | None, ids: dict[int, int]):
         history = list(history or [])
-        reply = chat.reply(message, topic)
-        if reply is None:  # empty input does nothing
+        if message is None or not message.strip():  # empty input does nothing
+            return message, history, topic, ids, ""
+        try:
+            reply = await gate.run(chat.reply, message, topic)
+        except Busy:
+            reply = chat.busy(topic)
+        if reply is None:  # nothing left once cleaned: does nothing
             return message, history, topic, ids, ""
         history.append({"role": "user", "content": _shown_question(message)})
         history.append({"role": "assistant", "content": reply.html})
@@ -57,10 +68,10 @@ def build_app(chat: PatientChat, settings: Settings):
             ids = {**ids, len(history) - 1: reply.interaction_id}
         return "", history, reply.topic, ids, ""
 
-    def ask_example(selected: gr.SelectData, history: list | None, topic: str | None, ids: dict[int, int]):
+    async def ask_example(selected: gr.SelectData, history: list | None, topic: str | None, ids: dict[int, int]):
         value = selected.value
         question = value.get("text", "") if isinstance(value, dict) else str(value)
-        return ask(question, history, topic, ids)
+        return await ask(question, history, topic, ids)
 
     def feedback(liked: gr.LikeData, ids: dict[int, int]) -> str:
         index = liked.index[0] if isinstance(liked.index, list | tuple) else liked.index
@@ -113,9 +124,9 @@ def build_app(chat: PatientChat, settings: Settings):
 
         outputs = [question, chatbot, topic, ids, status]
         gr.on([question.submit, send.click], ask, inputs=[question, chatbot, topic, ids], outputs=outputs,
-              api_name="ask", show_progress="minimal").then(None, js=SHOW_LATEST)
-        chatbot.example_select(ask_example, inputs=[chatbot, topic, ids], outputs=outputs,
-                               api_visibility="private", show_progress="minimal").then(None, js=SHOW_LATEST)
+              api_name="ask", show_progress="minimal", queue=False).then(None, js=SHOW_LATEST)
+        chatbot.example_select(ask_example, inputs=[chatbot, topic, ids], outputs=outputs, api_visibility="private",
+                               show_progress="minimal", queue=False).then(None, js=SHOW_LATEST)
         chatbot.like(feedback, inputs=[ids], outputs=[status], api_visibility="private")
     return app
 
@@ -150,7 +161,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 
 
 def queue_options(settings: Settings) -> dict[str, Any]:
-    """A bounded queue: beyond it, the page tells the patient the service is busy and to try again."""
+    """Gradio's queue, for the events that still use it (feedback): bounded like the admission gate."""
     return {"default_concurrency_limit": settings.concurrent_answers, "max_size": settings.queue_size,
             "api_open": False}
 

@@ -1,10 +1,12 @@
 """The patient page launched for real: its API with gradio_client, its routes and its launch settings over HTTP."""
 
 import threading
+import time
 
 import httpx
 import pytest
 
+from faqbot.admission import Admission
 from faqbot.engine import Engine
 from faqbot.patient import PatientChat
 from faqbot.settings import Settings
@@ -14,8 +16,8 @@ from faqbot.web import build_app, launch_options, queue_options
 pytestmark = pytest.mark.ui
 
 
-def launch(chat: PatientChat, settings: Settings):
-    app = build_app(chat, settings)
+def launch(chat: PatientChat, settings: Settings, gate: Admission | None = None):
+    app = build_app(chat, settings, gate)
     app.queue(**queue_options(settings))
     options = {**launch_options(settings), "server_port": None, "prevent_thread_lock": True, "quiet": True}
     app.launch(**options)
@@ -115,7 +117,14 @@ def test_launch_settings_fit_a_public_page(page_settings):
     assert str(page_settings.index_dir.resolve()) in options["blocked_paths"]
 
 
-def test_a_full_queue_answers_busy_instead_of_hanging(built_index, encoder, store):
+def call_ask(app, question, timeout=60) -> tuple[str, str]:
+    """POST the question straight to the HTTP API, as the page does (no client library): (outcome, body)."""
+    base = app.local_url.rstrip("/")
+    response = httpx.post(f"{base}/gradio_api/run/ask", json={"data": [question, [], None, {}]}, timeout=timeout)
+    return ("complete" if response.status_code == 200 else f"http {response.status_code}"), response.text
+
+
+def test_beyond_the_running_and_waiting_limits_a_question_gets_the_busy_message(built_index, encoder, store):
     busy = built_index.replace(concurrent_answers=1, queue_size=1)
     chat = PatientChat(Engine.from_settings(busy, encoder), busy, store)
     release, started = threading.Event(), threading.Event()
@@ -127,40 +136,30 @@ def test_a_full_queue_answers_busy_instead_of_hanging(built_index, encoder, stor
         return answer(*args, **kwargs)
 
     chat.engine.ask = slow_ask
-    app = launch(chat, busy)
+    gate = Admission(busy.concurrent_answers, busy.queue_size)
+    app = launch(chat, busy, gate)
+    results: dict[str, tuple[str, str]] = {}
+    first = threading.Thread(target=lambda: results.setdefault("first", call_ask(app, "how many sessions")))
+    second = threading.Thread(target=lambda: results.setdefault("second", call_ask(app, "does it hurt")))
     try:
-        fn_index = next(i for i, fn in app.fns.items() if fn.api_name == "ask")
-
-        def join(session: str) -> httpx.Response:
-            body = {"data": ["how many sessions", [], None, {}], "fn_index": fn_index, "session_hash": session,
-                    "event_data": None, "trigger_id": None}
-            return httpx.post(f"{app.local_url}gradio_api/queue/join", json=body, timeout=10)
-
-        assert join("first").status_code == 200  # being answered
-        assert started.wait(10)
-        assert join("second").status_code == 200  # waiting: the queue holds one
-        overflow = join("third")
-        assert overflow.status_code == 503 and "Queue is full" in overflow.json()["detail"]
+        first.start()
+        assert started.wait(10)  # being answered
+        second.start()
+        for _ in range(500):  # until the second question waits
+            if gate.inside == 2:
+                break
+            time.sleep(0.01)
+        assert gate.inside == 2
+        kind, body = call_ask(app, "when can I wear makeup")  # one running, one waiting: no room
+        assert kind == "complete" and "Many people are asking questions right now" in body
+        assert busy.clinic_phone in body
     finally:
         release.set()
+        first.join(10)
+        second.join(10)
         app.close()
-
-
-def call_ask(app, question, timeout=60) -> tuple[str, str]:
-    """POST the question straight to the HTTP API (no client library); returns (event kind, its data)."""
-    base = app.local_url.rstrip("/")
-    response = httpx.post(f"{base}/gradio_api/call/ask", json={"data": [question, []]}, timeout=timeout)
-    if response.status_code != 200:
-        return f"http {response.status_code}", response.text
-    event = response.json()["event_id"]
-    kind = ""
-    with httpx.stream("GET", f"{base}/gradio_api/call/ask/{event}", timeout=timeout) as stream:
-        for line in stream.iter_lines():
-            if line.startswith("event:"):
-                kind = line.split(":", 1)[1].strip()
-            elif line.startswith("data:") and kind in ("complete", "error"):
-                return kind, line[5:]
-    return "no answer", ""
+    assert "faq-busy" not in results["first"][1] + results["second"][1]  # both were answered
+    assert {r.question for r in store.recent()} == {"how many sessions", "does it hurt"}  # the busy one: not stored
 
 
 @pytest.mark.parametrize("size", [1_000_000, 50_000_000])
