@@ -19,10 +19,10 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from faqbot.cleaning import clean_query
+from faqbot.english import is_common_english
 from faqbot.errors import SettingsError
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-ENGLISH_WORD_ZIPF = 2.5  # a word this frequent in English is meant as typed (wine is not fine, cheeks not weeks)
 
 
 def words(text: str) -> list[str]:
@@ -37,12 +37,6 @@ def skeleton(word: str) -> str:
     """
     rest = re.sub(r"[aeiouy]", "", word[1:])
     return word[:1] + re.sub(r"(.)\1+", r"\1", rest)
-
-
-def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 @dataclass(frozen=True)
@@ -116,7 +110,7 @@ class QueryAnalyzer:
         """The corpus word a misspelled `word` was meant to be, or None when it is fine or unknown."""
         if word in self.vocabulary or len(word) < 4 or not word.isalpha():
             return None
-        if _english_zipf(word) >= ENGLISH_WORD_ZIPF:
+        if is_common_english(word):  # meant as typed: wine is not fine, cheeks not weeks
             return None
         limit = 1 if len(word) <= 7 else 2  # edits (a swap of two letters is one), or 2 when it sounds the same
         sound = skeleton(word)

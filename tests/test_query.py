@@ -1,5 +1,6 @@
 from collections import Counter
 
+from faqbot.english import common_words, from_wordfreq, is_common_english
 from faqbot.query import QueryAnalyzer, Synonyms, skeleton
 
 CORPUS = ["Most patients need three sessions of microneedling.", "A numbing cream is applied first.",
@@ -49,3 +50,10 @@ def test_a_word_that_sounds_the_same_wins_over_one_with_another_consonant():
     assert skeleton("poors") == skeleton("pores") == "prs" and skeleton("pools") == "pls"
     qa = QueryAnalyzer(Counter({"pores": 1, "pools": 5}), " pores pools ", Synonyms(()))
     assert qa.correct("poors") == "pores"
+
+
+def test_the_frozen_english_word_list_is_what_wordfreq_gives():
+    """faqbot/data/english_words.txt must be regenerated (python -m faqbot.english) when wordfreq changes."""
+    assert common_words() == frozenset(from_wordfreq())
+    assert is_common_english("wine") and is_common_english("cheeks")
+    assert not is_common_english("sesions") and not is_common_english("microneedeling")
