@@ -61,7 +61,7 @@ class PinBook:
         if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
             return snapshot
         with self._lock:
-            known = {p.id for p in engine.stored.passages}
+            known = engine.stored.positions
             pins = tuple(p for p in self.store.pins() if any(i in known for i in p.passage_ids))  # others wait
             vectors = (engine.encoder.encode([clean_query(p.question) for p in pins]) if pins
                        else np.zeros((0, 1), dtype=np.float32))
@@ -100,7 +100,7 @@ class PinBook:
 
 
 def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer:
-    by_id = {p.id: i for i, p in enumerate(engine.stored.passages)}
+    by_id = engine.stored.positions
     terms = set(tokenize([answer.question])[0])
     pinned: list[Hit] = []
     for passage_id in found.pin.passage_ids:

@@ -75,7 +75,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
     def show_context(passage_id):
         passage_id = (passage_id or "").strip()
         engine = live.current()
-        if passage_id not in {p.id for p in engine.stored.passages}:
+        if passage_id not in engine.stored.positions:
             raise gr.Error("Copy a passage id from the ranking (last column)")
         return context_markdown(engine, passage_id)
 
@@ -122,7 +122,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
     def edit_pin(pin_id, ids_text, request: gr.Request):
         ids = [i.strip() for i in (ids_text or "").split(",") if i.strip()]
-        known = {p.id for p in live.current().stored.passages}
+        known = live.current().stored.positions
         unknown = [i for i in ids if i not in known]
         if not ids or unknown:
             raise gr.Error(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")

@@ -15,6 +15,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import faiss
@@ -71,6 +72,11 @@ class StoredIndex:
 
     def passage_vectors(self) -> np.ndarray:
         return self.index.reconstruct_n(0, self.index.ntotal)
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each passage's position by its id; made once per loaded index (pins and staff views look ids up)."""
+        return {p.id: i for i, p in enumerate(self.passages)}
 
     def search(self, vector: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         """The `n` passages nearest to `vector`: (inner products, passage indices), best first."""
