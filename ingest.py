@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from faqbot.encoders import make_encoder
+from faqbot.encoders import make_encoder, onnx_variants
 from faqbot.errors import FaqbotError
 from faqbot.indexing import ingest
 from faqbot.settings import load_settings
@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings(corpus_dir=args.corpus, index_dir=args.index, model=args.model)
         report = ingest(settings.corpus_dir, settings.index_dir, make_encoder(settings.model),
-                        force=args.force, progress=sys.stderr.isatty(), index_kind=settings.index_kind)
+                        force=args.force, progress=sys.stderr.isatty(), index_kind=settings.index_kind,
+                        variants=onnx_variants(settings))
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -131,6 +131,12 @@ def make_encoder(name: str) -> Encoder:
 QUERY_ENCODERS = {"onnx": "fp32", "onnx-int8": "int8", "torch": None}
 
 
+def onnx_variants(settings: Settings) -> tuple[str, ...]:
+    """The quantised ONNX exports the `encoder` setting needs beside the fp32 one (ingest writes only these)."""
+    precision = QUERY_ENCODERS.get(settings.encoder)
+    return (precision,) if precision not in (None, "fp32") else ()
+
+
 def make_query_encoder(settings: Settings, manifest: Manifest) -> Encoder:
     """The encoder that embeds questions for an index: the `encoder` setting picks the implementation."""
     if settings.model == "fake-encoder":

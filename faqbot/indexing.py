@@ -25,6 +25,7 @@ from faqbot.encoders import Encoder
 from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
+from faqbot.quantize import VARIANTS, quantize
 from faqbot.store import FORMAT_VERSION, INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
 
 
@@ -102,11 +103,17 @@ def _embed(
     return np.stack([cache[k] for k in keys]).astype(np.float32), len(missing), reused
 
 
-def _encoder_export(encoder: Encoder, previous: Manifest | None, index_dir: Path,
-                    force: bool) -> tuple[str, Callable[[Path], None] | None]:
+def _variant_files(variants: tuple[str, ...]) -> set[str]:
+    return {f"{FOLDER}/{VARIANTS[v]}" for v in variants}
+
+
+def _encoder_export(encoder: Encoder, previous: Manifest | None, index_dir: Path, force: bool,
+                    variants: tuple[str, ...], calibration: list[str]) -> tuple[str, Callable[[Path], None] | None]:
     """(export key, writer of the index's ONNX query encoder); ("", None) for encoders that can't be exported.
 
-    An export made from the same model by the same code is linked from the previous index, not redone."""
+    An export made from the same model by the same code is linked from the previous index, not redone. Quantised
+    `variants` are written only when asked for (the `encoder` setting), from the fp32 model without torch, and
+    calibrated on `calibration`; a variant no longer asked for is left out."""
     exporter = getattr(encoder, "export_onnx", None)
     if exporter is None:
         return "", None
@@ -114,16 +121,21 @@ def _encoder_export(encoder: Encoder, previous: Manifest | None, index_dir: Path
     reusable = (not force and previous is not None and previous.encoder_key == key and previous.encoder_files
                 and all(_matches(index_dir / name, digest) for name, digest in previous.encoder_files.items()))
 
+    unwanted = _variant_files(tuple(VARIANTS)) - _variant_files(variants)
+
     def write(folder: Path) -> None:
         if not reusable:
             exporter(folder / FOLDER)
-            return
-        for name in previous.encoder_files:
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(index_dir / name, folder / name)  # files are never modified in place
-            except OSError:
-                shutil.copy2(index_dir / name, folder / name)
+        else:
+            for name in set(previous.encoder_files) - unwanted:
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(index_dir / name, folder / name)  # files are never modified in place
+                except OSError:
+                    shutil.copy2(index_dir / name, folder / name)
+        for variant in variants:
+            if (folder / FOLDER).is_dir() and not (folder / FOLDER / VARIANTS[variant]).is_file():
+                quantize(folder / FOLDER, variant, calibration)
 
     return key, write
 
@@ -143,16 +155,19 @@ def _one_ingest_at_a_time(index_dir: Path):
 
 
 def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool = False,
-           progress: bool = False, index_kind: str = "auto") -> IngestReport:
-    """Build or refresh the index at `index_dir` from the documents in `corpus_dir`."""
+           progress: bool = False, index_kind: str = "auto", variants: tuple[str, ...] = ()) -> IngestReport:
+    """Build or refresh the index at `index_dir` from the documents in `corpus_dir`.
+
+    `variants`: quantised query encoders to store beside the fp32 export (encoders.onnx_variants(settings))."""
     if index_kind not in INDEX_KINDS:
         raise SettingsError(f"index_kind must be one of {', '.join(INDEX_KINDS)}, got {index_kind!r}")
     with _one_ingest_at_a_time(Path(index_dir).resolve()):
-        return _ingest(corpus_dir, index_dir, encoder, force=force, progress=progress, index_kind=index_kind)
+        return _ingest(corpus_dir, index_dir, encoder, force=force, progress=progress, index_kind=index_kind,
+                       variants=variants)
 
 
 def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool, progress: bool,
-            index_kind: str) -> IngestReport:
+            index_kind: str, variants: tuple[str, ...]) -> IngestReport:
     started = time.perf_counter()
     paths = corpus_files(corpus_dir)
     docs: list[Document] = [read_document(p, corpus_dir) for p in paths]  # fail before writing anything
@@ -173,6 +188,7 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool,
             and previous.pipeline == pipeline
             and not (added or changed or removed)
             and (not wants_export or previous.encoder_key == export_key(encoder.name))
+            and (not wants_export or _variant_files(variants) <= set(previous.encoder_files))
             and _kind_matches(previous, index_kind)):
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
@@ -181,7 +197,8 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool,
     passage_vectors, computed_p, reused_p = _embed([p.embed_text for p in passages], encoder, cache, progress)
     sentences = [s for p in passages for s in p.sentence_texts()]
     sentence_vectors, computed_s, reused_s = _embed(sentences, encoder, cache, progress)
-    key, write_export = _encoder_export(encoder, previous, index_dir, force)
+    key, write_export = _encoder_export(encoder, previous, index_dir, force, variants,
+                                        sentences + [p.embed_text for p in passages])
     write_index(
         index_dir, passages, passage_vectors, sentence_vectors,
         {

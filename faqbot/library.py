@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faqbot.documents import SUPPORTED_SUFFIXES, corpus_files, read_document
-from faqbot.encoders import Encoder, make_encoder
+from faqbot.encoders import Encoder, make_encoder, onnx_variants
 from faqbot.errors import CorpusError
 from faqbot.indexing import IngestReport, ingest
 from faqbot.settings import Settings
@@ -122,7 +122,7 @@ class Library:
     def _rebuild(self, undo: Callable[[], None]) -> IngestReport:
         try:
             report = ingest(self.settings.corpus_dir, self.settings.index_dir, self.encoder,
-                            index_kind=self.settings.index_kind)
+                            index_kind=self.settings.index_kind, variants=onnx_variants(self.settings))
         except BaseException:
             undo()  # the index was not swapped; put the corpus back to match it
             raise

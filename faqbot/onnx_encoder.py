@@ -53,6 +53,14 @@ class OnnxEncoder:
         folder = index_dir / FOLDER
         model_file = f"{FOLDER}/{PRECISIONS[precision]}"
         fix = f"run: python ingest.py --index {index_dir}"
+        if precision != "fp32" and f"{FOLDER}/{FP32}" in manifest.encoder_files and model_file not in \
+                manifest.encoder_files:
+            raise IndexMismatchError(
+                f"Index at {index_dir} has no {precision} query encoder ({model_file}): ingest writes it only when "
+                f"the encoder setting asks for it. Run ingest with the same setting (FAQBOT_ENCODER=onnx-{precision} "
+                f"python ingest.py --index {index_dir}; it adds the file without re-embedding) or serve with "
+                "encoder = \"onnx\""
+            )
         if model_file not in manifest.encoder_files:
             raise IndexMismatchError(
                 f"Index at {index_dir} has no ONNX query encoder ({model_file}); it was built by an older faqbot "

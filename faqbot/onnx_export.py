@@ -5,7 +5,8 @@ L2 normalisation are done by `faqbot.onnx_encoder` without torch. Written into t
 the atomic swap covers it:
 
     encoder/model.onnx        fp32 transformer, dynamic batch and sequence axes
-    encoder/model.int8.onnx   the same with dynamically quantised int8 weights (per channel)
+    encoder/model.int8.onnx   only when the `encoder` setting asks for it: made from model.onnx by
+                              `faqbot.quantize` (no torch), so ingest can add it to an index later
     encoder/tokenizer.json    the model's tokenizer
     encoder/encoder.json      EncoderConfig: model name, dimension, max_seq_length, pooling
 """
@@ -41,11 +42,13 @@ class EncoderConfig:
 
 
 def export_key(model: str) -> str:
-    """Changes whenever the export would differ: the model, this exporter, torch or onnxruntime versions.
+    """Changes whenever the export would differ: the model, this exporter or the quantizer, torch or onnxruntime
+    versions.
 
     Cheap (no torch import), so an unchanged corpus is still detected without loading anything."""
     h = hashlib.sha256(f"{model}\n".encode())
     h.update(Path(__file__).read_bytes())
+    h.update(Path(__file__).with_name("quantize.py").read_bytes())  # makes the variants from this export
     for package in ("torch", "onnxruntime", "onnx"):
         try:
             h.update(f"{package}={metadata.version(package)}\n".encode())
@@ -88,26 +91,11 @@ def export(st_model, model: str, folder: Path) -> bool:
             module, (ids, mask, torch.zeros_like(ids)), str(folder / FP32), input_names=list(INPUTS),
             output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=OPSET, dynamo=False,
         )
-    _quantize(folder / FP32, folder / INT8)
     transformer.tokenizer.backend_tokenizer.save(str(folder / TOKENIZER))
     config = EncoderConfig(model=model, dimension=int(st_model.get_embedding_dimension()),
                            max_seq_length=int(st_model.max_seq_length))
     (folder / CONFIG).write_text(json.dumps(asdict(config), indent=2) + "\n", encoding="utf-8")
     return True
-
-
-def _quantize(source: Path, target: Path) -> None:
-    import logging
-
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    root = logging.getLogger()
-    level = root.level
-    root.setLevel(logging.ERROR)  # its advice to pre-process is logged on the root logger, into ingest's output
-    try:
-        quantize_dynamic(str(source), str(target), per_channel=True, weight_type=QuantType.QInt8)
-    finally:
-        root.setLevel(level)
 
 
 def supported(st_model) -> bool:

@@ -147,3 +147,53 @@ def test_faiss_searches_with_one_thread_set_in_the_searching_thread(built_index,
     thread.start()
     thread.join()
     assert seen == [1]
+
+
+def fake_quantize(calls: list):
+    def quantize(folder: Path, variant: str, texts) -> Path:
+        calls.append((variant, len(texts)))
+        target = folder / "model.int8.onnx"
+        target.write_bytes(b"int8 " + (folder / "model.onnx").read_bytes())
+        return target
+    return quantize
+
+
+def test_the_encoder_setting_names_the_variants_ingest_writes():
+    from faqbot.encoders import onnx_variants
+
+    assert [onnx_variants(load_settings(environ={"FAQBOT_ENCODER": e})) for e in ("onnx", "onnx-int8", "torch")] == [
+        (), ("int8",), ()]
+
+
+def test_a_quantised_variant_is_written_only_when_asked_for_and_added_later_without_re_export(settings, monkeypatch):
+    from faqbot import indexing
+
+    calls: list = []
+    monkeypatch.setattr(indexing, "quantize", fake_quantize(calls))
+    encoder = ExportingFakeEncoder()
+    ingest(settings.corpus_dir, settings.index_dir, encoder)
+    assert "encoder/model.int8.onnx" not in read_manifest(settings.index_dir).encoder_files and calls == []
+
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, variants=("int8",))  # the setting changed
+    manifest = read_manifest(settings.index_dir)
+    assert not report.up_to_date and report.embedded == 0 and encoder.exports == 1
+    assert len(calls) == 1 and calls[0][1] > 0  # calibrated on the corpus's texts
+    int8 = settings.index_dir / "encoder/model.int8.onnx"
+    assert int8.read_bytes() == b"int8 weights"
+    assert manifest.encoder_files["encoder/model.int8.onnx"] == store.file_sha256(int8)
+    assert ingest(settings.corpus_dir, settings.index_dir, encoder, variants=("int8",)).up_to_date
+
+    (settings.corpus_dir / "new.txt").write_text("Pools\n\nAvoid swimming pools for two days.\n")
+    ingest(settings.corpus_dir, settings.index_dir, encoder, variants=("int8",))
+    assert len(calls) == 1 and int8.read_bytes() == b"int8 weights"  # linked from the previous index
+    (settings.corpus_dir / "new.txt").unlink()
+    ingest(settings.corpus_dir, settings.index_dir, encoder)  # no longer asked for: left out
+    assert not int8.exists() and "encoder/model.int8.onnx" not in read_manifest(settings.index_dir).encoder_files
+    assert encoder.exports == 1
+
+
+def test_serving_a_variant_the_index_lacks_says_how_to_add_it(settings):
+    ingest(settings.corpus_dir, settings.index_dir, ExportingFakeEncoder())
+    manifest = read_manifest(settings.index_dir)
+    with pytest.raises(IndexMismatchError, match="no int8 query encoder.*FAQBOT_ENCODER=onnx-int8 python ingest.py"):
+        make_query_encoder(settings.replace(model=manifest.model + "-real", encoder="onnx-int8"), manifest)

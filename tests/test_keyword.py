@@ -12,3 +12,18 @@ def test_a_question_of_stop_words_only_scores_nothing():
     index = KeywordIndex(["Redness lasts two days.", "Sessions are a month apart."])
     assert not index.scores("what can I do").any()
     assert index.scores("how long does the redness last").argmax() == 0
+
+
+def test_tokenize_gives_the_terms_bm25s_tokenize_gives(built_index):
+    import bm25s
+
+    from faqbot.keyword import _STEMMER
+    from faqbot.store import load_index
+
+    passages = load_index(built_index.index_dir).passages
+    texts = [p.embed_text for p in passages] + [s for p in passages for s in p.sentence_texts()]
+    texts += ["", "a", "The of AND", "ÉTÉ été Straße İstanbul", "don't it's 2-3 days, 10am", "x_y __init__ ½ ²"]
+    expected = bm25s.tokenize(texts, stopwords=list(STOP_WORDS), stemmer=_STEMMER, return_ids=False,
+                              show_progress=False)
+    assert tokenize(texts) == expected
+    assert [tokenize([t])[0] for t in texts] == expected

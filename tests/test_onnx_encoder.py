@@ -66,3 +66,23 @@ def test_the_engine_loads_and_answers_without_importing_torch(real_index):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["answered", "OnnxEncoder", "[]"], result.stdout
+
+
+def test_the_int8_variant_is_added_to_an_index_without_loading_the_model_and_stays_close_to_fp32(
+        real_index, onnx_encoder, tmp_path):
+    import shutil
+
+    from faqbot.encoders import SentenceTransformerEncoder
+    from faqbot.indexing import ingest
+
+    index_dir = tmp_path / "index"
+    shutil.copytree(real_index.index_dir, index_dir)
+    assert "encoder/model.int8.onnx" not in read_manifest(index_dir).encoder_files  # fp32 only by default
+    encoder = SentenceTransformerEncoder(real_index.model)
+    report = ingest(real_index.corpus_dir, index_dir, encoder, variants=("int8",))
+    assert report.embedded == 0 and encoder._model is None  # quantised from the fp32 export: no torch model
+
+    int8 = OnnxEncoder.from_index(index_dir, read_manifest(index_dir), precision="int8")
+    texts = [s for p in load_index(index_dir).passages for s in p.sentence_texts()]
+    cosine = np.sum(int8.encode(texts) * onnx_encoder.encode(texts), axis=1)
+    assert cosine.min() >= 0.99 and cosine.mean() >= 0.997, (cosine.min(), cosine.mean())
