@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from faqbot.engine import Engine  # noqa: E402
 from faqbot.evaluation import Labelled, load_questions  # noqa: E402
-from faqbot.keyword import _STEMMER, tokenize  # noqa: E402
+from faqbot.keyword import stemmer, tokenize  # noqa: E402
 from faqbot.models import Status  # noqa: E402
 
 TOPIC_SHARE = 0.5  # a term in at least this share of the passages is the documents' topic, not a question's point
@@ -54,13 +54,13 @@ def topic(texts: list[str]) -> tuple[str, frozenset[str]]:
     if not terms:
         return "", frozenset()
     words = (w for text in texts for w in re.findall(r"[a-z]+", text.lower()))
-    forms = Counter(w for w in words if _STEMMER.stemWord(w) == terms[0])
+    forms = Counter(w for w in words if stemmer().stemWord(w) == terms[0])
     return forms.most_common(1)[0][0], frozenset(terms)
 
 
 def without_topic(text: str, terms: frozenset[str]) -> str:
     """The text with every word whose stem is a topic term removed."""
-    return " ".join(_TERM.sub(lambda m: "" if _STEMMER.stemWord(m.group(0).lower()) in terms else m.group(0),
+    return " ".join(_TERM.sub(lambda m: "" if stemmer().stemWord(m.group(0).lower()) in terms else m.group(0),
                               text).split())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import bm25s
 import numpy as np
 import Stemmer
 
-_STEMMER = Stemmer.Stemmer("english")
+_stemmers = threading.local()  # PyStemmer: "must not be called concurrently", and web workers answer in parallel
 STOP_WORDS_FILE = Path(__file__).parent / "data" / "stopwords.txt"
 
 
@@ -27,13 +28,21 @@ _STOP_SET = frozenset(STOP_WORDS)
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s's (and scikit-learn's) token pattern
 
 
+def stemmer() -> Stemmer.Stemmer:
+    """This thread's English stemmer (one per thread: PyStemmer's must not be called concurrently)."""
+    found = getattr(_stemmers, "english", None)
+    if found is None:
+        found = _stemmers.english = Stemmer.Stemmer("english")
+    return found
+
+
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
     """Lower-cased, stop words removed, stemmed: 'Sessions' and 'session' are the same term.
 
     The same terms as bm25s.tokenize(texts, stopwords=STOP_WORDS, stemmer=..., return_ids=False) (tested), without
     its per-call cost: it builds three progress bars and a set of the stop words per text, about 0.2 ms of each
     question's answer, and a question is tokenized twice (keyword scores, highlight terms)."""
-    return [_STEMMER.stemWords([w for w in _TOKEN.findall(text.lower()) if w not in _STOP_SET]) for text in texts]
+    return [stemmer().stemWords([w for w in _TOKEN.findall(text.lower()) if w not in _STOP_SET]) for text in texts]
 
 
 class KeywordIndex:
