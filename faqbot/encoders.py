@@ -64,6 +64,17 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
+def _before_torch() -> None:
+    """Environment for torch and transformers, set before either is first imported (values already set win)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches the network at run time
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars in our output
+    # torch's OpenMP threads spin while they wait for each other. When another process holds one of the cores
+    # (the patient app answering while staff rebuild the index, any other job), a 2-thread encode ran 7x slower
+    # than 1 thread (~30 vs ~220 texts/s); waiting passively gave 130-240 (docs/BENCHMARKS.md, section b).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 class SentenceTransformerEncoder:
     """sentence-transformers on torch; the model loads on first use, never at import time.
 
@@ -80,9 +91,7 @@ class SentenceTransformerEncoder:
 
     def _load(self):
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches the network at run time
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars in our output
+            _before_torch()
             from sentence_transformers import SentenceTransformer
 
             try:
@@ -97,6 +106,7 @@ class SentenceTransformerEncoder:
     @property
     def precision(self) -> str:
         if self._precision is None:
+            _before_torch()  # "auto" asks torch about the CPU
             self._precision = precisions.effective(self.requested_precision)
         return self._precision
 

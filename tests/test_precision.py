@@ -1,6 +1,7 @@
 """Document embedding precision: what "auto" picks, what the manifest records, and that precisions never mix."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -173,3 +174,25 @@ def test_a_bf16_index_of_the_real_corpus_is_close_to_fp32_and_keeps_the_fp32_que
     assert scores.hit3 >= 0.85 and scores.hit1 >= 0.66 and scores.mrr5 >= 0.75  # test_integration's floor
     assert scores.in_scope_fallbacks <= 0.03 and scores.fallback_recall >= 0.40
     assert scores.urgent_recall == 1.0 and scores.false_alarms == 0
+
+
+TORCH_ENVIRONMENT = """
+import os, sys
+from faqbot.encoders import SentenceTransformerEncoder
+encoder = SentenceTransformerEncoder(sys.argv[1], precision="auto")
+assert "torch" not in sys.modules
+encoder.precision  # the first thing that imports torch when the precision is "auto"
+print(os.environ.get("OMP_WAIT_POLICY"), "torch" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("given, expected", [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_torch_threads_wait_passively_unless_told_otherwise(given, expected):
+    """Set before torch loads (OpenMP reads it once): spinning threads collapse under a busy core."""
+    pytest.importorskip("torch")
+    env = {key: value for key, value in os.environ.items() if key != "OMP_WAIT_POLICY"}
+    env.update({"PYTHONPATH": str(ROOT)} | ({"OMP_WAIT_POLICY": given} if given else {}))
+    result = subprocess.run([sys.executable, "-c", TORCH_ENVIRONMENT, DEFAULT_MODEL], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [expected, "True"]
