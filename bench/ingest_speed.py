@@ -1,10 +1,13 @@
 """Ingest speed and memory: a first build and an unchanged re-run, on the real corpus and a larger synthetic one.
 
 Usage: python bench/ingest_speed.py [--synthetic-passages 1000]
+       FAQBOT_DOCUMENT_PRECISION=fp32 python bench/ingest_speed.py   # the same with fp32 document vectors
 
 Each run is `python ingest.py --corpus C --index I` in its own process: wall time (process start to exit,
-imports included), passages/s, texts embedded vs reused, peak RSS. The first run includes loading the model,
-embedding every passage and sentence with sentence-transformers (torch) and exporting the ONNX query encoder.
+imports included), CPU time (user + system, all threads), passages/s, texts embedded vs reused and the precision
+they were computed at, peak RSS. The first run includes loading the model, embedding every passage and sentence
+with sentence-transformers (torch) and exporting the ONNX query encoder. On a shared machine wall time follows
+the other processes' load; CPU time much less so.
 The synthetic corpus recombines the corpus's own sentences into new paragraphs; a sentence that occurs in several
 paragraphs is embedded once (ingest deduplicates by content), which the "embedded" column shows.
 """
@@ -26,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, machine, table  # noqa: E402
 
-SUMMARY = re.compile(r"(\d+) passages, (\d+) embeddings reused, (\d+) computed")
+SUMMARY = re.compile(r"(\d+) passages, (\d+) embeddings reused, (\d+) computed(?: in (\w+))?")
 
 
 def synthetic_corpus(folder: Path, passages: int) -> Path:
@@ -59,8 +62,9 @@ def run_ingest(corpus: Path, index: Path) -> dict:
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"ingest of {corpus} failed")
-    passages, reused, computed = map(int, SUMMARY.search(out).groups())
-    return {"seconds": seconds, "passages": passages, "reused": reused, "computed": computed,
+    passages, reused, computed, precision = SUMMARY.search(out).groups()
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "passages": int(passages),
+            "reused": int(reused), "computed": int(computed), "precision": precision or "-",
             "rss": usage.ru_maxrss / 1024}
 
 
@@ -78,11 +82,12 @@ def main() -> None:
             index = Path(tmp) / f"index-{len(rows)}"
             for run in ("first build", "unchanged re-run"):
                 r = run_ingest(corpus, index)
-                rows.append([name, run, r["passages"], f"{r['seconds']:.1f}", f"{r['passages'] / r['seconds']:.0f}",
-                             r["computed"], r["reused"], f"{r['rss']:.0f}"])
+                rows.append([name, run, r["passages"], f"{r['seconds']:.1f}", f"{r['cpu']:.1f}",
+                             f"{r['passages'] / r['seconds']:.0f}", r["computed"], r["precision"], r["reused"],
+                             f"{r['rss']:.0f}"])
     print(f"Machine: {machine()}\n")
-    print(table(["corpus", "run", "passages", "wall s", "passages/s", "texts embedded", "texts reused",
-                 "peak RSS MB"], rows))
+    print(table(["corpus", "run", "passages", "wall s", "CPU s", "passages/s", "texts embedded", "precision",
+                 "texts reused", "peak RSS MB"], rows))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from faqbot import precision as precisions
 from faqbot.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -32,6 +34,25 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray: ...
 
 
+class DocumentEncoder(Encoder, Protocol):
+    """An encoder ingest can use: it says at which precision its vectors are computed."""
+
+    requested_precision: str  # the document_precision setting: "auto", "fp32" or "bf16"
+
+    @property
+    def precision(self) -> str:
+        """The effective precision, "fp32" or "bf16"; resolving "auto" may import torch, so ingest asks only
+        when it embeds."""
+        ...
+
+
+def normalize(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit L2 norm, computed in float32 (a bf16 model's own normalisation is off by up to 0.4 %)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, np.float32(1e-12))
+
+
 def resolve_model_path(name: str) -> str:
     """Where to load `name` from: the bundled model for all-MiniLM-L6-v2, else the name or path as given."""
     if name.lower() in _BUNDLED_NAMES:
@@ -43,19 +64,34 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
-class SentenceTransformerEncoder:
-    """sentence-transformers on torch; the model loads on first use, never at import time."""
+def _before_torch() -> None:
+    """Environment for torch and transformers, set before either is first imported (values already set win)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches the network at run time
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars in our output
+    # torch's OpenMP threads spin while they wait for each other. When another process holds one of the cores
+    # (the patient app answering while staff rebuild the index, any other job), a 2-thread encode ran 7x slower
+    # than 1 thread (~30 vs ~220 texts/s); waiting passively gave 130-240 (docs/BENCHMARKS.md, section b).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-    def __init__(self, name: str, batch_size: int = 32) -> None:
+
+class SentenceTransformerEncoder:
+    """sentence-transformers on torch; the model loads on first use, never at import time.
+
+    The model is loaded once, in fp32 (the ONNX query encoder is exported from it); with `precision` "bf16"
+    (or "auto" on a CPU with native bf16) texts are encoded by a bfloat16 copy of it."""
+
+    def __init__(self, name: str, batch_size: int = 32, precision: str = "fp32") -> None:
         self.name = name
         self.batch_size = batch_size
+        self.requested_precision = precisions.check(precision)
+        self._precision: str | None = None
         self._model = None
+        self._bf16_model = None
 
     def _load(self):
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches the network at run time
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars in our output
+            _before_torch()
             from sentence_transformers import SentenceTransformer
 
             try:
@@ -68,18 +104,35 @@ class SentenceTransformerEncoder:
         return self._model
 
     @property
+    def precision(self) -> str:
+        if self._precision is None:
+            _before_torch()  # "auto" asks torch about the CPU
+            self._precision = precisions.effective(self.requested_precision)
+        return self._precision
+
+    def _encoding_model(self):
+        """The fp32 model, or its bfloat16 copy (made once; the fp32 one stays intact for the ONNX export)."""
+        if self.precision == "fp32":
+            return self._load()
+        if self._bf16_model is None:
+            import torch
+
+            self._bf16_model = copy.deepcopy(self._load()).to(torch.bfloat16)
+        return self._bf16_model
+
+    @property
     def dimension(self) -> int:
         return int(self._load().get_embedding_dimension())
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
-        vectors = self._load().encode(
+        vectors = self._encoding_model().encode(
             list(texts),
             batch_size=self.batch_size,
-            normalize_embeddings=True,
+            normalize_embeddings=False,  # normalised below, in float32 whatever the model's precision
             convert_to_numpy=True,
             show_progress_bar=show_progress,
         )
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        return normalize(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
     def export_onnx(self, folder: Path) -> None:
         """Write the ONNX query encoder for this model to `folder` (nothing for unsupported layouts)."""
@@ -91,12 +144,17 @@ class SentenceTransformerEncoder:
 class FakeEncoder:
     """Deterministic bag-of-words encoder for tests: each word hashes (sha256) to a fixed random vector.
 
-    Texts sharing words get similar vectors, so rankings are meaningful and exactly reproducible.
+    Texts sharing words get similar vectors, so rankings are meaningful and exactly reproducible. At precision
+    "bf16" the summed vector is rounded to bfloat16 before normalising, so the two precisions' vectors differ
+    slightly, as the real model's do; `native_bf16` stands in for the CPU when the precision is "auto".
     """
 
-    def __init__(self, dimension: int = 64, name: str = "fake-encoder") -> None:
+    def __init__(self, dimension: int = 64, name: str = "fake-encoder", precision: str = "fp32",
+                 native_bf16: bool = False) -> None:
         self.name = name
         self._dimension = dimension
+        self.requested_precision = precision
+        self.precision = precisions.effective(precision, native=lambda: native_bf16)
         self.calls = 0  # how many texts were encoded: lets tests check embeddings are reused
 
     @property
@@ -113,6 +171,8 @@ class FakeEncoder:
         for row, text in enumerate(texts):
             for word in re.findall(r"[a-z0-9]+", text.lower()):
                 out[row] += self._word_vector(word)
+            if self.precision == "bf16":
+                out[row] = _round_to_bfloat16(out[row])
             norm = np.linalg.norm(out[row])
             out[row] = out[row] / norm if norm else self._word_vector("<empty>") / np.linalg.norm(
                 self._word_vector("<empty>")
@@ -120,11 +180,19 @@ class FakeEncoder:
         return out
 
 
-def make_encoder(name: str) -> Encoder:
-    """The encoder a model setting names ('fake-encoder' is the deterministic test encoder)."""
-    if name == "fake-encoder":
-        return FakeEncoder()
-    return SentenceTransformerEncoder(name)
+def _round_to_bfloat16(values: np.ndarray) -> np.ndarray:
+    """float32 values rounded to the nearest bfloat16 (the top 16 bits, ties to even), as float32."""
+    bits = np.ascontiguousarray(values, dtype=np.float32).view(np.uint32)
+    rounded = (bits + np.uint32(0x7FFF) + ((bits >> np.uint32(16)) & np.uint32(1))) & np.uint32(0xFFFF0000)
+    return rounded.view(np.float32)
+
+
+def make_encoder(settings: Settings) -> DocumentEncoder:
+    """The document encoder for ingest: the `model` setting ('fake-encoder' is the deterministic test encoder)
+    at the `document_precision` setting."""
+    if settings.model == "fake-encoder":
+        return FakeEncoder(precision=settings.document_precision)
+    return SentenceTransformerEncoder(settings.model, precision=settings.document_precision)
 
 
 # Query encoders the `encoder` setting names: ONNX Runtime fp32 or int8 (no torch), or sentence-transformers.
@@ -145,7 +213,7 @@ def make_query_encoder(settings: Settings, manifest: Manifest) -> Encoder:
         raise SettingsError(f"encoder must be one of {', '.join(QUERY_ENCODERS)}, got {settings.encoder!r}")
     precision = QUERY_ENCODERS[settings.encoder]
     if precision is None:
-        return SentenceTransformerEncoder(settings.model)
+        return SentenceTransformerEncoder(settings.model, precision="fp32")  # questions: fp32, whatever the index
     from faqbot.onnx_encoder import OnnxEncoder
 
     return OnnxEncoder.from_index(settings.index_dir, manifest, precision=precision, threads=settings.encoder_threads)

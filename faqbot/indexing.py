@@ -1,7 +1,7 @@
 """Ingest: corpus folder -> cleaned documents -> passages -> embeddings -> index folder.
 
-Embeddings of unchanged text are reused from the previous index (by content hash), and a corpus that has
-not changed at all is detected from the manifest without loading the model.
+Embeddings of unchanged text are reused from the previous index (by content hash) when they were computed at the
+same precision, and a corpus that has not changed at all is detected from the manifest without loading the model.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import cleaning, documents, extract, splitting
+from faqbot import cleaning, documents, extract, precision, splitting
 from faqbot.documents import Document, corpus_files, read_document
-from faqbot.encoders import Encoder
+from faqbot.encoders import DocumentEncoder, Encoder
 from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
@@ -41,6 +41,8 @@ class IngestReport:
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    precision: str = ""  # of the index's vectors: "fp32" or "bf16"
+    previous_precision: str = ""  # of the index it replaced ("" when there was none)
 
     def summary(self) -> str:
         if self.up_to_date:
@@ -49,9 +51,14 @@ class IngestReport:
             changes = [f"{label} {', '.join(names)}" for label, names in
                        (("added", self.added), ("changed", self.changed), ("removed", self.removed)) if names]
             head = "Index built" + (f" ({'; '.join(changes)})" if changes else "")
+        computed = f"{self.embedded} computed"
+        if self.embedded:
+            computed += f" in {self.precision}"
+            if self.previous_precision and self.previous_precision != self.precision:
+                computed += f" (the previous index's {self.previous_precision} embeddings are not mixed in)"
         return (
             f"{head}: {self.documents} documents, {self.sections} sections, {self.passages} passages, "
-            f"{self.reused} embeddings reused, {self.embedded} computed, {self.seconds:.1f} s"
+            f"{self.reused} embeddings reused, {computed}, {self.seconds:.1f} s"
         )
 
 
@@ -72,11 +79,14 @@ def _text_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\n{text}".encode()).hexdigest()
 
 
-def _previous_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
-    """Embeddings in the current index by content hash; empty when there is none or it can't be used."""
+def _previous_vectors(index_dir: Path, model: str, precision: str) -> dict[str, np.ndarray]:
+    """Embeddings in the current index by content hash; empty when there is none, it can't be used, or its
+    vectors were computed at another precision (one index never mixes precisions)."""
     try:
         old = load_index(index_dir, model)
     except FaqbotError:
+        return {}
+    if old.manifest.document_precision != precision:
         return {}
     cache: dict[str, np.ndarray] = {}
     for passage, vector in zip(old.passages, old.passage_vectors(), strict=False):
@@ -154,7 +164,7 @@ def _one_ingest_at_a_time(index_dir: Path):
         yield
 
 
-def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool = False,
+def ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool = False,
            progress: bool = False, index_kind: str = "auto", variants: tuple[str, ...] = ()) -> IngestReport:
     """Build or refresh the index at `index_dir` from the documents in `corpus_dir`.
 
@@ -166,7 +176,7 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool =
                        variants=variants)
 
 
-def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool, progress: bool,
+def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool, progress: bool,
             index_kind: str, variants: tuple[str, ...]) -> IngestReport:
     started = time.perf_counter()
     paths = corpus_files(corpus_dir)
@@ -189,11 +199,12 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool,
             and not (added or changed or removed)
             and (not wants_export or previous.encoder_key == export_key(encoder.name))
             and (not wants_export or _variant_files(variants) <= set(previous.encoder_files))
-            and _kind_matches(previous, index_kind)):
+            and _kind_matches(previous, index_kind)
+            and precision.satisfies(previous.document_precision, encoder.requested_precision)):
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
 
-    cache = {} if force else _previous_vectors(index_dir, encoder.name)
+    cache = {} if force else _previous_vectors(index_dir, encoder.name, encoder.precision)
     passage_vectors, computed_p, reused_p = _embed([p.embed_text for p in passages], encoder, cache, progress)
     sentences = [s for p in passages for s in p.sentence_texts()]
     sentence_vectors, computed_s, reused_s = _embed(sentences, encoder, cache, progress)
@@ -207,6 +218,7 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool,
             "pipeline": pipeline,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "encoder_key": key,
+            "document_precision": encoder.precision,
         },
         index_kind=index_kind, write_extra=write_export,
     )
@@ -214,4 +226,5 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: Encoder, *, force: bool,
         documents=len(docs), sections=n_sections, passages=len(passages), embedded=computed_p + computed_s,
         reused=reused_p + reused_s, seconds=time.perf_counter() - started,
         added=added if previous else (), changed=changed, removed=removed,
+        precision=encoder.precision, previous_precision=previous.document_precision if previous else "",
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faqbot.documents import SUPPORTED_SUFFIXES, corpus_files, read_document
-from faqbot.encoders import Encoder, make_encoder, onnx_variants
+from faqbot.encoders import DocumentEncoder, make_encoder, onnx_variants
 from faqbot.errors import CorpusError
 from faqbot.indexing import IngestReport, ingest
 from faqbot.settings import Settings
@@ -57,7 +57,7 @@ def check_name(name: str) -> str:
 
 
 class Library:
-    def __init__(self, settings: Settings, encoder: Encoder | None = None,
+    def __init__(self, settings: Settings, encoder: DocumentEncoder | None = None,
                  on_change: Callable[[], object] = lambda: None) -> None:
         self.settings = settings
         self._encoder = encoder
@@ -65,9 +65,9 @@ class Library:
         self._lock = threading.Lock()
 
     @property
-    def encoder(self) -> Encoder:
+    def encoder(self) -> DocumentEncoder:
         if self._encoder is None:  # loads the model (torch) only when a document really changes
-            self._encoder = make_encoder(self.settings.model)
+            self._encoder = make_encoder(self.settings)
         return self._encoder
 
     def documents(self, titles: dict[str, str], passages_by_source: dict[str, int]) -> list[DocumentInfo]:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from faqbot import precision
 from faqbot.errors import SettingsError
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
@@ -32,6 +33,9 @@ class Settings:
     encoder: str = "onnx"
     encoder_threads: int = 1  # ONNX Runtime threads per question; 1 serves concurrent questions best
     index_kind: str = "auto"  # vector index: "auto" (exact below 50k passages, HNSW above), "flat" or "hnsw"
+    # Precision of the document vectors ingest computes: "auto" (bf16 where the CPU has native bf16, else fp32),
+    # "fp32" or "bf16". Questions are always embedded in fp32.
+    document_precision: str = "auto"
     synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"
     top_k: int = 3
     # no_match thresholds on the best (passage + sentence) / 2 cosine similarity; chosen for the default model
@@ -94,6 +98,7 @@ class Settings:
             raise SettingsError(
                 f"concurrent_answers and queue_size must be >= 1, got {self.concurrent_answers}, {self.queue_size}"
             )
+        precision.check(self.document_precision)
         if self.max_question_chars < 10:
             raise SettingsError(f"max_question_chars must be >= 10, got {self.max_question_chars}")
         for name in _MESSAGES:

@@ -55,6 +55,9 @@ class Manifest:
     encoder_key: str = ""  # onnx_export.export_key() of the export below ("" when there is none)
     encoder_files: dict[str, str] = field(default_factory=dict)  # encoder/<file> -> sha256
     data_files: dict[str, str] = field(default_factory=dict)  # passages.jsonl, sentences.npy -> sha256
+    # Precision the passage and sentence vectors were computed at (stored as float32 either way); indexes from
+    # before the setting have no such field and were computed in fp32.
+    document_precision: str = "fp32"
     manifest_sha256: str = ""  # of every other field: a damaged manifest is caught too
 
 
