@@ -49,8 +49,16 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure(args.index, args.one, args.threads, args.rounds)))
         return
+    from faqbot.onnx_export import FOLDER, INT8
+    from faqbot.store import read_manifest
+
+    has_int8 = f"{FOLDER}/{INT8}" in read_manifest(args.index).encoder_files
     rows = []
     for encoder in ENCODERS:
+        if encoder == "onnx-int8" and not has_int8:
+            print("onnx-int8 skipped: this index has no int8 encoder (FAQBOT_ENCODER=onnx-int8 python ingest.py adds "
+                  "it without re-embedding)\n")
+            continue
         result, _ = run_child([__file__, "--one", encoder, "--index", str(args.index), "--rounds", str(args.rounds),
                                "--threads", str(args.threads)])
         (p50, p99), (e50, _) = result["answer"], result["encode"]
