@@ -91,7 +91,15 @@ def export(st_model, model: str, folder: Path) -> bool:
             module, (ids, mask, torch.zeros_like(ids)), str(folder / FP32), input_names=list(INPUTS),
             output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=OPSET, dynamo=False,
         )
-    transformer.tokenizer.backend_tokenizer.save(str(folder / TOKENIZER))
+    # Saved without the padding and truncation state encoding left on it (which differs between an fp32 build,
+    # where this model encoded the documents, and a bf16 one), so the same model always gives the same file;
+    # the serving encoder sets both itself.
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_str(transformer.tokenizer.backend_tokenizer.to_str())
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    tokenizer.save(str(folder / TOKENIZER))
     config = EncoderConfig(model=model, dimension=int(st_model.get_embedding_dimension()),
                            max_seq_length=int(st_model.max_seq_length))
     (folder / CONFIG).write_text(json.dumps(asdict(config), indent=2) + "\n", encoding="utf-8")
