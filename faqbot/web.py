@@ -36,6 +36,8 @@ SHOW_LATEST = """() => {
 
 log = logging.getLogger(__name__)
 
+RETRY = ("busy", "error")  # replies asking to try again: the question stays in the box, nothing typed is lost
+
 
 def _shown_question(message: str) -> str:
     """The patient's message as their bubble shows it: shortened, without control or invisible characters."""
@@ -66,7 +68,9 @@ def build_app(chat: PatientChat, settings: Settings, gate: Admission | None = No
         history.append({"role": "assistant", "content": reply.html})
         if reply.interaction_id is not None:
             ids = {**ids, len(history) - 1: reply.interaction_id}
-        return "", history, reply.topic, ids, ""
+        retry = reply.status in RETRY and len(message) <= settings.max_question_chars  # never echo a huge body
+        kept = message if retry else ""
+        return kept, history, reply.topic, ids, ""
 
     async def ask_example(selected: gr.SelectData, history: list | None, topic: str | None, ids: dict[int, int]):
         value = selected.value

@@ -1,5 +1,6 @@
 """The patient page launched for real: its API with gradio_client, its routes and its launch settings over HTTP."""
 
+import json
 import threading
 import time
 
@@ -153,6 +154,7 @@ def test_beyond_the_running_and_waiting_limits_a_question_gets_the_busy_message(
         kind, body = call_ask(app, "when can I wear makeup")  # one running, one waiting: no room
         assert kind == "complete" and "Many people are asking questions right now" in body
         assert busy.clinic_phone in body
+        assert json.loads(body)["data"][0] == "when can I wear makeup"  # still in the box, to send again
     finally:
         release.set()
         first.join(10)
@@ -160,6 +162,23 @@ def test_beyond_the_running_and_waiting_limits_a_question_gets_the_busy_message(
         app.close()
     assert "faq-busy" not in results["first"][1] + results["second"][1]  # both were answered
     assert {r.question for r in store.recent()} == {"how many sessions", "does it hurt"}  # the busy one: not stored
+
+
+def test_when_answering_fails_the_question_stays_in_the_box_to_send_again(page_settings, encoder, store):
+    chat = PatientChat(Engine.from_settings(page_settings, encoder), page_settings, store)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index exploded")
+
+    chat.engine.ask = broken
+    app = launch(chat, page_settings)
+    try:
+        kind, body = call_ask(app, "how many sessions")
+    finally:
+        app.close()
+    textbox, history = json.loads(body)["data"][:2]
+    assert kind == "complete" and textbox == "how many sessions"
+    assert "something went wrong" in history[-1]["content"][0]["text"] and "exploded" not in body
 
 
 @pytest.mark.parametrize("size", [1_000_000, 50_000_000])
