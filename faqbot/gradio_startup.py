@@ -30,6 +30,9 @@ class _PatchingLoader(importlib.abc.Loader):
     def __init__(self, inner: importlib.abc.Loader) -> None:
         self.inner = inner
 
+    def __getattr__(self, name: str) -> object:  # get_source, get_code, is_package...: the file loader's own
+        return getattr(self.inner, name)
+
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
         return self.inner.create_module(spec)
 

@@ -45,6 +45,7 @@ def test_the_stub_writer_is_replaced_once_its_module_has_run(fake_gradio):
     import fakegradio.component_meta as meta
 
     assert meta.make_component() == "Button"  # the module's own calls reach the no-op
+    assert "def make_component" in meta.__loader__.get_source("fakegradio.component_meta")  # tracebacks, inspect
     assert not any(isinstance(f, gradio_startup._Finder) for f in sys.meta_path)  # one shot
 
 
