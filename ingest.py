@@ -12,6 +12,7 @@ from pathlib import Path
 from faqbot.encoders import make_encoder, onnx_variants
 from faqbot.errors import FaqbotError
 from faqbot.indexing import ingest
+from faqbot.learning import Lessons
 from faqbot.precision import PRECISIONS
 from faqbot.settings import load_settings
 
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
                                  document_precision=args.precision)
         report = ingest(settings.corpus_dir, settings.index_dir, make_encoder(settings),
                         force=args.force, progress=sys.stderr.isatty(), index_kind=settings.index_kind,
-                        variants=onnx_variants(settings))
+                        variants=onnx_variants(settings), lessons=Lessons.from_settings(settings))
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -54,7 +54,7 @@ def fast(index: Path):
 
 
 def measure(index: Path, which: str, rounds: int) -> dict:
-    from faqbot.evaluation import load_questions, normalise
+    from faqbot.labelled import load_questions, normalise
 
     started = time.perf_counter()
     answer = plain(index) if which == "plain" else fast(index)

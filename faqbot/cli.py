@@ -70,25 +70,39 @@ def _ask(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from faqbot import evaluation
     from faqbot.engine import Engine
+    from faqbot.labelled import KINDS, check_labels, load_questions
 
     settings = load_settings(index_dir=args.index)
     engine = Engine.from_settings(settings)
     corpus_text = "\n".join(p.text for p in engine.stored.passages)
+    plain = engine.with_adapter(None)
     methods = {  # built once: each engine indexes the passages for keyword search
         "faqbot (hybrid)": engine,
-        "keyword only": Engine(engine.stored, engine.encoder, settings, mode="keyword"),
-        "dense only": Engine(engine.stored, engine.encoder, settings, mode="dense"),
+        "keyword only": Engine(engine.stored, engine.encoder, settings, mode="keyword", adapter=None),
+        "dense only": Engine(engine.stored, engine.encoder, settings, mode="dense", adapter=None),
     }
+    if engine.adapter is not None:
+        methods = {"faqbot (hybrid)": engine, "faqbot without adapter": plain, **dict(list(methods.items())[1:])}
     for path in args.questions or evaluation.DEFAULT_SETS:
-        items = evaluation.load_questions(path)
-        counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in evaluation.KINDS)
+        items = load_questions(path)
+        counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in KINDS)
         print(f"\n## {path} ({counts})\n")
-        for problem in evaluation.check_labels(items, corpus_text):
+        for problem in check_labels(items, corpus_text):
             print(f"warning: label not found in the corpus: {problem}", file=sys.stderr)
         if args.sweep:
-            print(evaluation.sweep(engine, items))
+            print(evaluation.sweep(plain, items))
             continue
-        print(evaluation.table({name: evaluation.score(method, items) for name, method in methods.items()}))
+        scores = {}
+        for name, method in methods.items():
+            if method is engine and evaluation.trained_on(engine, path):
+                name = "faqbot (hybrid), cross-validated"
+                scores[name] = evaluation.score_cross_validated(engine, items)
+            else:
+                scores[name] = evaluation.score(method, items)
+        if any("cross-validated" in name for name in scores):
+            print(f"The query adapter learned from this set, so the faqbot column is {engine.adapter.training.folds}"
+                  "-fold cross-validated: each question answered by an adapter trained without it.\n")
+        print(evaluation.table(scores))
     return 0
 
 

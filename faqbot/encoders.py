@@ -39,6 +39,10 @@ class DocumentEncoder(Encoder, Protocol):
 
     requested_precision: str  # the document_precision setting: "auto", "fp32" or "bf16"
 
+    def encode_questions(self, texts: Sequence[str]) -> np.ndarray:
+        """Questions embedded as answering embeds them (fp32, whatever the documents' precision)."""
+        ...
+
     @property
     def precision(self) -> str:
         """The effective precision, "fp32" or "bf16"; resolving "auto" may import torch, so ingest asks only
@@ -135,6 +139,11 @@ class SentenceTransformerEncoder:
         )
         return normalize(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
+    def encode_questions(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=False,
+                                      convert_to_numpy=True, show_progress_bar=False)
+        return normalize(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
+
     def export_onnx(self, folder: Path) -> None:
         """Write the ONNX query encoder for this model to `folder` (nothing for unsupported layouts)."""
         from faqbot.onnx_export import export
@@ -179,6 +188,9 @@ class FakeEncoder:
                 self._word_vector("<empty>")
             )
         return out
+
+    def encode_questions(self, texts: Sequence[str]) -> np.ndarray:
+        return FakeEncoder(self._dimension, self.name).encode(texts)  # fp32, as make_query_encoder's fake
 
 
 def _round_to_bfloat16(values: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ highlight -> collapse near-duplicates.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -19,9 +20,10 @@ from typing import Literal
 import numpy as np
 
 from faqbot import candidates, urgent
+from faqbot.adapter import Adapter
 from faqbot.encoders import Encoder, make_query_encoder
 from faqbot.keyword import KeywordIndex, tokenize
-from faqbot.models import Answer, Hit, Status
+from faqbot.models import Answer, Hit, Status, sentence_rows
 from faqbot.query import Query, QueryAnalyzer, Synonyms
 from faqbot.settings import Settings
 from faqbot.store import StoredIndex, load_index
@@ -75,13 +77,19 @@ def fallback_reason(best: float, unknown: tuple[str, ...], min_similarity: float
 
 
 class Engine:
+    """`adapter`: the query adapter to use, by default the index's own; None answers with the raw question
+    vectors (the evaluation's plain baselines)."""
+
     def __init__(self, stored: StoredIndex, encoder: Encoder, settings: Settings,
-                 tuning: Tuning | None = None, mode: Mode = "hybrid") -> None:
+                 tuning: Tuning | None = None, mode: Mode = "hybrid",
+                 adapter: Adapter | Literal["stored"] | None = "stored") -> None:
         self.stored = stored
         self.encoder = encoder
         self.settings = settings
         self.tuning = tuning or Tuning()
         self.mode = mode
+        self.adapter = stored.adapter if isinstance(adapter, str) else adapter
+        self.bars = self._bars(self.adapter, settings)
         texts = [p.embed_text for p in stored.passages]
         self.analyzer = QueryAnalyzer.from_texts(texts, Synonyms.load(settings.synonyms_file))
         self.keyword = KeywordIndex(texts)
@@ -94,9 +102,21 @@ class Engine:
 
     @cached_property
     def _sentence_rows(self) -> np.ndarray:
-        """Row where each passage's sentences start in the sentence vectors (plus the end)."""
-        counts = [len(p.sentences) for p in self.stored.passages]
-        return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        return sentence_rows(self.stored.passages)
+
+    def with_adapter(self, adapter: Adapter | None) -> Engine:
+        """This engine (same index, encoder and keyword index) answering with another query adapter."""
+        other = copy.copy(self)
+        other.adapter = adapter
+        other.bars = self._bars(adapter, self.settings)
+        return other
+
+    @staticmethod
+    def _bars(adapter: Adapter | None, settings: Settings) -> tuple[float, float]:
+        """The no_match thresholds: the adapter's own (cross-validated), or the settings' for raw vectors."""
+        if adapter is not None:
+            return adapter.min_similarity, adapter.min_similarity_unknown_words
+        return settings.min_similarity, settings.min_similarity_unknown_words
 
     @cached_property
     def _sentence_terms(self) -> list[set[str]]:
@@ -123,6 +143,8 @@ class Engine:
         query = self.analyzer.analyze(question)
         warning = urgent.check(query.cleaned)
         vector = self.encoder.encode([query.corrected])[0]
+        if self.adapter is not None:
+            vector = self.adapter.apply(vector)
         keyword = self.keyword.scores(query.keyword_text)
         dense = self._dense_scores(vector, keyword)
         top_keyword = float(keyword.max())
@@ -134,12 +156,11 @@ class Engine:
             normalised = keyword / top_keyword if top_keyword > 0 else keyword
             fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
         order = np.argsort(-fused, kind="stable")
-        best_dense = float(dense[order[0]])
+        best_dense = float(dense.max())
         if self.mode == "keyword":
             fallback = None if top_keyword > 0 else "no keyword of the question is in the documents"
         else:
-            fallback = fallback_reason(best_dense, query.unknown, self.settings.min_similarity,
-                                       self.settings.min_similarity_unknown_words)
+            fallback = fallback_reason(best_dense, query.unknown, *self.bars)
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
         elif fallback is not None:

@@ -8,27 +8,20 @@ Usage: python -m faqbot eval [--questions FILE ...] [--sweep]
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from faqbot.cleaning import clean_line
+from faqbot import adapter
 from faqbot.engine import Engine, fallback_reason
-from faqbot.errors import FaqbotError
-from faqbot.models import Answer, Status
+from faqbot.labelled import Labelled, normalise
+from faqbot.learning import training_questions
+from faqbot.models import Answer, Status, sentence_rows
 
-KINDS = ("in_scope", "out_of_scope", "urgent", "normal_healing")
 DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"))
-
-
-@dataclass(frozen=True)
-class Labelled:
-    question: str
-    kind: str
-    answers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -44,34 +37,6 @@ class Scores:
     normal_healing: int
 
 
-def normalise(text: str) -> str:
-    return " ".join(clean_line(text).lower().split())
-
-
-def load_questions(path: Path) -> list[Labelled]:
-    if not path.is_file():
-        raise FaqbotError(f"No question set at {path} (give one with --questions)")
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            item = Labelled(data["question"], data["kind"], tuple(data.get("answers", ())))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise FaqbotError(f"{path}:{number} is not a labelled question ({exc})") from None
-        if item.kind not in KINDS:
-            raise FaqbotError(f"{path}:{number} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
-        items.append(item)
-    return items
-
-
-def check_labels(items: Sequence[Labelled], corpus_text: str) -> list[str]:
-    """Label phrases that appear nowhere in the corpus (a label that can never hit)."""
-    text = normalise(corpus_text)
-    return [f"{i.question!r}: {a!r}" for i in items for a in i.answers if normalise(a) not in text]
-
-
 def rank_of_first_hit(answer: Answer, phrases: Sequence[str]) -> int | None:
     wanted = [normalise(p) for p in phrases]
     for rank, hit in enumerate(answer.hits):
@@ -82,7 +47,38 @@ def rank_of_first_hit(answer: Answer, phrases: Sequence[str]) -> int | None:
 
 
 def score(engine: Engine, items: Sequence[Labelled]) -> Scores:
-    answers = [(item, engine.ask(item.question, 5)) for item in items]
+    return score_answers([(item, engine.ask(item.question, 5)) for item in items])
+
+
+def trained_on(engine: Engine, path: Path) -> bool:
+    """Whether the engine's query adapter learned from this question set (then it must be cross-validated)."""
+    return engine.adapter is not None and engine.adapter.questions_sha256 == hashlib.sha256(
+        path.read_bytes()).hexdigest()
+
+
+def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
+    """Scores on the query adapter's own training set without flattering it: each question it learns from is
+    answered by an adapter trained, thresholds included, on the other folds only (the index's training setup).
+    Urgent and normal-healing questions, which it doesn't learn from, are answered by the engine as it is."""
+    if engine.adapter is None:
+        raise ValueError("cross-validation needs an engine with a query adapter")
+    stored, training = engine.stored, engine.adapter.training
+    pairs = training_questions(items, stored.passages, engine.analyzer, engine.encoder.encode)
+    questions = [q for _, q in pairs]
+    answers: dict[int, Answer] = {}
+    for fold in adapter.folds(np.array([q.in_scope for q in questions]), training.folds):
+        rest = [questions[i] for i in np.setdiff1d(np.arange(len(questions)), fold)]
+        learned = adapter.train(rest, stored.passage_vectors(), np.asarray(stored.sentence_vectors),
+                                sentence_rows(stored.passages), training)
+        without_fold = engine.with_adapter(learned)
+        for i in fold:
+            item = pairs[i][0]
+            answers[id(item)] = without_fold.ask(item.question, 5)
+    return score_answers([(item, answers.get(id(item)) or engine.ask(item.question, 5)) for item in items])
+
+
+def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:
+    items = [item for item, _ in answers]
     ranks = [rank_of_first_hit(a, i.answers) for i, a in answers if i.kind == "in_scope"]
     reciprocal = [1 / (r + 1) if r is not None and r < 5 else 0.0 for r in ranks]
     fell_back = [(i.kind, a.status is Status.NO_MATCH) for i, a in answers]
@@ -131,7 +127,7 @@ def sweep(engine: Engine, items: Sequence[Labelled]) -> str:
         if item.kind not in ("in_scope", "out_of_scope"):
             continue
         ranked = engine.rank(item.question)
-        best = float(ranked.dense[ranked.order[0]])
+        best = float(ranked.dense.max())
         rows.append((item.kind, best, ranked.query.unknown))
     lines = ["| min_similarity | min_similarity_unknown_words | in-scope fallbacks | out-of-scope recall |",
              "|---|---|---|---|"]

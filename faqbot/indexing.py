@@ -19,10 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import cleaning, documents, extract, precision, splitting
+from faqbot import adapter, cleaning, documents, extract, precision, splitting
 from faqbot.documents import Document, corpus_files, read_document
 from faqbot.encoders import DocumentEncoder, Encoder
 from faqbot.errors import FaqbotError, SettingsError
+from faqbot.learning import Lessons, fit_adapter
 from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
 from faqbot.quantize import VARIANTS, quantize
@@ -43,6 +44,7 @@ class IngestReport:
     removed: tuple[str, ...] = ()
     precision: str = ""  # of the index's vectors: "fp32" or "bf16"
     previous_precision: str = ""  # of the index it replaced ("" when there was none)
+    adapter: str = ""  # what the query adapter learned, or why there is none ("" when not rebuilt)
 
     def summary(self) -> str:
         if self.up_to_date:
@@ -56,9 +58,10 @@ class IngestReport:
             computed += f" in {self.precision}"
             if self.previous_precision and self.previous_precision != self.precision:
                 computed += f" (the previous index's {self.previous_precision} embeddings are not mixed in)"
+        adapter_note = f"; {self.adapter}" if self.adapter else ""
         return (
             f"{head}: {self.documents} documents, {self.sections} sections, {self.passages} passages, "
-            f"{self.reused} embeddings reused, {computed}, {self.seconds:.1f} s"
+            f"{self.reused} embeddings reused, {computed}{adapter_note}, {self.seconds:.1f} s"
         )
 
 
@@ -165,19 +168,21 @@ def _one_ingest_at_a_time(index_dir: Path):
 
 
 def ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool = False,
-           progress: bool = False, index_kind: str = "auto", variants: tuple[str, ...] = ()) -> IngestReport:
+           progress: bool = False, index_kind: str = "auto", variants: tuple[str, ...] = (),
+           lessons: Lessons | None = None) -> IngestReport:
     """Build or refresh the index at `index_dir` from the documents in `corpus_dir`.
 
-    `variants`: quantised query encoders to store beside the fp32 export (encoders.onnx_variants(settings))."""
+    `variants`: quantised query encoders to store beside the fp32 export (encoders.onnx_variants(settings)).
+    `lessons`: labelled questions to learn the query adapter from (Lessons.from_settings(settings)); None: none."""
     if index_kind not in INDEX_KINDS:
         raise SettingsError(f"index_kind must be one of {', '.join(INDEX_KINDS)}, got {index_kind!r}")
     with _one_ingest_at_a_time(Path(index_dir).resolve()):
         return _ingest(corpus_dir, index_dir, encoder, force=force, progress=progress, index_kind=index_kind,
-                       variants=variants)
+                       variants=variants, lessons=lessons)
 
 
 def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool, progress: bool,
-            index_kind: str, variants: tuple[str, ...]) -> IngestReport:
+            index_kind: str, variants: tuple[str, ...], lessons: Lessons | None) -> IngestReport:
     started = time.perf_counter()
     paths = corpus_files(corpus_dir)
     docs: list[Document] = [read_document(p, corpus_dir) for p in paths]  # fail before writing anything
@@ -194,8 +199,9 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     removed = tuple(s for s in old_files if s not in hashes)
     pipeline = pipeline_hash()
     wants_export = hasattr(encoder, "export_onnx")
+    adapter_key = lessons.key(encoder.name) if lessons else ""
     if (not force and previous and previous.format_version == FORMAT_VERSION and previous.model == encoder.name
-            and previous.pipeline == pipeline
+            and previous.pipeline == pipeline and previous.adapter_key == adapter_key
             and not (added or changed or removed)
             and (not wants_export or previous.encoder_key == export_key(encoder.name))
             and (not wants_export or _variant_files(variants) <= set(previous.encoder_files))
@@ -210,6 +216,15 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     sentence_vectors, computed_s, reused_s = _embed(sentences, encoder, cache, progress)
     key, write_export = _encoder_export(encoder, previous, index_dir, force, variants,
                                         sentences + [p.embed_text for p in passages])
+    learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors, encoder.encode_questions) \
+        if adapter_key else None
+
+    def write_extra(folder: Path) -> None:
+        if write_export is not None:
+            write_export(folder)
+        if learned is not None:
+            learned.save(folder / adapter.FOLDER)
+
     write_index(
         index_dir, passages, passage_vectors, sentence_vectors,
         {
@@ -219,12 +234,26 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "encoder_key": key,
             "document_precision": encoder.precision,
+            "adapter_key": adapter_key,
         },
-        index_kind=index_kind, write_extra=write_export,
+        index_kind=index_kind, write_extra=write_extra,
     )
     return IngestReport(
         documents=len(docs), sections=n_sections, passages=len(passages), embedded=computed_p + computed_s,
         reused=reused_p + reused_s, seconds=time.perf_counter() - started,
         added=added if previous else (), changed=changed, removed=removed,
         precision=encoder.precision, previous_precision=previous.document_precision if previous else "",
+        adapter=_adapter_note(lessons, learned),
     )
+
+
+def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None) -> str:
+    if lessons is None:
+        return ""
+    if learned is None:
+        return (f"no query adapter (no labelled questions with answers in these documents at "
+                f"{lessons.questions_file})")
+    v = learned.validation
+    return (f"query adapter learned from {v.in_scope} in-scope and {v.out_of_scope} out-of-scope questions "
+            f"(cross-validated: out-of-scope recall {v.out_of_scope_recall:.2f}, in-scope fallbacks "
+            f"{v.in_scope_fallbacks:.2f})")

@@ -22,6 +22,7 @@ from faqbot.documents import SUPPORTED_SUFFIXES, corpus_files, read_document
 from faqbot.encoders import DocumentEncoder, make_encoder, onnx_variants
 from faqbot.errors import CorpusError
 from faqbot.indexing import IngestReport, ingest
+from faqbot.learning import Lessons
 from faqbot.settings import Settings
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$")
@@ -122,7 +123,8 @@ class Library:
     def _rebuild(self, undo: Callable[[], None]) -> IngestReport:
         try:
             report = ingest(self.settings.corpus_dir, self.settings.index_dir, self.encoder,
-                            index_kind=self.settings.index_kind, variants=onnx_variants(self.settings))
+                            index_kind=self.settings.index_kind, variants=onnx_variants(self.settings),
+                            lessons=Lessons.from_settings(self.settings))
         except BaseException:
             undo()  # the index was not swapped; put the corpus back to match it
             raise

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
+
+import numpy as np
 
 
 class Status(StrEnum):
@@ -92,3 +95,8 @@ class Answer:
             "reason": self.reason,
             "signals": list(self.signals),
         }
+
+
+def sentence_rows(passages: Sequence[Passage]) -> np.ndarray:
+    """Row where each passage's sentences start in the index's sentence vectors, plus the end."""
+    return np.concatenate([[0], np.cumsum([len(p.sentences) for p in passages])]).astype(np.int64)

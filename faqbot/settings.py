@@ -38,8 +38,13 @@ class Settings:
     document_precision: str = "auto"
     synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"
     top_k: int = 3
-    # no_match thresholds on the best (passage + sentence) / 2 cosine similarity; chosen for the default model
-    # on the labelled dev set (python -m faqbot eval --sweep); another model needs its own.
+    # Labelled questions (eval/ format) that ingest learns the query adapter from (faqbot/adapter.py); when the
+    # file is missing there is no adapter. The adapter brings its own no_match thresholds, chosen by
+    # cross-validation so that at most max_in_scope_fallbacks of the labelled in-scope questions fall back.
+    training_questions: Path = Path("eval/questions_dev.jsonl")
+    max_in_scope_fallbacks: float = 0.02
+    # no_match thresholds on the best (passage + sentence) / 2 cosine similarity for an index without an adapter;
+    # chosen for the default model on the labelled dev set (python -m faqbot eval --sweep).
     min_similarity: float = 0.14
     min_similarity_unknown_words: float = 0.22
     max_question_chars: int = 1000
@@ -99,6 +104,8 @@ class Settings:
                 f"concurrent_answers and queue_size must be >= 1, got {self.concurrent_answers}, {self.queue_size}"
             )
         precision.check(self.document_precision)
+        if not 0 <= self.max_in_scope_fallbacks < 1:
+            raise SettingsError(f"max_in_scope_fallbacks must be from 0 to 1, got {self.max_in_scope_fallbacks}")
         if self.max_question_chars < 10:
             raise SettingsError(f"max_question_chars must be >= 10, got {self.max_question_chars}")
         for name in _MESSAGES:

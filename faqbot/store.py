@@ -21,6 +21,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from faqbot.adapter import FOLDER as ADAPTER_FOLDER
+from faqbot.adapter import Adapter
 from faqbot.errors import IndexMismatchError, IndexMissingError
 from faqbot.models import Passage
 
@@ -58,6 +60,8 @@ class Manifest:
     # Precision the passage and sentence vectors were computed at (stored as float32 either way); indexes from
     # before the setting have no such field and were computed in fp32.
     document_precision: str = "fp32"
+    adapter_key: str = ""  # learning.Lessons.key() of the query adapter below ("" when there is none)
+    adapter_files: dict[str, str] = field(default_factory=dict)  # adapter/<file> -> sha256
     manifest_sha256: str = ""  # of every other field: a damaged manifest is caught too
 
 
@@ -72,6 +76,7 @@ class StoredIndex:
     passages: tuple[Passage, ...]
     index: faiss.Index
     sentence_vectors: np.ndarray  # every passage's sentences, in passage order
+    adapter: Adapter | None = None  # learned from the clinic's labelled questions (faqbot/adapter.py)
 
     def passage_vectors(self) -> np.ndarray:
         return self.index.reconstruct_n(0, self.index.ntotal)
@@ -191,8 +196,8 @@ def write_index(
 ) -> Manifest:
     """Write a complete index to a temporary folder, then swap it in.
 
-    `write_extra(folder)` adds files (the ONNX query encoder) to the new index folder before the swap; their
-    checksums go into the manifest's `encoder_files`."""
+    `write_extra(folder)` adds files (the ONNX query encoder, the query adapter) to the new index folder before the
+    swap; their checksums go into the manifest's `encoder_files` and `adapter_files`."""
     index_dir = index_dir.resolve()
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(index_dir)
@@ -216,7 +221,7 @@ def write_index(
             sentence_count=int(sentence_vectors.shape[0]),
             index_sha256=file_sha256(tmp / VECTORS),
             data_files={name: file_sha256(tmp / name) for name in (PASSAGES, SENTENCES)},
-            encoder_files=_write_extra(tmp, write_extra),
+            **_write_extra(tmp, write_extra),
             **manifest_fields,
         )
         manifest = replace(manifest, manifest_sha256=manifest_digest(asdict(manifest)))
@@ -232,13 +237,18 @@ def write_index(
     return manifest
 
 
-def _write_extra(folder: Path, write_extra: Callable[[Path], None] | None) -> dict[str, str]:
+def _write_extra(folder: Path, write_extra: Callable[[Path], None] | None) -> dict[str, dict[str, str]]:
+    """Run `write_extra` and return the manifest fields listing what it wrote, by folder."""
     if write_extra is None:
         return {}
     before = {p for p in folder.rglob("*") if p.is_file()}
     write_extra(folder)
-    added = sorted(p for p in folder.rglob("*") if p.is_file() and p not in before)
-    return {p.relative_to(folder).as_posix(): file_sha256(p) for p in added}
+    added = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p not in before)
+    by_field: dict[str, dict[str, str]] = {"encoder_files": {}, "adapter_files": {}}
+    for name in added:
+        by_field["adapter_files" if name.startswith(f"{ADAPTER_FOLDER}/") else "encoder_files"][name] = \
+            file_sha256(folder / name)
+    return by_field
 
 
 def read_manifest(index_dir: Path) -> Manifest:
@@ -296,4 +306,14 @@ def load_index(index_dir: Path, model: str | None = None) -> StoredIndex:
     if (sentence_vectors.ndim != 2 or sentence_vectors.shape[1] != index.d
             or sentence_vectors.shape[0] != sum(len(p.sentences) for p in passages)):
         raise IndexMismatchError(f"Sentence vectors at {index_dir} don't match the passages; {rebuild}")
-    return StoredIndex(manifest, passages, index, sentence_vectors)
+    return StoredIndex(manifest, passages, index, sentence_vectors, _load_adapter(index_dir, manifest))
+
+
+def _load_adapter(index_dir: Path, manifest: Manifest) -> Adapter | None:
+    if not manifest.adapter_files:
+        return None
+    for name, digest in manifest.adapter_files.items():
+        if not (index_dir / name).is_file() or file_sha256(index_dir / name) != digest:
+            raise IndexMismatchError(f"Index file {index_dir / name} is missing or does not match its checksum; "
+                                     f"rebuild it: python ingest.py --index {index_dir}")
+    return Adapter.load(index_dir / ADAPTER_FOLDER, manifest.dimension)

@@ -3,7 +3,8 @@ import json
 import pytest
 
 from faqbot.errors import FaqbotError
-from faqbot.evaluation import Labelled, check_labels, load_questions, rank_of_first_hit, table
+from faqbot.evaluation import rank_of_first_hit, table
+from faqbot.labelled import Labelled, check_labels, load_questions
 from faqbot.models import Answer, Hit, Passage, Status
 
 

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from faqbot.engine import Engine
-from faqbot.evaluation import load_questions, score
+from faqbot.evaluation import score
+from faqbot.labelled import load_questions
 from faqbot.onnx_encoder import OnnxEncoder
 from faqbot.store import load_index, read_manifest
 from tests.conftest import ROOT

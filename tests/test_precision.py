@@ -156,7 +156,8 @@ def test_a_bf16_index_of_the_real_corpus_is_close_to_fp32_and_keeps_the_fp32_que
     """The bf16 copy embeds the documents; the ONNX query encoder is still exported from the fp32 weights."""
     from faqbot.encoders import SentenceTransformerEncoder
     from faqbot.engine import Engine
-    from faqbot.evaluation import load_questions, score
+    from faqbot.evaluation import score
+    from faqbot.labelled import load_questions
     from faqbot.onnx_export import FOLDER, FP32
 
     report = ingest(ROOT / "corpus", tmp_path / "bf16", SentenceTransformerEncoder(DEFAULT_MODEL, precision="bf16"))

@@ -1,0 +1,269 @@
+"""A query adapter learned from the clinic's labelled questions: one linear map of question vectors.
+
+A general-purpose embedding model doesn't know which of the clinic's passages answers "can i go straight back to the
+office after", nor that "is it safe with eczema" is a question the documents don't answer. The labelled questions
+(`eval/questions_dev.jsonl`: patient questions, each with the answer-bearing phrases of the corpus, or marked out of
+scope) say both. Ingest learns from them a matrix W that moves question vectors, so that
+
+* a question's similarity to the passages holding its answer phrases rises above its similarity to the others, and
+* out-of-scope questions end up less similar to every passage than in-scope ones are to their answer
+  (a softmax over the passages plus a learned "none of them" score).
+
+Documents are untouched; at answer time a question vector becomes normalise(W @ v) (numpy, no torch). W starts at
+the identity and is kept near it (an L2 penalty), so questions unlike any labelled one move little.
+The no_match thresholds are chosen on the labelled set by k-fold cross-validation: each question is scored by an
+adapter that never saw it, and the thresholds give the highest out-of-scope recall with at most
+`max_in_scope_fallbacks` of the in-scope questions falling back. Training needs torch (ingest has it).
+
+Usage::
+
+    adapter = train(questions, passage_vectors, sentence_vectors, sentence_rows, Training())
+    adapter.save(folder); Adapter.load(folder).apply(question_vectors)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from faqbot.errors import IndexMismatchError
+
+FOLDER = "adapter"
+MATRIX = "adapter.npy"
+CONFIG = "adapter.json"
+
+
+@dataclass(frozen=True)
+class Training:
+    """How the adapter is fitted; chosen by cross-validation on the labelled dev set (docs/ADAPTER.md)."""
+
+    l2: float = 0.03  # penalty on W - I: how far question vectors may move
+    temperature: float = 0.05  # of the softmax over passages
+    iterations: int = 200  # of L-BFGS, full batch
+    out_of_scope_weight: float = 2.0  # an out-of-scope question's share of the loss, relative to an in-scope one
+    candidates: int = 64  # passages per question in the softmax (the best by the unadapted score, plus its answers)
+    folds: int = 5
+    max_in_scope_fallbacks: float = 0.02  # share of in-scope questions the chosen thresholds may send to no_match
+
+
+@dataclass(frozen=True)
+class TrainingQuestion:
+    vector: np.ndarray  # the question as the serving encoder embeds it (after spelling and synonyms)
+    answers: tuple[int, ...]  # passages holding one of its answer phrases; () when it is out of scope
+    unknown_words: bool  # the question has words the documents don't (the stricter no_match bar applies)
+
+    @property
+    def in_scope(self) -> bool:
+        return bool(self.answers)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What cross-validation measured: every question scored by an adapter trained without it."""
+
+    in_scope: int
+    out_of_scope: int
+    hit1: float  # dense ranking alone (no keyword fusion), held-out folds
+    hit3: float
+    out_of_scope_recall: float  # with the chosen thresholds
+    in_scope_fallbacks: float
+
+
+@dataclass(frozen=True)
+class Adapter:
+    matrix: np.ndarray  # (dimension, dimension) float32
+    min_similarity: float  # no_match below this best (passage + sentence) / 2 similarity
+    min_similarity_unknown_words: float  # ... or below this when the question has words the documents lack
+    validation: Validation
+    training: Training = field(default_factory=Training)
+    questions_sha256: str = ""  # of the labelled questions file it learned from (the evaluation cross-validates it)
+
+    def apply(self, vectors: np.ndarray) -> np.ndarray:
+        """Question vectors (rows) moved by the adapter and normalised again."""
+        moved = np.asarray(vectors, dtype=np.float32) @ self.matrix.T
+        return (moved / np.maximum(np.linalg.norm(moved, axis=-1, keepdims=True), 1e-12)).astype(np.float32)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.save(folder / MATRIX, self.matrix.astype(np.float32))
+        config = {"min_similarity": self.min_similarity,
+                  "min_similarity_unknown_words": self.min_similarity_unknown_words,
+                  "validation": asdict(self.validation), "training": asdict(self.training),
+                  "questions_sha256": self.questions_sha256}
+        (folder / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path, dimension: int) -> Adapter:
+        fix = "rebuild the index: python ingest.py"
+        try:
+            matrix = np.load(folder / MATRIX, allow_pickle=False)
+            config = json.loads((folder / CONFIG).read_text(encoding="utf-8"))
+            adapter = cls(matrix.astype(np.float32), float(config["min_similarity"]),
+                          float(config["min_similarity_unknown_words"]), Validation(**config["validation"]),
+                          Training(**config["training"]), str(config["questions_sha256"]))
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            raise IndexMismatchError(f"Query adapter at {folder} can't be read ({type(exc).__name__}); {fix}") from None
+        if matrix.shape != (dimension, dimension) or not np.isfinite(matrix).all():
+            raise IndexMismatchError(f"Query adapter at {folder} doesn't fit {dimension}-d vectors; {fix}")
+        return adapter
+
+
+def dense_scores(questions: np.ndarray, passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                 sentence_rows: np.ndarray) -> np.ndarray:
+    """(questions, passages): mean of each passage's cosine and its best sentence's (as the engine scores)."""
+    best = np.maximum.reduceat(questions @ sentence_vectors.T, sentence_rows[:-1], axis=1)
+    return (questions @ passage_vectors.T + best) / 2
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """The labelled questions against the passages the fit scores (at scale, each question's candidates)."""
+
+    vectors: np.ndarray  # (questions, dimension), unadapted
+    answers: np.ndarray  # (questions, passages) bool: the passage holds one of the question's answer phrases
+    unknown: np.ndarray  # (questions,) bool
+    passages: np.ndarray  # (passages, dimension)
+    sentences: np.ndarray  # the passages' sentences, in passage order
+    rows: np.ndarray  # where each passage's sentences start, plus the end
+
+    @property
+    def in_scope(self) -> np.ndarray:
+        return self.answers.any(axis=1)
+
+    def subset(self, questions: np.ndarray) -> _Problem:
+        return _Problem(self.vectors[questions], self.answers[questions], self.unknown[questions], self.passages,
+                        self.sentences, self.rows)
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        return dense_scores(vectors, self.passages, self.sentences, self.rows)
+
+
+def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
+             sentence_rows: np.ndarray, per_question: int) -> _Problem:
+    """Every passage of a small corpus; at scale each question's best by the unadapted passage cosine, plus the
+    passages holding answers, so one fit step stays small whatever the corpus size."""
+    vectors = np.stack([q.vector for q in questions]).astype(np.float32)
+    n = passage_vectors.shape[0]
+    if n <= per_question:
+        columns = np.arange(n)
+    else:
+        best = np.argpartition(-(vectors @ passage_vectors.T), per_question - 1, axis=1)[:, :per_question]
+        wanted = np.array([a for q in questions for a in q.answers], dtype=np.int64)
+        columns = np.union1d(best.ravel(), wanted).astype(np.int64)
+    starts, ends = sentence_rows[columns], sentence_rows[columns + 1]
+    sentences = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+    answers = np.zeros((len(questions), len(columns)), dtype=bool)
+    for row, q in enumerate(questions):
+        answers[row] = np.isin(columns, q.answers)
+    return _Problem(vectors, answers, np.array([q.unknown_words for q in questions], dtype=bool),
+                    np.ascontiguousarray(passage_vectors[columns], dtype=np.float32),
+                    np.ascontiguousarray(sentence_vectors[sentences], dtype=np.float32),
+                    np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64))
+
+
+def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
+          sentence_rows: np.ndarray, training: Training | None = None) -> Adapter:
+    """Cross-validate to choose the no_match thresholds, then fit W on every question."""
+    training = training or Training()
+    if not any(q.in_scope for q in questions):
+        raise ValueError("the adapter needs labelled in-scope questions whose answers are in the documents")
+    problem = _problem(questions, passage_vectors, sentence_vectors, sentence_rows, training.candidates)
+    scores = problem.scores(cross_validated_vectors(problem, training))
+    best = scores.max(axis=1)
+    inside, unknown = problem.in_scope, problem.unknown
+    low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
+                                         training.max_in_scope_fallbacks)
+    falls = (best < low) | (unknown & (best < low_unknown))
+    ranks = np.array([np.flatnonzero(wanted[np.argsort(-row, kind="stable")])[0]
+                      for row, wanted in zip(scores[inside], problem.answers[inside], strict=True)])
+    validation = Validation(
+        in_scope=int(inside.sum()), out_of_scope=int((~inside).sum()),
+        hit1=round(float(np.mean(ranks < 1)), 4), hit3=round(float(np.mean(ranks < 3)), 4),
+        out_of_scope_recall=round(float(falls[~inside].mean()), 4) if (~inside).any() else 0.0,
+        in_scope_fallbacks=round(float(falls[inside].mean()), 4),
+    )
+    return Adapter(fit_matrix(problem, training), low, low_unknown, validation, training)
+
+
+def cross_validated_vectors(problem: _Problem, training: Training) -> np.ndarray:
+    """Every question's vector moved by an adapter fitted on the other folds."""
+    out = np.zeros_like(problem.vectors)
+    for fold in folds(problem.in_scope, training.folds):
+        rest = np.setdiff1d(np.arange(len(out)), fold)
+        moved = problem.vectors[fold] @ fit_matrix(problem.subset(rest), training).T
+        out[fold] = moved / np.linalg.norm(moved, axis=1, keepdims=True)
+    return out
+
+
+def folds(in_scope: np.ndarray, k: int) -> list[np.ndarray]:
+    """k folds, each with its share of in-scope and out-of-scope questions; the same for the same questions."""
+    rng = np.random.default_rng(0)
+    out: list[list[int]] = [[] for _ in range(k)]
+    for kind in (True, False):
+        for position, i in enumerate(rng.permutation(np.flatnonzero(in_scope == kind))):
+            out[position % k].append(int(i))
+    return [np.array(sorted(f), dtype=np.int64) for f in out if f]
+
+
+def choose_thresholds(in_scope: np.ndarray, in_scope_unknown: np.ndarray, out_of_scope: np.ndarray,
+                      out_of_scope_unknown: np.ndarray, max_fallbacks: float) -> tuple[float, float]:
+    """(min_similarity, min_similarity_unknown_words) with the best out-of-scope recall while at most
+    `max_fallbacks` of in-scope questions fall back; ties go to the lower bars (fewer in-scope fallbacks)."""
+    bars = np.round(np.arange(-0.2, 1.0, 0.005), 3)
+    falls_in = in_scope[None, :] < bars[:, None]  # (bars, questions)
+    falls_out = out_of_scope[None, :] < bars[:, None]
+    best_key, best = None, (float(bars[0]), float(bars[0]))
+    for i, low in enumerate(bars):
+        for j in range(i, len(bars)):
+            fallback_in = (falls_in[i] | (in_scope_unknown & falls_in[j])).mean() if in_scope.size else 0.0
+            if fallback_in > max_fallbacks:
+                break  # higher bars only add fallbacks
+            recall = (falls_out[i] | (out_of_scope_unknown & falls_out[j])).mean() if out_of_scope.size else 0.0
+            key = (recall, -fallback_in, -low, -bars[j])
+            if best_key is None or key > best_key:
+                best_key, best = key, (float(low), float(bars[j]))
+    return best
+
+
+def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
+    """W minimising the softmax loss over each question's passages and a learned "none of them" score."""
+    import torch
+
+    x = torch.from_numpy(problem.vectors)
+    answers = torch.from_numpy(problem.answers)
+    in_scope = answers.any(dim=1)
+    passages = torch.from_numpy(problem.passages)
+    sentences = torch.from_numpy(problem.sentences)
+    n_questions, n_passages = answers.shape
+    owner = torch.from_numpy(np.repeat(np.arange(n_passages), np.diff(problem.rows))).expand(n_questions, -1)
+    wanted = torch.cat([answers, ~in_scope[:, None]], dim=1)
+    weights = torch.where(in_scope, 1.0, training.out_of_scope_weight)
+    dimension = x.shape[1]
+    eye = torch.eye(dimension)
+    delta = torch.zeros(dimension, dimension, requires_grad=True)
+    none_score = torch.tensor(0.3, requires_grad=True)  # where "none of the passages" sits, learned
+    optimiser = torch.optim.LBFGS([delta, none_score], max_iter=training.iterations, history_size=20,
+                                  line_search_fn="strong_wolfe", tolerance_grad=1e-6, tolerance_change=1e-9)
+
+    def loss() -> torch.Tensor:
+        optimiser.zero_grad()
+        q = torch.nn.functional.normalize(x @ (eye + delta).T, dim=1)
+        best = torch.full((n_questions, n_passages), -2.0).scatter_reduce(1, owner, q @ sentences.T, reduce="amax")
+        logits = torch.cat([(q @ passages.T + best) / 2, none_score.expand(n_questions, 1)], dim=1)
+        logits = logits / training.temperature
+        each = torch.logsumexp(logits, 1) - torch.logsumexp(logits.masked_fill(~wanted, -1e9), 1)
+        value = (each * weights).sum() / weights.sum() + training.l2 * (delta ** 2).sum()
+        value.backward()
+        return value
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # these matrices are small: a second thread's hand-offs cost more than they give
+    try:
+        optimiser.step(loss)
+    finally:
+        torch.set_num_threads(threads)
+    return (eye + delta).detach().numpy().astype(np.float32)

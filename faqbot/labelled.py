@@ -1,0 +1,58 @@
+"""Labelled questions: the format of eval/*.jsonl, shared by the evaluation and the query adapter's training.
+
+One JSON object per line: {"question": ..., "kind": one of KINDS, "answers": [answer-bearing phrases of the corpus]}.
+Phrases are matched after `normalise`, so labels don't depend on how passages are cut.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from faqbot.cleaning import clean_line
+from faqbot.errors import FaqbotError
+
+KINDS = ("in_scope", "out_of_scope", "urgent", "normal_healing")
+
+
+@dataclass(frozen=True)
+class Labelled:
+    question: str
+    kind: str
+    answers: tuple[str, ...]
+
+
+def normalise(text: str) -> str:
+    return " ".join(clean_line(text).lower().split())
+
+
+def load_questions(path: Path) -> list[Labelled]:
+    if not path.is_file():
+        raise FaqbotError(f"No question set at {path} (give one with --questions)")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            item = Labelled(data["question"], data["kind"], tuple(data.get("answers", ())))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise FaqbotError(f"{path}:{number} is not a labelled question ({exc})") from None
+        if item.kind not in KINDS:
+            raise FaqbotError(f"{path}:{number} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
+        items.append(item)
+    return items
+
+
+def check_labels(items: Sequence[Labelled], corpus_text: str) -> list[str]:
+    """Label phrases that appear nowhere in the corpus (a label that can never hit)."""
+    text = normalise(corpus_text)
+    return [f"{i.question!r}: {a!r}" for i in items for a in i.answers if normalise(a) not in text]
+
+
+def answer_passages(item: Labelled, passage_texts: Sequence[str]) -> tuple[int, ...]:
+    """Indices of the passages (given as `normalise`d texts) that hold one of the question's answer phrases."""
+    wanted = [normalise(a) for a in item.answers]
+    return tuple(i for i, text in enumerate(passage_texts) if any(w in text for w in wanted))

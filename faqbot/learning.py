@@ -1,0 +1,79 @@
+"""Where the query adapter learns from: the clinic's labelled questions, read and embedded as answering does.
+
+Ingest calls `fit_adapter` after embedding the passages; `faqbot eval` calls `training_questions` to
+cross-validate on the same set. A question counts when its answer phrases are in the documents (in scope) or it
+is marked out of scope; urgent and normal-healing questions are for the urgent detector, not the adapter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from faqbot import adapter
+from faqbot.adapter import Adapter, Training, TrainingQuestion
+from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
+from faqbot.models import Passage, sentence_rows
+from faqbot.query import QueryAnalyzer, Synonyms
+from faqbot.settings import Settings
+
+
+@dataclass(frozen=True)
+class Lessons:
+    """The labelled questions file and what shapes their vectors (synonyms) and the fit."""
+
+    questions_file: Path
+    synonyms_file: Path
+    training: Training
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Lessons:
+        return cls(settings.training_questions, settings.synonyms_file,
+                   Training(max_in_scope_fallbacks=settings.max_in_scope_fallbacks))
+
+    def available(self) -> bool:
+        return self.questions_file.is_file()
+
+    def key(self, model: str) -> str:
+        """Changes when anything the adapter depends on changes (besides the passages); "" without questions."""
+        if not self.available():
+            return ""
+        h = hashlib.sha256(model.encode())
+        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__), Path(__file__)):
+            h.update(path.read_bytes() if path.is_file() else b"-")
+        h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
+        return h.hexdigest()[:16]
+
+
+def training_questions(items: Sequence[Labelled], passages: Sequence[Passage], analyzer: QueryAnalyzer,
+                       encode: Callable[[list[str]], np.ndarray]) -> list[tuple[Labelled, TrainingQuestion]]:
+    """In-scope questions whose answers the passages hold, and out-of-scope ones, embedded as questions are."""
+    texts = [normalise(p.text) for p in passages]
+    kept: list[tuple[Labelled, tuple[int, ...]]] = []
+    for item in items:
+        if item.kind == "out_of_scope":
+            kept.append((item, ()))
+        elif item.kind == "in_scope" and (answers := answer_passages(item, texts)):
+            kept.append((item, answers))
+    queries = [analyzer.analyze(item.question) for item, _ in kept]
+    vectors = encode([q.corrected for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
+    return [(item, TrainingQuestion(v, answers, bool(q.unknown)))
+            for v, q, (item, answers) in zip(vectors, queries, kept, strict=True)]
+
+
+def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
+                sentence_vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray]) -> Adapter | None:
+    """The adapter for these passages, or None when there are no labelled questions with answers in them."""
+    if not lessons.available():
+        return None
+    analyzer = QueryAnalyzer.from_texts([p.embed_text for p in passages], Synonyms.load(lessons.synonyms_file))
+    questions = [q for _, q in training_questions(load_questions(lessons.questions_file), passages, analyzer, encode)]
+    if not any(q.in_scope for q in questions):
+        return None
+    learned = adapter.train(questions, passage_vectors, sentence_vectors, sentence_rows(passages), lessons.training)
+    return replace(learned, questions_sha256=hashlib.sha256(lessons.questions_file.read_bytes()).hexdigest())

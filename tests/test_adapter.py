@@ -1,0 +1,202 @@
+"""The query adapter: what it learns, how its thresholds are chosen, and how ingest stores it."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from faqbot import adapter, store
+from faqbot.adapter import Adapter, Training, TrainingQuestion
+from faqbot.engine import Engine
+from faqbot.errors import IndexMismatchError
+from faqbot.evaluation import score, score_cross_validated, trained_on
+from faqbot.indexing import ingest
+from faqbot.labelled import load_questions
+from faqbot.learning import Lessons
+from faqbot.models import Status
+from faqbot.store import load_index, read_manifest
+
+FAST = Training(iterations=60, folds=3)
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def swapped_problem(noise_seed: int = 0, per_passage: int = 6, dimension: int = 12, passages: int = 6):
+    """Questions whose raw vectors sit near the *next* passage: only a learned map ranks them right."""
+    vectors = unit(np.random.default_rng(0).standard_normal((passages, dimension)))
+    rng = np.random.default_rng(100 + noise_seed)
+    questions = []
+    for p in range(passages):
+        for _ in range(per_passage):
+            near = vectors[(p + 1) % passages] + 0.15 * rng.standard_normal(dimension)
+            questions.append(TrainingQuestion(unit(near), (p,), False))
+    rows = np.arange(passages + 1)  # one sentence per passage, the passage itself
+    return questions, vectors, vectors.copy(), rows
+
+
+def test_the_adapter_learns_which_passage_answers_questions_the_raw_vectors_get_wrong():
+    questions, passages, sentences, rows = swapped_problem()
+    raw = adapter.dense_scores(np.stack([q.vector for q in questions]), passages, sentences, rows)
+    assert np.mean(raw.argmax(axis=1) == [q.answers[0] for q in questions]) < 0.2
+    learned = adapter.train(questions, passages, sentences, rows, Training(l2=0.001, iterations=100, folds=3))
+    fresh, _, _, _ = swapped_problem(noise_seed=1)  # new questions of the same kind, never trained on
+    moved = learned.apply(np.stack([q.vector for q in fresh]))
+    scores = adapter.dense_scores(moved, passages, sentences, rows)
+    assert np.mean(scores.argmax(axis=1) == [q.answers[0] for q in fresh]) > 0.9
+    assert learned.validation.hit1 > 0.9  # cross-validation saw it too
+    assert np.allclose(np.linalg.norm(moved, axis=1), 1, atol=1e-5)
+
+
+def test_out_of_scope_questions_fall_below_the_learned_bar():
+    """Off-topic questions close to a passage plus a shared direction of their own: raw similarity can't set them
+    apart from the in-scope ones, the learned map and bar can."""
+    questions, passages, sentences, rows = swapped_problem()
+    rng = np.random.default_rng(5)
+    off_direction = unit(rng.standard_normal(12))
+    off_topic = [TrainingQuestion(unit(passages[i % 6] + off_direction + 0.15 * rng.standard_normal(12)), (), False)
+                 for i in range(18)]
+    everything = questions + off_topic
+    inside = np.array([q.in_scope for q in everything])
+    raw = adapter.dense_scores(np.stack([q.vector for q in everything]), passages, sentences, rows).max(axis=1)
+    none = np.zeros(len(everything), dtype=bool)
+    raw_bar, _ = adapter.choose_thresholds(raw[inside], none[inside], raw[~inside], none[~inside], 0.02)
+    raw_recall = np.mean(raw[~inside] < raw_bar)
+    learned = adapter.train(everything, passages, sentences, rows, FAST)
+    assert (learned.validation.in_scope, learned.validation.out_of_scope) == (36, 18)
+    assert learned.validation.in_scope_fallbacks <= FAST.max_in_scope_fallbacks
+    assert raw_recall < 0.9 <= learned.validation.out_of_scope_recall
+
+
+def test_thresholds_give_the_best_recall_the_fallback_budget_allows():
+    in_scope = np.array([0.10, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 0.95, 0.99])
+    out_of_scope = np.array([0.05, 0.20, 0.35, 0.45])
+    no = np.zeros(10, dtype=bool)
+    low, _ = adapter.choose_thresholds(in_scope, no, out_of_scope, np.zeros(4, dtype=bool), 0.0)
+    assert low == 0.055  # nothing in scope may fall back: only 0.05 is caught, by the lowest bar that does
+    low, _ = adapter.choose_thresholds(in_scope, no, out_of_scope, np.zeros(4, dtype=bool), 0.1)
+    assert low == 0.205  # one of ten may: the 0.10 question goes, and 0.05 and 0.20 with it
+
+
+def test_the_unknown_words_bar_catches_what_the_plain_bar_cannot():
+    in_scope = np.array([0.30, 0.50, 0.60, 0.70])
+    in_unknown = np.array([False, False, True, False])  # an answerable question with an unknown word at 0.60
+    out_of_scope = np.array([0.55, 0.58])
+    out_unknown = np.array([True, True])
+    low, low_unknown = adapter.choose_thresholds(in_scope, in_unknown, out_of_scope, out_unknown, 0.0)
+    assert low <= 0.30 and 0.58 < low_unknown <= 0.60
+
+
+def test_folds_cover_every_question_once_and_keep_the_mix():
+    in_scope = np.array([True] * 10 + [False] * 5)
+    folds = adapter.folds(in_scope, 5)
+    assert sorted(np.concatenate(folds).tolist()) == list(range(15))
+    assert all(in_scope[f].sum() == 2 and (~in_scope[f]).sum() == 1 for f in folds)
+    assert [f.tolist() for f in folds] == [f.tolist() for f in adapter.folds(in_scope, 5)]
+
+
+def test_an_adapter_survives_a_save_and_load(tmp_path):
+    questions, passages, sentences, rows = swapped_problem()
+    learned = adapter.train(questions, passages, sentences, rows, FAST)
+    learned.save(tmp_path / "adapter")
+    loaded = Adapter.load(tmp_path / "adapter", 12)
+    assert np.array_equal(loaded.matrix, learned.matrix)
+    assert (loaded.min_similarity, loaded.validation, loaded.training) == \
+        (learned.min_similarity, learned.validation, learned.training)
+    with pytest.raises(IndexMismatchError, match="doesn't fit 64-d vectors; rebuild"):
+        Adapter.load(tmp_path / "adapter", 64)
+    (tmp_path / "adapter" / adapter.CONFIG).write_text("{", encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match="can't be read.*python ingest.py"):
+        Adapter.load(tmp_path / "adapter", 12)
+
+
+def write_questions(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+LABELLED = [
+    {"question": "how long should i avoid sunlight", "kind": "in_scope", "answers": ["stay out of the sun"]},
+    {"question": "when is sunscreen needed", "kind": "in_scope", "answers": ["wear sunscreen every day"]},
+    {"question": "can i put foundation on", "kind": "in_scope", "answers": ["before applying makeup"]},
+    {"question": "which cosmetics are ok", "kind": "in_scope", "answers": ["mineral makeup"]},
+    {"question": "how many visits", "kind": "in_scope", "answers": ["three to six sessions"]},
+    {"question": "is it painful", "kind": "in_scope", "answers": ["numbing cream is applied first"]},
+    {"question": "is there parking at the clinic", "kind": "out_of_scope", "answers": []},
+    {"question": "do you sell gift cards", "kind": "out_of_scope", "answers": []},
+    {"question": "my face is swelling and i can't breathe", "kind": "urgent", "answers": []},
+]
+
+
+@pytest.fixture
+def lessons(tmp_path, settings) -> Lessons:
+    return Lessons(write_questions(tmp_path / "labelled.jsonl", LABELLED), settings.synonyms_file, FAST)
+
+
+def test_ingest_learns_an_adapter_and_the_engine_answers_with_it(settings, encoder, lessons):
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert "query adapter learned from 6 in-scope and 2 out-of-scope questions" in report.summary()
+    manifest = read_manifest(settings.index_dir)
+    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/adapter.json"}
+    assert manifest.encoder_files == {}  # the fake encoder has no ONNX export; the adapter isn't one
+    engine = Engine.from_settings(settings)
+    assert engine.adapter is not None
+    assert engine.bars == (engine.adapter.min_similarity, engine.adapter.min_similarity_unknown_words)
+    ranked = engine.rank("how many visits")
+    raw = encoder.encode_questions(["how many visits"])[0]
+    assert np.allclose(ranked.vector, engine.adapter.apply(raw))
+    plain = engine.with_adapter(None)
+    assert plain.bars == (settings.min_similarity, settings.min_similarity_unknown_words)
+    assert np.allclose(plain.rank("how many visits").vector, raw)
+
+
+def test_an_unchanged_set_keeps_the_index_and_a_changed_one_relearns_without_embedding(settings, encoder, lessons):
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons).up_to_date
+    calls = encoder.calls
+    write_questions(lessons.questions_file, LABELLED + [
+        {"question": "do you do botox", "kind": "out_of_scope", "answers": []}])
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert not report.up_to_date and report.embedded == 0
+    assert "and 3 out-of-scope questions" in report.summary()
+    assert encoder.calls == calls  # no passage or sentence was embedded again
+    lessons.questions_file.unlink()
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert "no query adapter" in report.summary()
+    assert load_index(settings.index_dir).adapter is None
+
+
+def test_a_set_whose_answers_are_not_in_the_documents_gives_no_adapter(settings, encoder, tmp_path):
+    lessons = Lessons(write_questions(tmp_path / "other.jsonl", [
+        {"question": "what is a chemical peel", "kind": "in_scope", "answers": ["acid solution"]}]),
+        settings.synonyms_file, FAST)
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert "no query adapter (no labelled questions with answers in these documents" in report.summary()
+    assert read_manifest(settings.index_dir).adapter_files == {}
+
+
+def test_a_tampered_adapter_is_refused(settings, encoder, lessons):
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    matrix = settings.index_dir / "adapter" / adapter.MATRIX
+    np.save(matrix, np.eye(64, dtype=np.float32))
+    with pytest.raises(IndexMismatchError, match="adapter.npy is missing or does not match its checksum"):
+        load_index(settings.index_dir)
+    assert store.FORMAT_VERSION == 3  # adapter files ride on format 3's checksummed extras
+
+
+def test_the_evaluation_cross_validates_the_set_the_adapter_learned_from(settings, encoder, lessons):
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    engine = Engine.from_settings(settings)
+    assert trained_on(engine, lessons.questions_file)
+    items = load_questions(lessons.questions_file)
+    other = write_questions(lessons.questions_file.with_name("held_out.jsonl"), LABELLED[:3])
+    assert not trained_on(engine, other)
+    crossed = score_cross_validated(engine, items)
+    assert crossed.urgent_recall == 1.0  # urgent questions are answered by the engine as it is
+    assert 0 <= crossed.hit3 <= 1 and crossed.normal_healing == 0
+    with pytest.raises(ValueError, match="needs an engine with a query adapter"):
+        score_cross_validated(engine.with_adapter(None), items)
+    assert score(engine, items[-1:]).urgent_recall == 1.0
+    assert engine.ask("my face is swelling and i can't breathe").status is Status.URGENT
