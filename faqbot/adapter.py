@@ -151,9 +151,10 @@ def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray,
     if n <= per_question:
         columns = np.arange(n)
     else:
-        best = np.argpartition(-(vectors @ passage_vectors.T), per_question - 1, axis=1)[:, :per_question]
+        best = [np.argpartition(-(chunk @ passage_vectors.T), per_question - 1, axis=1)[:, :per_question].ravel()
+                for chunk in np.array_split(vectors, max(1, len(vectors) // 16))]  # 16 x 1M scores at a time
         wanted = np.array([a for q in questions for a in q.answers], dtype=np.int64)
-        columns = np.union1d(best.ravel(), wanted).astype(np.int64)
+        columns = np.union1d(np.concatenate(best), wanted).astype(np.int64)
     starts, ends = sentence_rows[columns], sentence_rows[columns + 1]
     sentences = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
     answers = np.zeros((len(questions), len(columns)), dtype=bool)

@@ -70,6 +70,16 @@ def test_out_of_scope_questions_fall_below_the_learned_bar():
     assert raw_recall < 0.9 <= learned.validation.out_of_scope_recall
 
 
+def test_at_scale_the_fit_sees_each_questions_nearest_passages_and_its_answers_only():
+    questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
+    problem = adapter._problem(questions[:3], passages, sentences, rows, per_question=2)
+    assert len(problem.passages) <= 3 * 2 + 3 < 40
+    for q, wanted in zip(questions[:3], problem.answers, strict=True):
+        assert wanted.sum() == 1
+        assert np.allclose(problem.passages[wanted][0], passages[q.answers[0]])
+    assert len(problem.sentences) == len(problem.passages) and problem.rows[-1] == len(problem.sentences)
+
+
 def test_thresholds_give_the_best_recall_the_fallback_budget_allows():
     in_scope = np.array([0.10, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 0.95, 0.99])
     out_of_scope = np.array([0.05, 0.20, 0.35, 0.45])
