@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from faqbot.encoders import before_torch
 from faqbot.errors import IndexMismatchError
 
 FOLDER = "adapter"
@@ -194,8 +195,8 @@ def cross_validated_vectors(problem: _Problem, training: Training) -> np.ndarray
     """Every question's vector moved by an adapter fitted on the other folds."""
     out = np.zeros_like(problem.vectors)
     for fold in folds(problem.in_scope, training.folds):
-        rest = np.setdiff1d(np.arange(len(out)), fold)
-        moved = problem.vectors[fold] @ fit_matrix(problem.subset(rest), training).T
+        moved = problem.vectors[fold] @ fit_matrix(problem.subset(np.setdiff1d(np.arange(len(out)), fold)),
+                                                   training).T
         out[fold] = moved / np.linalg.norm(moved, axis=1, keepdims=True)
     return out
 
@@ -232,15 +233,22 @@ def choose_thresholds(in_scope: np.ndarray, in_scope_unknown: np.ndarray, out_of
 
 def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
     """W minimising the softmax loss over each question's passages and a learned "none of them" score."""
+    before_torch()  # torch's threads wait passively (the evaluation may be the first to load torch)
     import torch
 
     x = torch.from_numpy(problem.vectors)
     answers = torch.from_numpy(problem.answers)
     in_scope = answers.any(dim=1)
     passages = torch.from_numpy(problem.passages)
-    sentences = torch.from_numpy(problem.sentences)
     n_questions, n_passages = answers.shape
-    owner = torch.from_numpy(np.repeat(np.arange(n_passages), np.diff(problem.rows))).expand(n_questions, -1)
+    # Sentences padded to (passages, most sentences, dimension), so the best sentence is a plain max.
+    counts = np.diff(problem.rows)
+    slots = np.arange(counts.max())
+    filled = slots[None, :] < counts[:, None]
+    padded = np.zeros((n_passages, len(slots), x.shape[1]), dtype=np.float32)
+    padded[filled] = problem.sentences
+    sentences = torch.from_numpy(padded.reshape(-1, x.shape[1]))
+    padding = torch.from_numpy(~filled).reshape(1, n_passages, len(slots))
     wanted = torch.cat([answers, ~in_scope[:, None]], dim=1)
     weights = torch.where(in_scope, 1.0, training.out_of_scope_weight)
     dimension = x.shape[1]
@@ -253,7 +261,8 @@ def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
     def loss() -> torch.Tensor:
         optimiser.zero_grad()
         q = torch.nn.functional.normalize(x @ (eye + delta).T, dim=1)
-        best = torch.full((n_questions, n_passages), -2.0).scatter_reduce(1, owner, q @ sentences.T, reduce="amax")
+        per_sentence = (q @ sentences.T).reshape(n_questions, n_passages, len(slots))
+        best = per_sentence.masked_fill(padding, -2.0).amax(dim=2)
         logits = torch.cat([(q @ passages.T + best) / 2, none_score.expand(n_questions, 1)], dim=1)
         logits = logits / training.temperature
         each = torch.logsumexp(logits, 1) - torch.logsumexp(logits.masked_fill(~wanted, -1e9), 1)
@@ -261,10 +270,5 @@ def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
         value.backward()
         return value
 
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # these matrices are small: a second thread's hand-offs cost more than they give
-    try:
-        optimiser.step(loss)
-    finally:
-        torch.set_num_threads(threads)
+    optimiser.step(loss)
     return (eye + delta).detach().numpy().astype(np.float32)

@@ -68,7 +68,7 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
-def _before_torch() -> None:
+def before_torch() -> None:
     """Environment for torch and transformers, set before either is first imported (values already set win)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches the network at run time
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -96,7 +96,7 @@ class SentenceTransformerEncoder:
 
     def _load(self):
         if self._model is None:
-            _before_torch()
+            before_torch()
             from sentence_transformers import SentenceTransformer
 
             try:
@@ -111,7 +111,7 @@ class SentenceTransformerEncoder:
     @property
     def precision(self) -> str:
         if self._precision is None:
-            _before_torch()  # "auto" asks torch about the CPU
+            before_torch()  # "auto" asks torch about the CPU
             self._precision = precisions.effective(self.requested_precision)
         return self._precision
 
