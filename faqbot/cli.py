@@ -76,13 +76,11 @@ def _eval(args: argparse.Namespace) -> int:
     engine = Engine.from_settings(settings)
     corpus_text = "\n".join(p.text for p in engine.stored.passages)
     plain = engine.with_adapter(None)
-    methods = {  # built once: each engine indexes the passages for keyword search
-        "faqbot (hybrid)": engine,
-        "keyword only": Engine(engine.stored, engine.encoder, settings, mode="keyword", adapter=None),
-        "dense only": Engine(engine.stored, engine.encoder, settings, mode="dense", adapter=None),
-    }
+    methods = {"faqbot (hybrid)": engine}  # built once: each engine indexes the passages for keyword search
     if engine.adapter is not None:
-        methods = {"faqbot (hybrid)": engine, "faqbot without adapter": plain, **dict(list(methods.items())[1:])}
+        methods["faqbot without adapter"] = plain
+    methods["keyword only"] = Engine(engine.stored, engine.encoder, settings, mode="keyword", adapter=None)
+    methods["dense only"] = Engine(engine.stored, engine.encoder, settings, mode="dense", adapter=None)
     for path in args.questions or evaluation.DEFAULT_SETS:
         items = load_questions(path)
         counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in KINDS)

@@ -63,18 +63,17 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
     if engine.adapter is None:
         raise ValueError("cross-validation needs an engine with a query adapter")
     stored, training = engine.stored, engine.adapter.training
+    vectors = (stored.passage_vectors(), np.asarray(stored.sentence_vectors), sentence_rows(stored.passages))
     pairs = training_questions(items, stored.passages, engine.analyzer, engine.encoder.encode)
     questions = [q for _, q in pairs]
-    answers: dict[int, Answer] = {}
+    held_out: dict[int, Answer] = {}  # by id() of the labelled item
     for fold in adapter.folds(np.array([q.in_scope for q in questions]), training.folds):
         rest = [questions[i] for i in np.setdiff1d(np.arange(len(questions)), fold)]
-        learned = adapter.train(rest, stored.passage_vectors(), np.asarray(stored.sentence_vectors),
-                                sentence_rows(stored.passages), training)
-        without_fold = engine.with_adapter(learned)
+        without_fold = engine.with_adapter(adapter.train(rest, *vectors, training))
         for i in fold:
-            item = pairs[i][0]
-            answers[id(item)] = without_fold.ask(item.question, 5)
-    return score_answers([(item, answers.get(id(item)) or engine.ask(item.question, 5)) for item in items])
+            held_out[id(pairs[i][0])] = without_fold.ask(pairs[i][0].question, 5)
+    return score_answers([(item, held_out[id(item)] if id(item) in held_out else engine.ask(item.question, 5))
+                          for item in items])
 
 
 def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:

@@ -9,7 +9,7 @@ import pytest
 from faqbot import adapter, store
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.engine import Engine
-from faqbot.errors import IndexMismatchError
+from faqbot.errors import FaqbotError, IndexMismatchError
 from faqbot.evaluation import score, score_cross_validated, trained_on
 from faqbot.indexing import ingest
 from faqbot.labelled import load_questions
@@ -210,3 +210,27 @@ def test_the_evaluation_cross_validates_the_set_the_adapter_learned_from(setting
         score_cross_validated(engine.with_adapter(None), items)
     assert score(engine, items[-1:]).urgent_recall == 1.0
     assert engine.ask("my face is swelling and i can't breathe").status is Status.URGENT
+
+
+def test_a_broken_labelled_file_names_the_line_and_leaves_the_index_as_it_was(settings, encoder, lessons):
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    before = read_manifest(settings.index_dir)
+    lessons.questions_file.write_text('{"question": "ok?", "kind": "in_scope", "answers": []}\n{not json\n',
+                                      encoding="utf-8")
+    with pytest.raises(FaqbotError, match=r"labelled.jsonl:2 is not a labelled question"):
+        ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert read_manifest(settings.index_dir) == before
+
+
+def test_the_eval_command_cross_validates_the_training_set_and_shows_the_engine_without_the_adapter(
+        settings, encoder, lessons, capsys, monkeypatch):
+    from faqbot.cli import main
+
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    held_out = write_questions(lessons.questions_file.with_name("held_out.jsonl"), LABELLED[:2])
+    monkeypatch.setenv("FAQBOT_MODEL", "fake-encoder")
+    assert main(["eval", "--index", str(settings.index_dir), "--questions", str(lessons.questions_file),
+                 "--questions", str(held_out)]) == 0
+    trained, other = capsys.readouterr().out.split("## ")[1:]
+    assert "| faqbot (hybrid), cross-validated | faqbot without adapter | keyword only | dense only |" in trained
+    assert "| faqbot (hybrid) | faqbot without adapter | keyword only | dense only |" in other
