@@ -44,9 +44,11 @@ class Training:
 
     l2: float = 0.03  # penalty on W - I: how far question vectors may move
     temperature: float = 0.05  # of the softmax over passages
-    iterations: int = 200  # of L-BFGS, full batch
+    iterations: int = 60  # of L-BFGS, full batch (the cross-validated scores were the same with 200)
     out_of_scope_weight: float = 2.0  # an out-of-scope question's share of the loss, relative to an in-scope one
-    candidates: int = 64  # passages per question in the softmax (the best by the unadapted score, plus its answers)
+    every_passage_up_to: int = 256  # passages; above, each question's softmax covers only its `candidates` best
+    candidates: int = 32  # passages by the unadapted cosine and at most `most_answers` of its answer passages
+    most_answers: int = 8
     folds: int = 5
     max_in_scope_fallbacks: float = 0.02  # share of in-scope questions the chosen thresholds may send to no_match
 
@@ -122,49 +124,79 @@ def dense_scores(questions: np.ndarray, passage_vectors: np.ndarray, sentence_ve
 
 @dataclass(frozen=True)
 class _Problem:
-    """The labelled questions against the passages the fit scores (at scale, each question's candidates)."""
+    """The labelled questions and the passages each one is scored against: every passage of a small corpus (shared
+    by all questions: leading axis 1), or at scale each question's own candidates (leading axis = questions)."""
 
     vectors: np.ndarray  # (questions, dimension), unadapted
-    answers: np.ndarray  # (questions, passages) bool: the passage holds one of the question's answer phrases
     unknown: np.ndarray  # (questions,) bool
-    passages: np.ndarray  # (passages, dimension)
-    sentences: np.ndarray  # the passages' sentences, in passage order
-    rows: np.ndarray  # where each passage's sentences start, plus the end
+    answers: np.ndarray  # (questions, columns) bool: the column's passage holds one of the question's answers
+    passages: np.ndarray  # (1 or questions, columns, dimension)
+    sentences: np.ndarray  # (1 or questions, columns, slots, dimension): each passage's sentences, zero-padded
+    filled: np.ndarray  # (1 or questions, columns, slots) bool: which slots hold a sentence
+    open: np.ndarray  # (1 or questions, columns) bool: the column is a passage (per-question lists are padded)
 
     @property
     def in_scope(self) -> np.ndarray:
         return self.answers.any(axis=1)
 
+    @property
+    def shared(self) -> bool:
+        return self.passages.shape[0] == 1
+
     def subset(self, questions: np.ndarray) -> _Problem:
-        return _Problem(self.vectors[questions], self.answers[questions], self.unknown[questions], self.passages,
-                        self.sentences, self.rows)
+        def pick(a: np.ndarray) -> np.ndarray:
+            return a if self.shared else a[questions]
+
+        return _Problem(self.vectors[questions], self.unknown[questions], self.answers[questions],
+                        pick(self.passages), pick(self.sentences), pick(self.filled), pick(self.open))
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
-        return dense_scores(vectors, self.passages, self.sentences, self.rows)
+        """(questions, columns): dense scores as the engine computes them; padding columns score -2."""
+        if self.shared:
+            passage = vectors @ self.passages[0].T
+            sentence = (vectors @ self.sentences[0].reshape(-1, vectors.shape[1]).T).reshape(
+                (len(vectors),) + self.filled.shape[1:])
+        else:
+            passage = np.einsum("qd,qcd->qc", vectors, self.passages)
+            sentence = np.einsum("qd,qcsd->qcs", vectors, self.sentences)
+        best = np.where(self.filled, sentence, -2.0).max(axis=2)
+        return np.where(self.open, (passage + best) / 2, -2.0)
 
 
 def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
-             sentence_rows: np.ndarray, per_question: int) -> _Problem:
-    """Every passage of a small corpus; at scale each question's best by the unadapted passage cosine, plus the
-    passages holding answers, so one fit step stays small whatever the corpus size."""
+             sentence_rows: np.ndarray, training: Training) -> _Problem:
+    """Every passage of a small corpus; above `every_passage_up_to` passages, each question's own list: its best
+    passages by the unadapted cosine and its best-scoring answers, so a fit step costs the same at any size."""
     vectors = np.stack([q.vector for q in questions]).astype(np.float32)
+    unknown = np.array([q.unknown_words for q in questions], dtype=bool)
     n = passage_vectors.shape[0]
-    if n <= per_question:
-        columns = np.arange(n)
+    width = training.candidates + training.most_answers
+    if n <= max(training.every_passage_up_to, width):
+        columns = np.arange(n)[None, :]
+        answers = np.stack([np.isin(columns[0], q.answers) for q in questions])
+        open_ = np.ones_like(columns, dtype=bool)
     else:
-        best = [np.argpartition(-(chunk @ passage_vectors.T), per_question - 1, axis=1)[:, :per_question].ravel()
-                for chunk in np.array_split(vectors, max(1, len(vectors) // 16))]  # 16 x 1M scores at a time
-        wanted = np.array([a for q in questions for a in q.answers], dtype=np.int64)
-        columns = np.union1d(np.concatenate(best), wanted).astype(np.int64)
-    starts, ends = sentence_rows[columns], sentence_rows[columns + 1]
-    sentences = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
-    answers = np.zeros((len(questions), len(columns)), dtype=bool)
-    for row, q in enumerate(questions):
-        answers[row] = np.isin(columns, q.answers)
-    return _Problem(vectors, answers, np.array([q.unknown_words for q in questions], dtype=bool),
-                    np.ascontiguousarray(passage_vectors[columns], dtype=np.float32),
-                    np.ascontiguousarray(sentence_vectors[sentences], dtype=np.float32),
-                    np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64))
+        columns = np.zeros((len(questions), width), dtype=np.int64)
+        open_ = np.zeros((len(questions), width), dtype=bool)
+        for start in range(0, len(questions), 16):  # 16 x (passages) scores at a time
+            chunk = vectors[start:start + 16] @ passage_vectors.T
+            for row, scores in enumerate(chunk, start):
+                best = np.argpartition(-scores, training.candidates - 1)[:training.candidates]
+                wanted = np.array(questions[row].answers, dtype=np.int64)
+                wanted = wanted[np.argsort(-scores[wanted], kind="stable")][:training.most_answers]
+                ids = np.array(list(dict.fromkeys([*wanted.tolist(), *best.tolist()])), dtype=np.int64)
+                columns[row, :len(ids)], open_[row, :len(ids)] = ids, True
+        answers = np.stack([np.isin(c, q.answers) & o for c, o, q in zip(columns, open_, questions, strict=True)])
+    counts = sentence_rows[1:] - sentence_rows[:-1]
+    slots = int(counts[np.unique(columns)].max())
+    sentences = np.zeros(columns.shape + (slots, vectors.shape[1]), dtype=np.float32)
+    filled = np.zeros(columns.shape + (slots,), dtype=bool)
+    for index in np.ndindex(columns.shape):
+        start, end = sentence_rows[columns[index]], sentence_rows[columns[index] + 1]
+        sentences[index][:end - start] = sentence_vectors[start:end]
+        filled[index][:end - start] = True
+    return _Problem(vectors, unknown, answers, np.ascontiguousarray(passage_vectors[columns], dtype=np.float32),
+                    sentences, filled, open_)
 
 
 def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
@@ -173,7 +205,7 @@ def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, se
     training = training or Training()
     if not any(q.in_scope for q in questions):
         raise ValueError("the adapter needs labelled in-scope questions whose answers are in the documents")
-    problem = _problem(questions, passage_vectors, sentence_vectors, sentence_rows, training.candidates)
+    problem = _problem(questions, passage_vectors, sentence_vectors, sentence_rows, training)
     scores = problem.scores(cross_validated_vectors(problem, training))
     best = scores.max(axis=1)
     inside, unknown = problem.in_scope, problem.unknown
@@ -239,16 +271,23 @@ def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
     x = torch.from_numpy(problem.vectors)
     answers = torch.from_numpy(problem.answers)
     in_scope = answers.any(dim=1)
+    n_questions, n_columns = answers.shape
     passages = torch.from_numpy(problem.passages)
-    n_questions, n_passages = answers.shape
-    # Sentences padded to (passages, most sentences, dimension), so the best sentence is a plain max.
-    counts = np.diff(problem.rows)
-    slots = np.arange(counts.max())
-    filled = slots[None, :] < counts[:, None]
-    padded = np.zeros((n_passages, len(slots), x.shape[1]), dtype=np.float32)
-    padded[filled] = problem.sentences
-    sentences = torch.from_numpy(padded.reshape(-1, x.shape[1]))
-    padding = torch.from_numpy(~filled).reshape(1, n_passages, len(slots))
+    sentences = torch.from_numpy(problem.sentences)
+    empty = ~torch.from_numpy(problem.filled)
+    closed = ~torch.from_numpy(problem.open)
+    slots = problem.filled.shape[-1]
+
+    def dense(q: torch.Tensor) -> torch.Tensor:
+        if problem.shared:
+            passage = q @ passages[0].T
+            sentence = (q @ sentences[0].reshape(-1, q.shape[1]).T).reshape(n_questions, n_columns, slots)
+        else:
+            passage = torch.einsum("qd,qcd->qc", q, passages)
+            sentence = torch.einsum("qd,qcsd->qcs", q, sentences)
+        best = sentence.masked_fill(empty, -2.0).amax(dim=2)
+        return ((passage + best) / 2).masked_fill(closed, -1e4)
+
     wanted = torch.cat([answers, ~in_scope[:, None]], dim=1)
     weights = torch.where(in_scope, 1.0, training.out_of_scope_weight)
     dimension = x.shape[1]
@@ -261,10 +300,7 @@ def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
     def loss() -> torch.Tensor:
         optimiser.zero_grad()
         q = torch.nn.functional.normalize(x @ (eye + delta).T, dim=1)
-        per_sentence = (q @ sentences.T).reshape(n_questions, n_passages, len(slots))
-        best = per_sentence.masked_fill(padding, -2.0).amax(dim=2)
-        logits = torch.cat([(q @ passages.T + best) / 2, none_score.expand(n_questions, 1)], dim=1)
-        logits = logits / training.temperature
+        logits = torch.cat([dense(q), none_score.expand(n_questions, 1)], dim=1) / training.temperature
         each = torch.logsumexp(logits, 1) - torch.logsumexp(logits.masked_fill(~wanted, -1e9), 1)
         value = (each * weights).sum() / weights.sum() + training.l2 * (delta ** 2).sum()
         value.backward()

@@ -70,14 +70,19 @@ def test_out_of_scope_questions_fall_below_the_learned_bar():
     assert raw_recall < 0.9 <= learned.validation.out_of_scope_recall
 
 
-def test_at_scale_the_fit_sees_each_questions_nearest_passages_and_its_answers_only():
+def test_at_scale_each_question_is_scored_against_its_nearest_passages_and_its_answers_only():
     questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
-    problem = adapter._problem(questions[:3], passages, sentences, rows, per_question=2)
-    assert len(problem.passages) <= 3 * 2 + 3 < 40
-    for q, wanted in zip(questions[:3], problem.answers, strict=True):
-        assert wanted.sum() == 1
-        assert np.allclose(problem.passages[wanted][0], passages[q.answers[0]])
-    assert len(problem.sentences) == len(problem.passages) and problem.rows[-1] == len(problem.sentences)
+    small = Training(every_passage_up_to=0, candidates=2, most_answers=1)
+    problem = adapter._problem(questions, passages, sentences, rows, small)
+    assert problem.passages.shape == (40, 3, 12) and not problem.shared
+    for q, wanted, columns in zip(questions, problem.answers, problem.passages, strict=True):
+        assert wanted.sum() == 1 and np.allclose(columns[wanted][0], passages[q.answers[0]])
+    whole = adapter._problem(questions, passages, sentences, rows, Training())  # 40 passages: all, shared
+    assert whole.shared and whole.passages.shape == (1, 40, 12)
+    vectors = np.stack([q.vector for q in questions])
+    exact = adapter.dense_scores(vectors, passages, sentences, rows)
+    assert np.allclose(whole.scores(vectors), exact, atol=1e-6)
+    assert np.allclose(problem.scores(vectors).max(axis=1), exact.max(axis=1), atol=1e-6)  # the best is a candidate
 
 
 def test_thresholds_give_the_best_recall_the_fallback_budget_allows():
