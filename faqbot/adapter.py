@@ -40,7 +40,8 @@ CONFIG = "adapter.json"
 
 @dataclass(frozen=True)
 class Training:
-    """How the adapter is fitted; chosen by cross-validation on the labelled dev set (docs/ADAPTER.md)."""
+    """How the adapter is fitted; chosen by cross-validation on the labelled dev set (README, "How answers are
+    made", step 3)."""
 
     l2: float = 0.03  # penalty on W - I: how far question vectors may move
     temperature: float = 0.05  # of the softmax over passages

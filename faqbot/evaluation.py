@@ -35,6 +35,7 @@ class Scores:
     urgent_recall: float
     false_alarms: int  # normal-healing questions flagged urgent
     normal_healing: int
+    highlight: float = 0.0  # of in-scope answers with an answer passage in the top 3: its highlight is the answer
 
 
 def rank_of_first_hit(answer: Answer, phrases: Sequence[str]) -> int | None:
@@ -76,9 +77,18 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
                           for item in items])
 
 
+def highlights_answer(answer: Answer, rank: int, phrases: Sequence[str]) -> bool:
+    """The highlight of the hit at `rank` holds one of the answer phrases, or lies inside one."""
+    text = normalise(answer.hits[rank].highlight)
+    return any(w in text or text in w for w in map(normalise, phrases))
+
+
 def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:
     items = [item for item, _ in answers]
-    ranks = [rank_of_first_hit(a, i.answers) for i, a in answers if i.kind == "in_scope"]
+    in_scope_answers = [(i, a) for i, a in answers if i.kind == "in_scope"]
+    ranks = [rank_of_first_hit(a, i.answers) for i, a in in_scope_answers]
+    highlighted = [highlights_answer(a, r, i.answers) for (i, a), r in zip(in_scope_answers, ranks, strict=True)
+                   if r is not None and r < 3]
     reciprocal = [1 / (r + 1) if r is not None and r < 5 else 0.0 for r in ranks]
     fell_back = [(i.kind, a.status is Status.NO_MATCH) for i, a in answers]
     true_fallbacks = sum(1 for kind, fb in fell_back if fb and kind == "out_of_scope")
@@ -98,6 +108,7 @@ def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:
         urgent_recall=sum(1 for kind, f in urgent_flags if kind == "urgent" and f) / n_urgent if n_urgent else 1.0,
         false_alarms=sum(normal),
         normal_healing=len(normal),
+        highlight=float(np.mean(highlighted)) if highlighted else 0.0,
     )
 
 
@@ -111,6 +122,7 @@ def table(results: dict[str, Scores]) -> str:
         ("fallback precision", lambda s: f"{s.fallback_precision:.3f}"),
         ("fallback recall (out-of-scope)", lambda s: f"{s.fallback_recall:.3f}"),
         ("in-scope answered with fallback", lambda s: f"{s.in_scope_fallbacks:.3f}"),
+        ("answer phrase in the highlight (hits in top 3)", lambda s: f"{s.highlight:.3f}"),
         ("urgent recall", lambda s: f"{s.urgent_recall:.3f}"),
         ("urgent false alarms (normal healing)", lambda s: f"{s.false_alarms}/{s.normal_healing}"),
     ]

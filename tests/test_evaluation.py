@@ -3,7 +3,7 @@ import json
 import pytest
 
 from faqbot.errors import FaqbotError
-from faqbot.evaluation import rank_of_first_hit, table
+from faqbot.evaluation import highlights_answer, rank_of_first_hit, score_answers, table
 from faqbot.labelled import Labelled, check_labels, load_questions
 from faqbot.models import Answer, Hit, Passage, Status
 
@@ -17,6 +17,18 @@ def test_a_hit_is_the_first_passage_containing_a_label_phrase_ignoring_case_and_
                                            Hit(passage("It\u2019s Three  sessions."), 0.5, "")))
     assert rank_of_first_hit(answer, ["it's three sessions"]) == 1
     assert rank_of_first_hit(answer, ["four sessions"]) is None
+
+
+def test_the_highlight_counts_when_it_holds_the_answer_phrase_or_is_part_of_it():
+    text = "Wait a day. Most patients need three to six sessions spaced a month apart."
+    answer = Answer("q", Status.ANSWERED, (Hit(passage(text), 1, "Most patients need three to six sessions"),
+                                           Hit(passage(text), 0.5, "Wait a day.")))
+    assert highlights_answer(answer, 0, ["three to six sessions"])  # holds the phrase
+    assert highlights_answer(answer, 0, ["Most patients need three to six sessions spaced a month apart"])  # inside
+    assert not highlights_answer(answer, 1, ["three to six sessions"])
+    item = Labelled("how many?", "in_scope", ("three to six sessions",))
+    scores = score_answers([(item, answer), (item, Answer("q", Status.ANSWERED, tuple(reversed(answer.hits))))])
+    assert scores.hit1 == 1.0 and scores.highlight == 0.5
 
 
 def test_labels_missing_from_the_corpus_are_reported():
