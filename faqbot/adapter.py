@@ -116,13 +116,6 @@ class Adapter:
         return adapter
 
 
-def dense_scores(questions: np.ndarray, passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
-                 sentence_rows: np.ndarray) -> np.ndarray:
-    """(questions, passages): mean of each passage's cosine and its best sentence's (as the engine scores)."""
-    best = np.maximum.reduceat(questions @ sentence_vectors.T, sentence_rows[:-1], axis=1)
-    return (questions @ passage_vectors.T + best) / 2
-
-
 @dataclass(frozen=True)
 class _Problem:
     """The labelled questions and the passages each one is scored against: every passage of a small corpus (shared

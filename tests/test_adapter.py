@@ -20,6 +20,13 @@ from faqbot.store import load_index, read_manifest
 FAST = Training(iterations=60, folds=3)
 
 
+def dense_scores(questions: np.ndarray, passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                 sentence_rows: np.ndarray) -> np.ndarray:
+    """(questions, passages): the engine's dense score, mean of the passage's cosine and its best sentence's."""
+    best = np.maximum.reduceat(questions @ sentence_vectors.T, sentence_rows[:-1], axis=1)
+    return (questions @ passage_vectors.T + best) / 2
+
+
 def unit(rows: np.ndarray) -> np.ndarray:
     return (rows / np.linalg.norm(rows, axis=-1, keepdims=True)).astype(np.float32)
 
@@ -39,12 +46,12 @@ def swapped_problem(noise_seed: int = 0, per_passage: int = 6, dimension: int = 
 
 def test_the_adapter_learns_which_passage_answers_questions_the_raw_vectors_get_wrong():
     questions, passages, sentences, rows = swapped_problem()
-    raw = adapter.dense_scores(np.stack([q.vector for q in questions]), passages, sentences, rows)
+    raw = dense_scores(np.stack([q.vector for q in questions]), passages, sentences, rows)
     assert np.mean(raw.argmax(axis=1) == [q.answers[0] for q in questions]) < 0.2
     learned = adapter.train(questions, passages, sentences, rows, Training(l2=0.001, iterations=100, folds=3))
     fresh, _, _, _ = swapped_problem(noise_seed=1)  # new questions of the same kind, never trained on
     moved = learned.apply(np.stack([q.vector for q in fresh]))
-    scores = adapter.dense_scores(moved, passages, sentences, rows)
+    scores = dense_scores(moved, passages, sentences, rows)
     assert np.mean(scores.argmax(axis=1) == [q.answers[0] for q in fresh]) > 0.9
     assert learned.validation.hit1 > 0.9  # cross-validation saw it too
     assert np.allclose(np.linalg.norm(moved, axis=1), 1, atol=1e-5)
@@ -60,7 +67,7 @@ def test_out_of_scope_questions_fall_below_the_learned_bar():
                  for i in range(18)]
     everything = questions + off_topic
     inside = np.array([q.in_scope for q in everything])
-    raw = adapter.dense_scores(np.stack([q.vector for q in everything]), passages, sentences, rows).max(axis=1)
+    raw = dense_scores(np.stack([q.vector for q in everything]), passages, sentences, rows).max(axis=1)
     none = np.zeros(len(everything), dtype=bool)
     raw_bar, _ = adapter.choose_thresholds(raw[inside], none[inside], raw[~inside], none[~inside], 0.02)
     raw_recall = np.mean(raw[~inside] < raw_bar)
@@ -80,7 +87,7 @@ def test_at_scale_each_question_is_scored_against_its_nearest_passages_and_its_a
     whole = adapter._problem(questions, passages, sentences, rows, Training())  # 40 passages: all, shared
     assert whole.shared and whole.passages.shape == (1, 40, 12)
     vectors = np.stack([q.vector for q in questions])
-    exact = adapter.dense_scores(vectors, passages, sentences, rows)
+    exact = dense_scores(vectors, passages, sentences, rows)
     assert np.allclose(whole.scores(vectors), exact, atol=1e-6)
     assert np.allclose(problem.scores(vectors).max(axis=1), exact.max(axis=1), atol=1e-6)  # the best is a candidate
 
