@@ -99,7 +99,7 @@ def _eval(args: argparse.Namespace) -> int:
                 scores[name] = evaluation.score(method, items)
         if any("cross-validated" in name for name in scores):
             print(f"The query adapter learned from this set, so the faqbot column is {engine.adapter.training.folds}"
-                  "-fold cross-validated: each question answered by an adapter trained without it.\n")
+                  "-fold cross-validated:\neach question answered by an adapter trained without it.\n")
         print(evaluation.table(scores))
     return 0
 
