@@ -50,6 +50,7 @@ class Training:
     every_passage_up_to: int = 256  # passages; above, each question's softmax covers only its `candidates` best
     candidates: int = 32  # passages by the unadapted cosine and at most `most_answers` of its answer passages
     most_answers: int = 8
+    memory_mb: int = 1024  # for those lists' sentence vectors: with very many questions, fewer candidates each
     folds: int = 5
     max_in_scope_fallbacks: float = 0.02  # share of in-scope questions the chosen thresholds may send to no_match
 
@@ -164,24 +165,27 @@ def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray,
     vectors = np.stack([q.vector for q in questions]).astype(np.float32)
     unknown = np.array([q.unknown_words for q in questions], dtype=bool)
     n = passage_vectors.shape[0]
+    counts = sentence_rows[1:] - sentence_rows[:-1]
     width = training.candidates + training.most_answers
     if n <= max(training.every_passage_up_to, width):
         columns = np.arange(n)[None, :]
         answers = np.stack([np.isin(columns[0], q.answers) for q in questions])
         open_ = np.ones_like(columns, dtype=bool)
     else:
+        affordable = training.memory_mb * 2**20 // (len(questions) * int(counts.max()) * vectors.shape[1] * 4)
+        width = max(training.most_answers + 1, min(width, affordable))
+        candidates = width - training.most_answers
         columns = np.zeros((len(questions), width), dtype=np.int64)
         open_ = np.zeros((len(questions), width), dtype=bool)
         for start in range(0, len(questions), 16):  # 16 x (passages) scores at a time
             chunk = vectors[start:start + 16] @ passage_vectors.T
             for row, scores in enumerate(chunk, start):
-                best = np.argpartition(-scores, training.candidates - 1)[:training.candidates]
+                best = np.argpartition(-scores, candidates - 1)[:candidates]
                 wanted = np.array(questions[row].answers, dtype=np.int64)
                 wanted = wanted[np.argsort(-scores[wanted], kind="stable")][:training.most_answers]
                 ids = np.array(list(dict.fromkeys([*wanted.tolist(), *best.tolist()])), dtype=np.int64)
                 columns[row, :len(ids)], open_[row, :len(ids)] = ids, True
         answers = np.stack([np.isin(c, q.answers) & o for c, o, q in zip(columns, open_, questions, strict=True)])
-    counts = sentence_rows[1:] - sentence_rows[:-1]
     slots = int(counts[np.unique(columns)].max())
     sentences = np.zeros(columns.shape + (slots, vectors.shape[1]), dtype=np.float32)
     filled = np.zeros(columns.shape + (slots,), dtype=bool)

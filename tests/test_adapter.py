@@ -92,6 +92,14 @@ def test_at_scale_each_question_is_scored_against_its_nearest_passages_and_its_a
     assert np.allclose(problem.scores(vectors).max(axis=1), exact.max(axis=1), atol=1e-6)  # the best is a candidate
 
 
+def test_with_very_many_questions_each_gets_fewer_candidates_to_stay_within_memory():
+    questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
+    tight = Training(every_passage_up_to=0, candidates=30, most_answers=2, memory_mb=0)
+    problem = adapter._problem(questions, passages, sentences, rows, tight)
+    assert problem.passages.shape[1] == 3  # most_answers + 1: its best answer and at least one other passage
+    assert problem.answers.sum(axis=1).tolist() == [1] * 40
+
+
 def test_thresholds_give_the_best_recall_the_fallback_budget_allows():
     in_scope = np.array([0.10, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 0.95, 0.99])
     out_of_scope = np.array([0.05, 0.20, 0.35, 0.45])
