@@ -89,8 +89,7 @@ class Adapter:
 
     def apply(self, vectors: np.ndarray) -> np.ndarray:
         """Question vectors (rows) moved by the adapter and normalised again."""
-        moved = np.asarray(vectors, dtype=np.float32) @ self.matrix.T
-        return (moved / np.maximum(np.linalg.norm(moved, axis=-1, keepdims=True), 1e-12)).astype(np.float32)
+        return _moved(vectors, self.matrix)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -225,10 +224,15 @@ def cross_validated_vectors(problem: _Problem, training: Training) -> np.ndarray
     """Every question's vector moved by an adapter fitted on the other folds."""
     out = np.zeros_like(problem.vectors)
     for fold in folds(problem.in_scope, training.folds):
-        moved = problem.vectors[fold] @ fit_matrix(problem.subset(np.setdiff1d(np.arange(len(out)), fold)),
-                                                   training).T
-        out[fold] = moved / np.linalg.norm(moved, axis=1, keepdims=True)
+        rest = np.setdiff1d(np.arange(len(out)), fold)
+        out[fold] = _moved(problem.vectors[fold], fit_matrix(problem.subset(rest), training))
     return out
+
+
+def _moved(vectors: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Rows of `vectors` mapped by `matrix` and normalised again, in float32."""
+    moved = np.asarray(vectors, dtype=np.float32) @ matrix.T
+    return (moved / np.maximum(np.linalg.norm(moved, axis=-1, keepdims=True), 1e-12)).astype(np.float32)
 
 
 def folds(in_scope: np.ndarray, k: int) -> list[np.ndarray]:

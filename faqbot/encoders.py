@@ -130,18 +130,19 @@ class SentenceTransformerEncoder:
         return int(self._load().get_embedding_dimension())
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
-        vectors = self._encoding_model().encode(
+        return self._encode_with(self._encoding_model(), texts, show_progress)
+
+    def encode_questions(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode_with(self._load(), texts, False)
+
+    def _encode_with(self, model, texts: Sequence[str], show_progress: bool) -> np.ndarray:
+        vectors = model.encode(
             list(texts),
             batch_size=self.batch_size,
             normalize_embeddings=False,  # normalised below, in float32 whatever the model's precision
             convert_to_numpy=True,
             show_progress_bar=show_progress,
         )
-        return normalize(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
-
-    def encode_questions(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=False,
-                                      convert_to_numpy=True, show_progress_bar=False)
         return normalize(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
     def export_onnx(self, folder: Path) -> None:

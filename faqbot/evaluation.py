@@ -8,7 +8,6 @@ Usage: python -m faqbot eval [--questions FILE ...] [--sweep]
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from faqbot.engine import Engine, fallback_reason
 from faqbot.labelled import Labelled, normalise
 from faqbot.learning import training_questions
 from faqbot.models import Answer, Status, sentence_rows
+from faqbot.store import file_sha256
 
 DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"))
 
@@ -53,8 +53,7 @@ def score(engine: Engine, items: Sequence[Labelled]) -> Scores:
 
 def trained_on(engine: Engine, path: Path) -> bool:
     """Whether the engine's query adapter learned from this question set (then it must be cross-validated)."""
-    return engine.adapter is not None and engine.adapter.questions_sha256 == hashlib.sha256(
-        path.read_bytes()).hexdigest()
+    return engine.adapter is not None and engine.adapter.questions_sha256 == file_sha256(path)
 
 
 def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:

@@ -21,6 +21,7 @@ from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
 from faqbot.models import Passage, sentence_rows
 from faqbot.query import QueryAnalyzer, Synonyms
 from faqbot.settings import Settings
+from faqbot.store import file_sha256
 
 
 @dataclass(frozen=True)
@@ -76,4 +77,4 @@ def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: 
     if not any(q.in_scope for q in questions):
         return None
     learned = adapter.train(questions, passage_vectors, sentence_vectors, sentence_rows(passages), lessons.training)
-    return replace(learned, questions_sha256=hashlib.sha256(lessons.questions_file.read_bytes()).hexdigest())
+    return replace(learned, questions_sha256=file_sha256(lessons.questions_file))
