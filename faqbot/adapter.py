@@ -32,9 +32,11 @@ import numpy as np
 
 from faqbot.encoders import before_torch
 from faqbot.errors import IndexMismatchError
+from faqbot.neighbours import NEVER, Neighbours, lift
 
 FOLDER = "adapter"
 MATRIX = "adapter.npy"
+EXAMPLES = "examples.npy"
 CONFIG = "adapter.json"
 
 
@@ -53,6 +55,8 @@ class Training:
     memory_mb: int = 1024  # for those lists' sentence vectors: with very many questions, fewer candidates each
     folds: int = 5
     max_in_scope_fallbacks: float = 0.02  # share of in-scope questions the chosen thresholds may send to no_match
+    neighbour_weight: float = 0.4  # answers by example (neighbours.py): lift = weight * (similarity - floor)
+    neighbour_floor: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class TrainingQuestion:
     vector: np.ndarray  # the question as the serving encoder embeds it (after spelling and synonyms)
     answers: tuple[int, ...]  # passages holding one of its answer phrases; () when it is out of scope
     unknown_words: bool  # the question has words the documents don't (the stricter no_match bar applies)
+    question: str = ""  # its text, kept with the answers by example
 
     @property
     def in_scope(self) -> bool:
@@ -76,6 +81,7 @@ class Validation:
     hit3: float
     out_of_scope_recall: float  # with the chosen thresholds
     in_scope_fallbacks: float
+    out_of_scope_by_example: float = 0.0  # share of out-of-scope questions caught by their nearest example
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ class Adapter:
     min_similarity: float  # no_match below this best (passage + sentence) / 2 similarity
     min_similarity_unknown_words: float  # ... or below this when the question has words the documents lack
     validation: Validation
+    neighbours: Neighbours  # the labelled questions as answers by example (neighbours.py)
     training: Training = field(default_factory=Training)
     questions_sha256: str = ""  # of the labelled questions file it learned from (the evaluation cross-validates it)
 
@@ -94,25 +101,40 @@ class Adapter:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         np.save(folder / MATRIX, self.matrix.astype(np.float32))
+        np.save(folder / EXAMPLES, self.neighbours.vectors.astype(np.float32))
+        n = self.neighbours
         config = {"min_similarity": self.min_similarity,
                   "min_similarity_unknown_words": self.min_similarity_unknown_words,
                   "validation": asdict(self.validation), "training": asdict(self.training),
-                  "questions_sha256": self.questions_sha256}
+                  "questions_sha256": self.questions_sha256,
+                  "examples": {"out_of_scope_bar": n.out_of_scope_bar,
+                               "questions": list(n.questions), "answers": [list(a) for a in n.answers]}}
         (folder / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, folder: Path, dimension: int) -> Adapter:
+    def load(cls, folder: Path, dimension: int, passages: int) -> Adapter:
         fix = "rebuild the index: python ingest.py"
         try:
             matrix = np.load(folder / MATRIX, allow_pickle=False)
+            vectors = np.load(folder / EXAMPLES, allow_pickle=False)
             config = json.loads((folder / CONFIG).read_text(encoding="utf-8"))
+            training = Training(**config["training"])
+            examples = config["examples"]
+            answers = tuple(tuple(int(p) for p in a) for a in examples["answers"])
+            neighbours = Neighbours(vectors.astype(np.float32), answers, tuple(map(str, examples["questions"])),
+                                    training.neighbour_weight, training.neighbour_floor,
+                                    float(examples["out_of_scope_bar"]))
             adapter = cls(matrix.astype(np.float32), float(config["min_similarity"]),
                           float(config["min_similarity_unknown_words"]), Validation(**config["validation"]),
-                          Training(**config["training"]), str(config["questions_sha256"]))
+                          neighbours, training, str(config["questions_sha256"]))
         except (OSError, ValueError, TypeError, KeyError) as exc:
             raise IndexMismatchError(f"Query adapter at {folder} can't be read ({type(exc).__name__}); {fix}") from None
-        if matrix.shape != (dimension, dimension) or not np.isfinite(matrix).all():
+        if (matrix.shape != (dimension, dimension) or not np.isfinite(matrix).all()
+                or vectors.shape != (len(answers), dimension) or len(neighbours.questions) != len(answers)
+                or not np.isfinite(vectors).all()):
             raise IndexMismatchError(f"Query adapter at {folder} doesn't fit {dimension}-d vectors; {fix}")
+        if any(not 0 <= p < passages for a in answers for p in a):
+            raise IndexMismatchError(f"Query adapter at {folder} names passages the index doesn't have; {fix}")
         return adapter
 
 
@@ -128,6 +150,7 @@ class _Problem:
     sentences: np.ndarray  # (1 or questions, columns, slots, dimension): each passage's sentences, zero-padded
     filled: np.ndarray  # (1 or questions, columns, slots) bool: which slots hold a sentence
     open: np.ndarray  # (1 or questions, columns) bool: the column is a passage (per-question lists are padded)
+    columns: np.ndarray  # (1 or questions, columns) int: the passage in each column
 
     @property
     def in_scope(self) -> np.ndarray:
@@ -142,7 +165,8 @@ class _Problem:
             return a if self.shared else a[questions]
 
         return _Problem(self.vectors[questions], self.unknown[questions], self.answers[questions],
-                        pick(self.passages), pick(self.sentences), pick(self.filled), pick(self.open))
+                        pick(self.passages), pick(self.sentences), pick(self.filled), pick(self.open),
+                        pick(self.columns))
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """(questions, columns): dense scores as the engine computes them; padding columns score -2."""
@@ -193,7 +217,7 @@ def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray,
         sentences[index][:end - start] = sentence_vectors[start:end]
         filled[index][:end - start] = True
     return _Problem(vectors, unknown, answers, np.ascontiguousarray(passage_vectors[columns], dtype=np.float32),
-                    sentences, filled, open_)
+                    sentences, filled, open_, columns)
 
 
 def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
@@ -203,30 +227,79 @@ def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, se
     if not any(q.in_scope for q in questions):
         raise ValueError("the adapter needs labelled in-scope questions whose answers are in the documents")
     problem = _problem(questions, passage_vectors, sentence_vectors, sentence_rows, training)
-    scores = problem.scores(cross_validated_vectors(problem, training))
-    best = scores.max(axis=1)
+    held = cross_validate(problem, questions, training)
+    best = problem.scores(held.vectors).max(axis=1)  # no_match looks at dense scores alone, as the engine does
     inside, unknown = problem.in_scope, problem.unknown
-    low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
-                                         training.max_in_scope_fallbacks)
-    falls = (best < low) | (unknown & (best < low_unknown))
+    by_example, low, low_unknown = _choose_bars(best, held, inside, unknown, training.max_in_scope_fallbacks)
+    caught = held.nearest_out_of_scope & (held.nearest >= by_example)
+    falls = caught | (best < low) | (unknown & (best < low_unknown))
     ranks = np.array([np.flatnonzero(wanted[np.argsort(-row, kind="stable")])[0]
-                      for row, wanted in zip(scores[inside], problem.answers[inside], strict=True)])
+                      for row, wanted in zip(held.lifted[inside], problem.answers[inside], strict=True)])
     validation = Validation(
         in_scope=int(inside.sum()), out_of_scope=int((~inside).sum()),
         hit1=round(float(np.mean(ranks < 1)), 4), hit3=round(float(np.mean(ranks < 3)), 4),
         out_of_scope_recall=round(float(falls[~inside].mean()), 4) if (~inside).any() else 0.0,
         in_scope_fallbacks=round(float(falls[inside].mean()), 4),
+        out_of_scope_by_example=round(float(caught[~inside].mean()), 4) if (~inside).any() else 0.0,
     )
-    return Adapter(fit_matrix(problem, training), low, low_unknown, validation, training)
+    matrix = fit_matrix(problem, training)
+    neighbours = Neighbours(_moved(problem.vectors, matrix), tuple(q.answers for q in questions),
+                            tuple(q.question for q in questions), training.neighbour_weight,
+                            training.neighbour_floor, by_example)
+    return Adapter(matrix, low, low_unknown, validation, neighbours, training)
 
 
-def cross_validated_vectors(problem: _Problem, training: Training) -> np.ndarray:
-    """Every question's vector moved by an adapter fitted on the other folds."""
-    out = np.zeros_like(problem.vectors)
+@dataclass(frozen=True)
+class HeldOut:
+    """Each labelled question as answering would see it with an adapter, and examples, of the other folds only."""
+
+    vectors: np.ndarray  # (questions, dimension): moved by that adapter
+    lifted: np.ndarray  # (questions, columns): dense scores plus the other folds' examples' lift
+    nearest: np.ndarray  # (questions,): similarity of the nearest example of the other folds
+    nearest_out_of_scope: np.ndarray  # (questions,) bool: that example is out of scope
+
+
+def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], training: Training) -> HeldOut:
+    """Every question moved by an adapter fitted on the other folds, and compared to their questions."""
+    vectors = np.zeros_like(problem.vectors)
+    nearest = np.full(len(vectors), -1.0, dtype=np.float32)
+    nearest_out = np.zeros(len(vectors), dtype=bool)
+    lifts: list[dict[int, float]] = [{} for _ in questions]
     for fold in folds(problem.in_scope, training.folds):
-        rest = np.setdiff1d(np.arange(len(out)), fold)
-        out[fold] = _moved(problem.vectors[fold], fit_matrix(problem.subset(rest), training))
-    return out
+        rest = np.setdiff1d(np.arange(len(vectors)), fold)
+        matrix = fit_matrix(problem.subset(rest), training)
+        vectors[fold] = _moved(problem.vectors[fold], matrix)
+        similarities = vectors[fold] @ _moved(problem.vectors[rest], matrix).T
+        rest_answers = [questions[i].answers for i in rest]
+        for row, i in zip(similarities, fold, strict=True):
+            j = int(np.argmax(row))
+            nearest[i], nearest_out[i] = row[j], not rest_answers[j]
+            lifts[i] = lift(row, rest_answers, training.neighbour_weight, training.neighbour_floor)
+    lifted = problem.scores(vectors)
+    for i, passage_lift in enumerate(lifts):
+        if passage_lift:
+            columns = problem.columns[0 if problem.shared else i]
+            lifted[i] += np.array([passage_lift.get(int(p), 0.0) for p in columns]) * problem.open[
+                0 if problem.shared else i]
+    return HeldOut(vectors, lifted, nearest, nearest_out)
+
+
+def _choose_bars(best: np.ndarray, held: HeldOut, inside: np.ndarray, unknown: np.ndarray,
+                 max_fallbacks: float) -> tuple[float, float, float]:
+    """(out-of-scope example bar, min_similarity, min_similarity_unknown_words) with the best cross-validated
+    out-of-scope recall at most max_fallbacks in-scope fallbacks; ties go to fewer fallbacks, then higher bars for
+    the example rule (NEVER when it catches nothing the similarity bars don't)."""
+    chosen_key, chosen = None, (NEVER, 0.0, 0.0)
+    for bar in (NEVER, *np.round(np.arange(0.95, 0.59, -0.025), 3)):
+        caught = held.nearest_out_of_scope & (held.nearest >= bar)
+        low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
+                                             max_fallbacks, caught[inside], caught[~inside])
+        falls = caught | (best < low) | (unknown & (best < low_unknown))
+        recall = float(falls[~inside].mean()) if (~inside).any() else 0.0
+        key = (recall, -float(falls[inside].mean()))
+        if chosen_key is None or key > chosen_key:  # strictly better: an equal lower bar is not taken
+            chosen_key, chosen = key, (float(bar), low, low_unknown)
+    return chosen
 
 
 def _moved(vectors: np.ndarray, matrix: np.ndarray) -> np.ndarray:
@@ -246,22 +319,32 @@ def folds(in_scope: np.ndarray, k: int) -> list[np.ndarray]:
 
 
 def choose_thresholds(in_scope: np.ndarray, in_scope_unknown: np.ndarray, out_of_scope: np.ndarray,
-                      out_of_scope_unknown: np.ndarray, max_fallbacks: float) -> tuple[float, float]:
+                      out_of_scope_unknown: np.ndarray, max_fallbacks: float,
+                      caught_in_scope: np.ndarray | None = None,
+                      caught_out_of_scope: np.ndarray | None = None) -> tuple[float, float]:
     """(min_similarity, min_similarity_unknown_words) with the best out-of-scope recall while at most
-    `max_fallbacks` of in-scope questions fall back; ties go to the lower bars (fewer in-scope fallbacks)."""
+    `max_fallbacks` of in-scope questions fall back; ties go to the lower bars (fewer in-scope fallbacks).
+    `caught_*`: questions another rule already sends to no_match (they count for recall and for fallbacks)."""
     bars = np.round(np.arange(-0.2, 1.0, 0.005), 3)
     falls_in = in_scope[None, :] < bars[:, None]  # (bars, questions)
     falls_out = out_of_scope[None, :] < bars[:, None]
+    caught_in = np.zeros(in_scope.shape, bool) if caught_in_scope is None else caught_in_scope
+    caught_out = np.zeros(out_of_scope.shape, bool) if caught_out_of_scope is None else caught_out_of_scope
+
+    def share(falls: np.ndarray) -> np.ndarray:  # per row of bars
+        return falls.mean(axis=1) if falls.shape[1] else np.zeros(len(falls))
+
     best_key, best = None, (float(bars[0]), float(bars[0]))
-    for i, low in enumerate(bars):
-        for j in range(i, len(bars)):
-            fallback_in = (falls_in[i] | (in_scope_unknown & falls_in[j])).mean() if in_scope.size else 0.0
-            if fallback_in > max_fallbacks:
-                break  # higher bars only add fallbacks
-            recall = (falls_out[i] | (out_of_scope_unknown & falls_out[j])).mean() if out_of_scope.size else 0.0
-            key = (recall, -fallback_in, -low, -bars[j])
-            if best_key is None or key > best_key:
-                best_key, best = key, (float(low), float(bars[j]))
+    for i, low in enumerate(bars):  # the unknown-words bar runs from `low` up
+        fallback_in = share(caught_in | falls_in[i] | (in_scope_unknown & falls_in[i:]))
+        allowed = np.flatnonzero(fallback_in <= max_fallbacks)
+        if not allowed.size:
+            continue
+        recall = share(caught_out | falls_out[i] | (out_of_scope_unknown & falls_out[i:]))[allowed]
+        j = allowed[np.lexsort((allowed, fallback_in[allowed], -recall))[0]]  # best recall, fewest, lowest
+        key = (float(recall.max()), -float(fallback_in[j]), -float(low), -float(bars[i + j]))
+        if best_key is None or key > best_key:
+            best_key, best = key, (float(low), float(bars[i + j]))
     return best
 
 

@@ -143,8 +143,10 @@ class Engine:
         query = self.analyzer.analyze(question)
         warning = urgent.check(query.cleaned)
         vector = self.encoder.encode([query.corrected])[0]
+        examples = None
         if self.adapter is not None:
             vector = self.adapter.apply(vector)
+            examples = self.adapter.neighbours.similarities(vector)
         keyword = self.keyword.scores(query.keyword_text)
         dense = self._dense_scores(vector, keyword)
         top_keyword = float(keyword.max())
@@ -155,12 +157,18 @@ class Engine:
         else:
             normalised = keyword / top_keyword if top_keyword > 0 else keyword
             fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
+            if examples is not None:  # answers by example: passages of labelled questions much like this one
+                for passage, lift in self.adapter.neighbours.lift(examples).items():
+                    fused[passage] += lift
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense.max())
         if self.mode == "keyword":
             fallback = None if top_keyword > 0 else "no keyword of the question is in the documents"
         else:
             fallback = fallback_reason(best_dense, query.unknown, *self.bars)
+            if fallback is None and examples is not None and (
+                    like := self.adapter.neighbours.out_of_scope(examples)) is not None:
+                fallback = f"most like the labelled out-of-scope question {like[0]!r} (similarity {like[1]:.2f})"
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
         elif fallback is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter
+from faqbot import adapter, neighbours
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
 from faqbot.models import Passage, sentence_rows
@@ -45,7 +45,8 @@ class Lessons:
         if not self.available():
             return ""
         h = hashlib.sha256(model.encode())
-        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__), Path(__file__)):
+        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__),
+                     Path(neighbours.__file__), Path(__file__)):
             h.update(path.read_bytes() if path.is_file() else b"-")
         h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
         return h.hexdigest()[:16]
@@ -63,7 +64,7 @@ def training_questions(items: Sequence[Labelled], passages: Sequence[Passage], a
             kept.append((item, answers))
     queries = [analyzer.analyze(item.question) for item, _ in kept]
     vectors = encode([q.corrected for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
-    return [(item, TrainingQuestion(v, answers, bool(q.unknown)))
+    return [(item, TrainingQuestion(v, answers, bool(q.unknown), item.question))
             for v, q, (item, answers) in zip(vectors, queries, kept, strict=True)]
 
 

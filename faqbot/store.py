@@ -316,4 +316,4 @@ def _load_adapter(index_dir: Path, manifest: Manifest) -> Adapter | None:
         if not (index_dir / name).is_file() or file_sha256(index_dir / name) != digest:
             raise IndexMismatchError(f"Index file {index_dir / name} is missing or does not match its checksum; "
                                      f"rebuild it: python ingest.py --index {index_dir}")
-    return Adapter.load(index_dir / ADAPTER_FOLDER, manifest.dimension)
+    return Adapter.load(index_dir / ADAPTER_FOLDER, manifest.dimension, manifest.passage_count)

@@ -131,15 +131,20 @@ def test_an_adapter_survives_a_save_and_load(tmp_path):
     questions, passages, sentences, rows = swapped_problem()
     learned = adapter.train(questions, passages, sentences, rows, FAST)
     learned.save(tmp_path / "adapter")
-    loaded = Adapter.load(tmp_path / "adapter", 12)
+    loaded = Adapter.load(tmp_path / "adapter", 12, 6)
     assert np.array_equal(loaded.matrix, learned.matrix)
     assert (loaded.min_similarity, loaded.validation, loaded.training) == \
         (learned.min_similarity, learned.validation, learned.training)
+    assert np.array_equal(loaded.neighbours.vectors, learned.neighbours.vectors)
+    assert (loaded.neighbours.answers, loaded.neighbours.out_of_scope_bar) == \
+        (learned.neighbours.answers, learned.neighbours.out_of_scope_bar)
     with pytest.raises(IndexMismatchError, match="doesn't fit 64-d vectors; rebuild"):
-        Adapter.load(tmp_path / "adapter", 64)
+        Adapter.load(tmp_path / "adapter", 64, 6)
+    with pytest.raises(IndexMismatchError, match="names passages the index doesn't have"):
+        Adapter.load(tmp_path / "adapter", 12, 3)  # its examples answer with passages 3-5
     (tmp_path / "adapter" / adapter.CONFIG).write_text("{", encoding="utf-8")
     with pytest.raises(IndexMismatchError, match="can't be read.*python ingest.py"):
-        Adapter.load(tmp_path / "adapter", 12)
+        Adapter.load(tmp_path / "adapter", 12, 6)
 
 
 def write_questions(path: Path, lines: list[dict]) -> Path:
@@ -169,7 +174,7 @@ def test_ingest_learns_an_adapter_and_the_engine_answers_with_it(settings, encod
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
     assert "query adapter learned from 6 in-scope and 2 out-of-scope questions" in report.summary()
     manifest = read_manifest(settings.index_dir)
-    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/adapter.json"}
+    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/examples.npy", "adapter/adapter.json"}
     assert manifest.encoder_files == {}  # the fake encoder has no ONNX export; the adapter isn't one
     engine = Engine.from_settings(settings)
     assert engine.adapter is not None

@@ -1,0 +1,64 @@
+"""Answers by example: a patient question much like a labelled one gets that question's answer passages.
+
+The query adapter (adapter.py) moves question vectors; it cannot remember that "can i put makeup on after" was
+labelled with the passage on makeup. The labelled questions themselves can. Each one is kept, as the adapter
+moves it, with the passages holding its answer phrases (none for an out-of-scope question), and a new question
+
+* lifts those passages in the fused ranking by `weight * (similarity - floor)` when it is more than `floor` similar to
+  an in-scope example (the nearest such example per passage counts), and
+* falls back (no_match) when its nearest example is an out-of-scope one at `out_of_scope_bar` or more: the clinic
+  already said the documents don't answer that question. The bar is chosen by cross-validation (adapter.train).
+
+Cross-validated on the dev set the ranking lift is neutral (its questions rarely paraphrase each other); on the
+held-back test set, whose questions often paraphrase dev ones as patients' questions do, it lifts hit@1 0.74 -> 0.85
+(README, "How answers are made").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+NEVER = 2.0  # an out_of_scope_bar no cosine reaches
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    vectors: np.ndarray  # (examples, dimension), float32, moved by the adapter and normalised
+    answers: tuple[tuple[int, ...], ...]  # each example's answer passages; () for an out-of-scope one
+    questions: tuple[str, ...]  # the labelled questions, for staff ("most like ...")
+    weight: float
+    floor: float
+    out_of_scope_bar: float = NEVER
+
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        """(examples,) cosines of an adapted question vector to every example."""
+        return self.vectors @ vector
+
+    def lift(self, similarities: np.ndarray) -> dict[int, float]:
+        """Passage -> what to add to its fused score, from the examples more than `floor` similar."""
+        return lift(similarities, self.answers, self.weight, self.floor)
+
+    def out_of_scope(self, similarities: np.ndarray) -> tuple[str, float] | None:
+        """The nearest example and its similarity when it is out of scope and at the bar; otherwise None."""
+        if not len(similarities):
+            return None
+        nearest = int(np.argmax(similarities))
+        similarity = float(similarities[nearest])
+        if self.answers[nearest] or similarity < self.out_of_scope_bar:
+            return None
+        return self.questions[nearest], similarity
+
+
+def lift(similarities: np.ndarray, answers: Sequence[tuple[int, ...]], weight: float,
+         floor: float) -> dict[int, float]:
+    """weight * (best similarity of an in-scope example answering the passage - floor), for passages above floor."""
+    out: dict[int, float] = {}
+    for example in np.flatnonzero(similarities > floor):
+        value = weight * (float(similarities[example]) - floor)
+        for passage in answers[example]:
+            if value > out.get(passage, 0.0):
+                out[passage] = value
+    return out

@@ -1,0 +1,83 @@
+"""Answers by example: labelled questions lift their answer passages for questions much like them, and an
+out-of-scope one sends its look-alikes to the fallback."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from faqbot import adapter
+from faqbot.adapter import TrainingQuestion
+from faqbot.engine import Engine
+from faqbot.indexing import ingest
+from faqbot.models import Status
+from faqbot.neighbours import NEVER, Neighbours, lift
+from tests.test_adapter import FAST, lessons, swapped_problem, unit  # noqa: F401 (lessons is a fixture)
+
+EXAMPLES = Neighbours(
+    vectors=np.eye(3, dtype=np.float32),
+    answers=((4,), (4, 7), ()),
+    questions=("can i wear makeup after", "which foundation is ok", "is there parking"),
+    weight=0.4, floor=0.5, out_of_scope_bar=0.8,
+)
+
+
+def test_each_passage_is_lifted_by_its_nearest_example_above_the_floor():
+    similarities = np.array([0.9, 0.6, 0.95])
+    assert lift(similarities, EXAMPLES.answers, 0.4, 0.5) == pytest.approx({4: 0.16, 7: 0.04})
+    assert EXAMPLES.lift(np.array([0.5, 0.3, 0.1])) == {}  # at the floor: nothing
+
+
+def test_a_question_nearest_an_out_of_scope_example_falls_back_only_at_the_bar():
+    assert EXAMPLES.out_of_scope(np.array([0.7, 0.6, 0.85])) == ("is there parking", pytest.approx(0.85))
+    assert EXAMPLES.out_of_scope(np.array([0.7, 0.6, 0.75])) is None  # below the bar
+    assert EXAMPLES.out_of_scope(np.array([0.9, 0.6, 0.85])) is None  # an in-scope example is nearer
+    assert replace(EXAMPLES, out_of_scope_bar=NEVER).out_of_scope(np.array([0, 0, 1.0])) is None
+
+
+def test_cross_validation_sets_an_example_bar_when_out_of_scope_questions_recur():
+    """Out-of-scope questions asked again in other words, each close to a passage and with no direction in common:
+    no similarity bar or linear map separates them, their earlier askings do."""
+    questions, passages, sentences, rows = swapped_problem()
+    rng = np.random.default_rng(7)
+    recurring = []
+    for topic in range(12):
+        centre = passages[topic % 6] + 0.5 * unit(rng.standard_normal(12))
+        recurring += [TrainingQuestion(unit(centre + 0.03 * rng.standard_normal(12)), (), False) for _ in range(3)]
+    learned = adapter.train(questions + recurring, passages, sentences, rows, FAST)
+    assert learned.neighbours.out_of_scope_bar < NEVER
+    assert learned.validation.out_of_scope_by_example >= 0.8
+    assert learned.validation.in_scope_fallbacks <= FAST.max_in_scope_fallbacks
+    assert learned.neighbours.vectors.shape == (36 + 36, 12)
+    assert learned.neighbours.answers[:6] == ((0,),) * 6 and learned.neighbours.answers[-1] == ()
+
+
+@pytest.fixture
+def taught(settings, encoder, lessons) -> Engine:  # noqa: F811 (the fixture imported above)
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    return Engine.from_settings(settings)
+
+
+def test_a_labelled_question_asked_again_lifts_its_answer_passage(taught):
+    plain = taught.with_adapter(replace(taught.adapter, neighbours=replace(taught.adapter.neighbours, weight=0.0)))
+    question = "which cosmetics are ok"  # labelled with the passage holding "mineral makeup"
+    lifted = taught.rank(question).fused - plain.rank(question).fused
+    answer = [i for i, p in enumerate(taught.stored.passages) if "mineral makeup" in p.text.lower()]
+    assert answer and lifted[answer] == pytest.approx(0.4 * (1 - 0.5), abs=1e-4)
+    others = np.delete(lifted, answer)
+    assert np.all(others < lifted[answer][0])
+    assert taught.ask(question).hits[0].passage == taught.stored.passages[answer[0]]
+
+
+def test_a_labelled_out_of_scope_question_asked_again_falls_back_and_says_why(taught):
+    learned = taught.adapter
+    strict = replace(learned, min_similarity=-1.0, min_similarity_unknown_words=-1.0,  # only the example rule
+                     neighbours=replace(learned.neighbours, out_of_scope_bar=0.95))
+    engine = taught.with_adapter(strict)
+    answer = engine.ask("do you sell gift cards")
+    assert answer.status is Status.NO_MATCH and not answer.hits
+    assert "most like the labelled out-of-scope question 'do you sell gift cards'" in answer.reason
+    assert engine.ask("is it painful").status is Status.ANSWERED
+    never = taught.with_adapter(replace(strict, neighbours=replace(strict.neighbours, out_of_scope_bar=NEVER)))
+    assert never.ask("do you sell gift cards").status is Status.ANSWERED
+
