@@ -57,6 +57,7 @@ class Training:
     max_in_scope_fallbacks: float = 0.02  # share of in-scope questions the chosen thresholds may send to no_match
     neighbour_weight: float = 0.4  # answers by example (neighbours.py): lift = weight * (similarity - floor)
     neighbour_floor: float = 0.5
+    neighbour_highlight: float = 0.7  # from this similarity up, the example's answer phrase picks the highlight
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class TrainingQuestion:
     answers: tuple[int, ...]  # passages holding one of its answer phrases; () when it is out of scope
     unknown_words: bool  # the question has words the documents don't (the stricter no_match bar applies)
     question: str = ""  # its text, kept with the answers by example
+    phrases: tuple[str, ...] = ()  # its answer phrases (labelled.normalise()d), to highlight its look-alikes' answers
 
     @property
     def in_scope(self) -> bool:
@@ -107,8 +109,8 @@ class Adapter:
                   "min_similarity_unknown_words": self.min_similarity_unknown_words,
                   "validation": asdict(self.validation), "training": asdict(self.training),
                   "questions_sha256": self.questions_sha256,
-                  "examples": {"out_of_scope_bar": n.out_of_scope_bar,
-                               "questions": list(n.questions), "answers": [list(a) for a in n.answers]}}
+                  "examples": {"out_of_scope_bar": n.out_of_scope_bar, "questions": list(n.questions),
+                               "answers": [list(a) for a in n.answers], "phrases": [list(p) for p in n.phrases]}}
         (folder / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
     @classmethod
@@ -121,16 +123,18 @@ class Adapter:
             training = Training(**config["training"])
             examples = config["examples"]
             answers = tuple(tuple(int(p) for p in a) for a in examples["answers"])
+            phrases = tuple(tuple(map(str, p)) for p in examples["phrases"])
             neighbours = Neighbours(vectors.astype(np.float32), answers, tuple(map(str, examples["questions"])),
-                                    training.neighbour_weight, training.neighbour_floor,
-                                    float(examples["out_of_scope_bar"]))
+                                    phrases, training.neighbour_weight, training.neighbour_floor,
+                                    training.neighbour_highlight, float(examples["out_of_scope_bar"]))
             adapter = cls(matrix.astype(np.float32), float(config["min_similarity"]),
                           float(config["min_similarity_unknown_words"]), Validation(**config["validation"]),
                           neighbours, training, str(config["questions_sha256"]))
         except (OSError, ValueError, TypeError, KeyError) as exc:
             raise IndexMismatchError(f"Query adapter at {folder} can't be read ({type(exc).__name__}); {fix}") from None
         if (matrix.shape != (dimension, dimension) or not np.isfinite(matrix).all()
-                or vectors.shape != (len(answers), dimension) or len(neighbours.questions) != len(answers)
+                or vectors.shape != (len(answers), dimension)
+                or not len(neighbours.questions) == len(phrases) == len(answers)
                 or not np.isfinite(vectors).all()):
             raise IndexMismatchError(f"Query adapter at {folder} doesn't fit {dimension}-d vectors; {fix}")
         if any(not 0 <= p < passages for a in answers for p in a):
@@ -244,8 +248,9 @@ def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, se
     )
     matrix = fit_matrix(problem, training)
     neighbours = Neighbours(_moved(problem.vectors, matrix), tuple(q.answers for q in questions),
-                            tuple(q.question for q in questions), training.neighbour_weight,
-                            training.neighbour_floor, by_example)
+                            tuple(q.question for q in questions), tuple(q.phrases for q in questions),
+                            training.neighbour_weight, training.neighbour_floor, training.neighbour_highlight,
+                            by_example)
     return Adapter(matrix, low, low_unknown, validation, neighbours, training)
 
 
@@ -274,7 +279,8 @@ def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], tra
         for row, i in zip(similarities, fold, strict=True):
             j = int(np.argmax(row))
             nearest[i], nearest_out[i] = row[j], not rest_answers[j]
-            lifts[i] = lift(row, rest_answers, training.neighbour_weight, training.neighbour_floor)
+            lifts[i] = {p: up.value for p, up in
+                        lift(row, rest_answers, training.neighbour_weight, training.neighbour_floor).items()}
     lifted = problem.scores(vectors)
     for i, passage_lift in enumerate(lifts):
         if passage_lift:

@@ -23,7 +23,9 @@ from faqbot import candidates, urgent
 from faqbot.adapter import Adapter
 from faqbot.encoders import Encoder, make_query_encoder
 from faqbot.keyword import KeywordIndex, tokenize
+from faqbot.labelled import normalise
 from faqbot.models import Answer, Hit, Status, sentence_rows
+from faqbot.neighbours import Lift
 from faqbot.query import Query, QueryAnalyzer, Synonyms
 from faqbot.settings import Settings
 from faqbot.store import StoredIndex, load_index
@@ -53,6 +55,7 @@ class Ranked:
     urgent: urgent.UrgentCheck
     status: Status
     reason: str
+    lifts: dict[int, Lift] = field(default_factory=dict)  # passages lifted by a labelled look-alike question
 
 
 @dataclass
@@ -142,10 +145,9 @@ class Engine:
         t = self.tuning
         query = self.analyzer.analyze(question)
         warning = urgent.check(query.cleaned)
-        vector = self.encoder.encode([query.corrected])[0]
-        examples = None
+        vector = self.adapted(self.encoder.encode([query.corrected])[0])
+        examples, lifts = None, {}
         if self.adapter is not None:
-            vector = self.adapter.apply(vector)
             examples = self.adapter.neighbours.similarities(vector)
         keyword = self.keyword.scores(query.keyword_text)
         dense = self._dense_scores(vector, keyword)
@@ -158,8 +160,9 @@ class Engine:
             normalised = keyword / top_keyword if top_keyword > 0 else keyword
             fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
             if examples is not None:  # answers by example: passages of labelled questions much like this one
-                for passage, lift in self.adapter.neighbours.lift(examples).items():
-                    fused[passage] += lift
+                lifts = self.adapter.neighbours.lift(examples)
+                for passage, lift in lifts.items():
+                    fused[passage] += lift.value
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense.max())
         if self.mode == "keyword":
@@ -175,16 +178,25 @@ class Engine:
             status, reason = Status.NO_MATCH, fallback
         else:
             status, reason = Status.ANSWERED, f"best similarity {best_dense:.2f}"
-        return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason)
+        return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason, lifts)
 
-    def highlight(self, index: int, query_vector: np.ndarray, query_terms: set[str]) -> tuple[str, np.ndarray]:
-        """The sentence (or two neighbours) of a passage that answer the question, and its vector."""
+    def adapted(self, vector: np.ndarray) -> np.ndarray:
+        """A raw question vector as this engine compares it: moved by its query adapter, if it has one."""
+        return vector if self.adapter is None else self.adapter.apply(vector)
+
+    def highlight(self, index: int, query_vector: np.ndarray, query_terms: set[str],
+                  phrases: tuple[str, ...] = ()) -> tuple[str, np.ndarray]:
+        """The sentence (or two neighbours) of a passage that answer the question, and its vector. `phrases`:
+        answer phrases (normalised) of a labelled question like this one; a sentence holding one is the answer."""
         passage = self.stored.passages[index]
         a, b = self._sentence_rows[index], self._sentence_rows[index + 1]
         vectors = self.stored.sentence_vectors[a:b]
         overlap = np.array([len(query_terms & self._sentence_terms[r]) / max(len(query_terms), 1)
                             for r in range(a, b)])
         scores = vectors @ query_vector + 0.3 * overlap
+        if phrases:
+            texts = [normalise(t) for t in passage.sentence_texts()]
+            scores += np.array([2.0 * any(p in t for p in phrases) for t in texts])
         best = int(np.argmax(scores))
         first = last = best
         for neighbour in (best - 1, best + 1):
@@ -208,7 +220,9 @@ class Engine:
         for index in map(int, ranked.order):
             if len(kept) == k:
                 break
-            text, sentence_vector = self.highlight(index, ranked.vector, terms)
+            lift = ranked.lifts.get(index)
+            phrases = self.adapter.neighbours.highlight_phrases(lift) if lift is not None else ()
+            text, sentence_vector = self.highlight(index, ranked.vector, terms, phrases)
             source = self.stored.passages[index].source
             same_fact = next(
                 (s for s in kept if float(s.sentence_vector @ sentence_vector) >= self.tuning.duplicate_similarity),

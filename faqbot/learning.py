@@ -64,7 +64,7 @@ def training_questions(items: Sequence[Labelled], passages: Sequence[Passage], a
             kept.append((item, answers))
     queries = [analyzer.analyze(item.question) for item, _ in kept]
     vectors = encode([q.corrected for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
-    return [(item, TrainingQuestion(v, answers, bool(q.unknown), item.question))
+    return [(item, TrainingQuestion(v, answers, bool(q.unknown), item.question, tuple(map(normalise, item.answers))))
             for v, q, (item, answers) in zip(vectors, queries, kept, strict=True)]
 
 

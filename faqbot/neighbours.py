@@ -5,7 +5,8 @@ labelled with the passage on makeup. The labelled questions themselves can. Each
 moves it, with the passages holding its answer phrases (none for an out-of-scope question), and a new question
 
 * lifts those passages in the fused ranking by `weight * (similarity - floor)` when it is more than `floor` similar to
-  an in-scope example (the nearest such example per passage counts), and
+  an in-scope example (the nearest such example per passage counts); from `highlight_from` similar up, the
+  passage's highlight is the sentence holding that example's answer phrase; and
 * falls back (no_match) when its nearest example is an out-of-scope one at `out_of_scope_bar` or more: the clinic
   already said the documents don't answer that question. The bar is chosen by cross-validation (adapter.train).
 
@@ -29,17 +30,23 @@ class Neighbours:
     vectors: np.ndarray  # (examples, dimension), float32, moved by the adapter and normalised
     answers: tuple[tuple[int, ...], ...]  # each example's answer passages; () for an out-of-scope one
     questions: tuple[str, ...]  # the labelled questions, for staff ("most like ...")
+    phrases: tuple[tuple[str, ...], ...]  # each example's answer phrases, labelled.normalise()d
     weight: float
     floor: float
+    highlight_from: float
     out_of_scope_bar: float = NEVER
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """(examples,) cosines of an adapted question vector to every example."""
         return self.vectors @ vector
 
-    def lift(self, similarities: np.ndarray) -> dict[int, float]:
+    def lift(self, similarities: np.ndarray) -> dict[int, Lift]:
         """Passage -> what to add to its fused score, from the examples more than `floor` similar."""
         return lift(similarities, self.answers, self.weight, self.floor)
+
+    def highlight_phrases(self, lift: Lift) -> tuple[str, ...]:
+        """The answer phrases to highlight in a lifted passage: its example's, when the example is close enough."""
+        return self.phrases[lift.example] if lift.similarity >= self.highlight_from else ()
 
     def out_of_scope(self, similarities: np.ndarray) -> tuple[str, float] | None:
         """The nearest example and its similarity when it is out of scope and at the bar; otherwise None."""
@@ -52,13 +59,21 @@ class Neighbours:
         return self.questions[nearest], similarity
 
 
+@dataclass(frozen=True)
+class Lift:
+    value: float  # added to the passage's fused score
+    example: int  # the example it comes from
+    similarity: float  # of the question to that example
+
+
 def lift(similarities: np.ndarray, answers: Sequence[tuple[int, ...]], weight: float,
-         floor: float) -> dict[int, float]:
+         floor: float) -> dict[int, Lift]:
     """weight * (best similarity of an in-scope example answering the passage - floor), for passages above floor."""
-    out: dict[int, float] = {}
+    out: dict[int, Lift] = {}
     for example in np.flatnonzero(similarities > floor):
-        value = weight * (float(similarities[example]) - floor)
+        similarity = float(similarities[example])
+        value = weight * (similarity - floor)
         for passage in answers[example]:
-            if value > out.get(passage, 0.0):
-                out[passage] = value
+            if passage not in out or value > out[passage].value:
+                out[passage] = Lift(value, int(example), similarity)
     return out

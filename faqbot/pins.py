@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 class PinMatch:
     pin: Pin
     similarity: float
-    vector: np.ndarray  # the question's embedding, reused to highlight the pinned passages
+    vector: np.ndarray  # the question's raw embedding, reused (adapted) to highlight the pinned passages
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer
     for passage_id in found.pin.passage_ids:
         if passage_id in by_id:
             index = by_id[passage_id]
-            highlight, _ = engine.highlight(index, found.vector, terms)
+            highlight, _ = engine.highlight(index, engine.adapted(found.vector), terms)
             pinned.append(Hit(engine.stored.passages[index], found.similarity, highlight,
                               checked_by=found.pin.approved_by,
                               checked_at=found.pin.approved_at.strftime("%Y-%m-%d")))

@@ -18,13 +18,16 @@ EXAMPLES = Neighbours(
     vectors=np.eye(3, dtype=np.float32),
     answers=((4,), (4, 7), ()),
     questions=("can i wear makeup after", "which foundation is ok", "is there parking"),
-    weight=0.4, floor=0.5, out_of_scope_bar=0.8,
+    phrases=(("mineral makeup",), ("mineral makeup", "the day after"), ()),
+    weight=0.4, floor=0.5, highlight_from=0.7, out_of_scope_bar=0.8,
 )
 
 
 def test_each_passage_is_lifted_by_its_nearest_example_above_the_floor():
     similarities = np.array([0.9, 0.6, 0.95])
-    assert lift(similarities, EXAMPLES.answers, 0.4, 0.5) == pytest.approx({4: 0.16, 7: 0.04})
+    lifts = lift(similarities, EXAMPLES.answers, 0.4, 0.5)
+    assert {p: up.value for p, up in lifts.items()} == pytest.approx({4: 0.16, 7: 0.04})
+    assert (lifts[4].example, lifts[7].example) == (0, 1)
     assert EXAMPLES.lift(np.array([0.5, 0.3, 0.1])) == {}  # at the floor: nothing
 
 
@@ -81,3 +84,15 @@ def test_a_labelled_out_of_scope_question_asked_again_falls_back_and_says_why(ta
     never = taught.with_adapter(replace(strict, neighbours=replace(strict.neighbours, out_of_scope_bar=NEVER)))
     assert never.ask("do you sell gift cards").status is Status.ANSWERED
 
+
+
+def test_a_look_alike_question_gets_its_examples_answer_sentence_highlighted(taught):
+    """Two labelled questions answered by the same passage, by different sentences of it."""
+    makeup = taught.ask("which cosmetics are ok").hits[0]
+    foundation = taught.ask("can i put foundation on").hits[0]
+    assert makeup.passage == foundation.passage
+    assert makeup.highlight == "Choose mineral makeup that does not clog pores."
+    assert foundation.highlight == "Wait one day before applying makeup."
+    far = replace(taught.adapter.neighbours, highlight_from=NEVER)  # the examples lift, but don't pick the sentence
+    unguided = taught.with_adapter(replace(taught.adapter, neighbours=far)).ask("which cosmetics are ok").hits[0]
+    assert unguided.passage == makeup.passage and unguided.highlight == "Wait one day before applying makeup."
