@@ -13,7 +13,8 @@ highlight -> collapse near-duplicates.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -106,6 +107,14 @@ class Engine:
     @cached_property
     def _sentence_rows(self) -> np.ndarray:
         return sentence_rows(self.stored.passages)
+
+    def with_examples(self, questions: Sequence[str], vectors: np.ndarray,
+                      answers: Sequence[tuple[int, ...]]) -> Engine:
+        """This engine with more answers by example (raw question vectors; pins.py): itself without an adapter."""
+        if self.adapter is None or not len(questions):
+            return self
+        more = self.adapter.neighbours.extended(self.adapter.apply(vectors), answers, questions)
+        return self.with_adapter(replace(self.adapter, neighbours=more))
 
     def with_adapter(self, adapter: Adapter | None) -> Engine:
         """This engine (same index, encoder and keyword index) answering with another query adapter."""

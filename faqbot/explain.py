@@ -1,6 +1,7 @@
 """"Check an answer": the whole decision behind one question, for staff.
 
-The full ranking with each passage's keyword, dense and fused scores; the status and why (threshold, urgent
+The full ranking with each passage's keyword, dense and fused scores and any lift from a labelled look-alike
+question or pin (neighbours.py); the status and why (threshold, urgent
 signal); spelling corrections and synonyms used; any pin that applied; and each passage in its document context.
 """
 
@@ -19,7 +20,9 @@ class RankedPassage:
     passage: Passage
     keyword: float
     dense: float
-    fused: float
+    fused: float  # keyword and dense, plus `lift`
+    lift: float = 0.0  # from the labelled question or pin most like the question
+    lifted_by: str = ""  # that question
 
 
 @dataclass(frozen=True)
@@ -35,20 +38,23 @@ class Explanation:
 
 
 def explain(engine: Engine, pins: PinBook, question: str, limit: int = 20) -> Explanation:
-    ranked = engine.rank(question)
+    answering = pins.answering(engine)  # as patients are answered: with the pins among the examples
+    ranked = answering.rank(question)
     pin = pins.match(question, engine)
-    answer = engine.ask(question)
+    answer = answering.ask(question)
     if pin is not None:
         answer = apply_pin(engine, answer, pin, engine.settings.top_k)
-    rows = tuple(
-        RankedPassage(rank, engine.stored.passages[i], float(ranked.keyword[i]), float(ranked.dense[i]),
-                      float(ranked.fused[i]))
-        for rank, i in enumerate(map(int, list(ranked.order)[:limit]), 1)
-    )
+    examples = answering.adapter.neighbours.questions if answering.adapter is not None else ()
+    rows = []
+    for rank, i in enumerate(map(int, list(ranked.order)[:limit]), 1):
+        lift = ranked.lifts.get(i)
+        rows.append(RankedPassage(rank, engine.stored.passages[i], float(ranked.keyword[i]), float(ranked.dense[i]),
+                                  float(ranked.fused[i]), lift.value if lift else 0.0,
+                                  examples[lift.example] if lift else ""))
     return Explanation(
         question=question,
         answer=answer,
-        ranking=rows,
+        ranking=tuple(rows),
         corrections=ranked.query.corrections,
         expansions=ranked.query.expansions,
         unknown_words=ranked.query.unknown,

@@ -10,6 +10,9 @@ moves it, with the passages holding its answer phrases (none for an out-of-scope
 * falls back (no_match) when its nearest example is an out-of-scope one at `out_of_scope_bar` or more: the clinic
   already said the documents don't answer that question. The bar is chosen by cross-validation (adapter.train).
 
+Staff pins join the examples while they exist (pins.py): a pinned question lifts its pinned passages for
+questions less alike than the pin's own similarity bar.
+
 Cross-validated on the dev set the ranking lift is neutral (its questions rarely paraphrase each other); on the
 held-back test set, whose questions often paraphrase dev ones as patients' questions do, it lifts hit@1 0.74 -> 0.85
 (README, "How answers are made").
@@ -18,7 +21,7 @@ held-back test set, whose questions often paraphrase dev ones as patients' quest
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -35,6 +38,13 @@ class Neighbours:
     floor: float
     highlight_from: float
     out_of_scope_bar: float = NEVER
+
+    def extended(self, vectors: np.ndarray, answers: Sequence[tuple[int, ...]],
+                 questions: Sequence[str]) -> Neighbours:
+        """These examples and more (adapted vectors, in-scope, with no answer phrases): staff pins."""
+        return replace(self, vectors=np.vstack([self.vectors, vectors]).astype(np.float32),
+                       answers=self.answers + tuple(answers), questions=self.questions + tuple(questions),
+                       phrases=self.phrases + ((),) * len(answers))
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """(examples,) cosines of an adapted question vector to every example."""

@@ -1,8 +1,9 @@
 """Staff-approved answers ("pins"): shown first for the approved question and its close paraphrases.
 
 A question matches a pin when the embedding of its cleaned text is at least `pin_similarity` (cosine) from the
-pinned question's. Pins are read from the store and re-embedded only when their revision changes, so an edit
-made in the staff workspace reaches the patient page on the next question.
+pinned question's. Below that, with a query adapter, a pin still counts as a labelled question (neighbours.py): it
+lifts its passages for questions like it. Pins are read from the store and re-embedded only when their revision
+changes, so an edit made in the staff workspace reaches the patient page on the next question.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class _Snapshot:
     revision: int
     pins: tuple[Pin, ...]
     vectors: np.ndarray
+    answering: Engine  # `engine` with the pins among its answers by example
 
 
 class PinBook:
@@ -65,14 +67,21 @@ class PinBook:
             pins = tuple(p for p in self.store.pins() if any(i in known for i in p.passage_ids))  # others wait
             vectors = (engine.encoder.encode([clean_query(p.question) for p in pins]) if pins
                        else np.zeros((0, 1), dtype=np.float32))
-            self._snapshot = _Snapshot(engine, revision, pins, vectors)
+            answers = [tuple(known[i] for i in p.passage_ids if i in known) for p in pins]
+            answering = engine.with_examples([p.question for p in pins], vectors, answers)
+            self._snapshot = _Snapshot(engine, revision, pins, vectors, answering)
             return self._snapshot
+
+    def answering(self, engine: Engine | None = None) -> Engine:
+        """The engine that answers with the pins as examples (the engine itself without a query adapter)."""
+        return self._current(engine or self.engine).answering
 
     def match(self, question: str, engine: Engine | None = None) -> PinMatch | None:
         """The pin whose question is closest to `question`, if close enough."""
-        engine = engine or self.engine
-        snapshot = self._current(engine)
-        pins, vectors = snapshot.pins, snapshot.vectors
+        return self._closest(self._current(engine or self.engine), question)
+
+    def _closest(self, snapshot: _Snapshot, question: str) -> PinMatch | None:
+        engine, pins, vectors = snapshot.engine, snapshot.pins, snapshot.vectors
         if not pins:
             return None
         vector = engine.encoder.encode([clean_query(question)])[0]
@@ -86,14 +95,15 @@ class PinBook:
         """The engine's answer, with a matching pin's passages put first and marked as checked by staff."""
         engine = self.engine  # one engine for the whole answer, even if a new index arrives meanwhile
         k = k or engine.settings.top_k
-        answer = engine.ask(question, k)
-        if not question.strip():
-            return answer
         try:
-            found = self.match(question, engine)
+            snapshot = self._current(engine)
         except FaqbotError as exc:  # the pins can't be read now: the engine's own answer still helps the patient
             log.error("pins unavailable, answering without them: %s", exc)
+            return engine.ask(question, k)
+        answer = snapshot.answering.ask(question, k)
+        if not question.strip():
             return answer
+        found = self._closest(snapshot, question)
         if found is None:
             return answer
         return apply_pin(engine, answer, found, k)

@@ -108,7 +108,8 @@ def describe(item: Interaction) -> str:
             f"Review: {review}\n\nShown:\n\n{shown}")
 
 
-CHECK_COLUMNS = ["rank", "shown", "passage", "keyword (BM25)", "dense", "fused", "id"]
+CHECK_COLUMNS = ["rank", "shown", "passage", "keyword (BM25)", "dense", "lifted by a labelled look-alike", "fused",
+                 "id"]
 
 
 def explanation_markdown(found: Explanation) -> str:
@@ -135,8 +136,8 @@ def check_rows(found: Explanation) -> list[list[Any]]:
     shown = [hit.passage.id for hit in found.answer.hits]
     return [
         [row.rank, f"#{shown.index(row.passage.id) + 1}" if row.passage.id in shown else "",
-         passage_label(row.passage)[:120], round(row.keyword, 3), round(row.dense, 3), round(row.fused, 3),
-         row.passage.id]
+         passage_label(row.passage)[:120], round(row.keyword, 3), round(row.dense, 3),
+         f"+{row.lift:.3f}: {row.lifted_by}" if row.lift else "", round(row.fused, 3), row.passage.id]
         for row in found.ranking
     ]
 

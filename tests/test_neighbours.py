@@ -96,3 +96,29 @@ def test_a_look_alike_question_gets_its_examples_answer_sentence_highlighted(tau
     far = replace(taught.adapter.neighbours, highlight_from=NEVER)  # the examples lift, but don't pick the sentence
     unguided = taught.with_adapter(replace(taught.adapter, neighbours=far)).ask("which cosmetics are ok").hits[0]
     assert unguided.passage == makeup.passage and unguided.highlight == "Wait one day before applying makeup."
+
+
+def test_a_pin_lifts_its_passages_for_questions_too_far_from_it_to_be_pinned(taught, settings):
+    from faqbot.explain import explain
+    from faqbot.pins import PinBook
+    from faqbot.storage import Store
+
+    store = Store.open(settings.data_dir)
+    try:
+        book = PinBook(store, taught, threshold=1.01)  # no question is close enough to be pinned outright
+        sun = next(i for i, p in enumerate(taught.stored.passages) if p.heading == "Sun protection")
+        question = "when can i use my foundation again"
+        before = taught.rank(question)
+        assert sun not in before.lifts
+        store.add_pin(question, [taught.stored.passages[sun].id], "nurse.amy")
+        assert len(book.answering().adapter.neighbours.questions) == len(taught.adapter.neighbours.questions) + 1
+        lifted = book.answering().rank(question).lifts[sun]
+        assert lifted.similarity == pytest.approx(1.0, abs=1e-4) and lifted.value == pytest.approx(0.2, abs=1e-4)
+        after = book.answering().rank(question)
+        assert after.fused[sun] - before.fused[sun] == pytest.approx(0.2, abs=1e-4)
+        assert list(after.order).index(sun) < list(before.order).index(sun)
+        assert not book.ask(question).reason.startswith("pin #")  # lifted as an example, not pinned
+        row = next(r for r in explain(taught, book, question).ranking if r.passage.heading == "Sun protection")
+        assert row.lift == pytest.approx(0.2, abs=1e-4) and row.lifted_by == question
+    finally:
+        store.close()

@@ -182,12 +182,12 @@ def test_check_an_answer_shows_the_whole_decision_and_passages_in_context(staff_
     rows = ranking["data"]
     assert [int(row[0]) for row in rows] == list(range(1, len(rows) + 1))
     assert rows[0][1] == "#1" and "How many sessions?" in rows[0][2]
-    fused = [float(row[5]) for row in rows]
+    fused = [float(row[6]) for row in rows]
     assert fused == sorted(fused, reverse=True)
-    context = client.predict(rows[0][6], api_name="/context")
+    context = client.predict(rows[0][7], api_name="/context")
     assert "Most patients need three to six sessions" in context and "after…" in context
 
-    pinned_passage = next(row[6] for row in rows if "Sun protection" in row[2])
+    pinned_passage = next(row[7] for row in rows if "Sun protection" in row[2])
     store.add_pin("how many sessions do I need", [pinned_passage], "dr.lee")
     decision, _ = client.predict("how many sessions do I need", api_name="/check")
     assert "Pin #1 applied" in decision and r"approved by dr\.lee" in decision  # Markdown-escaped text
