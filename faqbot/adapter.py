@@ -15,10 +15,14 @@ The no_match thresholds are chosen on the labelled set by k-fold cross-validatio
 adapter that never saw it, and the thresholds give the highest out-of-scope recall with at most
 `max_in_scope_fallbacks` of the in-scope questions falling back. Training needs torch (ingest has it).
 
+The adapter also keeps the labelled questions, moved by W, as answers by example (neighbours.py); the
+cross-validation scores them too, and chooses the bar at which an out-of-scope look-alike means no_match jointly
+with the similarity bars.
+
 Usage::
 
     adapter = train(questions, passage_vectors, sentence_vectors, sentence_rows, Training())
-    adapter.save(folder); Adapter.load(folder).apply(question_vectors)
+    adapter.save(folder); Adapter.load(folder, dimension, passages).apply(question_vectors)
 """
 
 from __future__ import annotations

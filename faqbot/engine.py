@@ -5,9 +5,10 @@ Usage::
     engine = Engine.from_settings(load_settings())
     answer = engine.ask("is it painful?", k=3)
 
-The pipeline: normalise the question (spelling, synonyms) -> check for urgent warning signs -> dense search
-(passage and sentence vectors) and keyword search (BM25) -> fuse -> decide answered / no_match ->
-highlight -> collapse near-duplicates.
+The pipeline: normalise the question (spelling, synonyms) -> check for urgent warning signs -> move its vector by
+the query adapter -> dense search (passage and sentence vectors) and keyword search (BM25) -> fuse, and lift the
+passages of labelled questions much like it (neighbours.py) -> decide answered / no_match -> highlight -> collapse
+near-duplicates.
 """
 
 from __future__ import annotations
