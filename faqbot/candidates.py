@@ -8,6 +8,8 @@ and they get exactly the score the small path gives them. Other passages get NOT
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from faqbot.store import StoredIndex
@@ -18,18 +20,21 @@ KEYWORD_CANDIDATES = 500
 NOT_A_CANDIDATE = -1.0  # the lowest cosine: ranks below every candidate
 
 
-def candidate_ids(stored: StoredIndex, vector: np.ndarray, keyword: np.ndarray) -> np.ndarray:
-    """Passage indices worth scoring: nearest by passage vector, and best by keyword score (when any match)."""
+def candidate_ids(stored: StoredIndex, vector: np.ndarray, keyword: np.ndarray,
+                  extra: Iterable[int] = ()) -> np.ndarray:
+    """Passage indices worth scoring: nearest by passage vector, best by keyword score (when any match), and
+    `extra` (the passages of labelled questions much like this one)."""
     _, dense_ids = stored.search(vector, min(DENSE_CANDIDATES, len(stored.passages)))
     n = min(KEYWORD_CANDIDATES, keyword.size - 1)
     best_keyword = np.argpartition(-keyword, n)[:n] if n > 0 else np.arange(keyword.size)
-    return np.union1d(dense_ids, best_keyword[keyword[best_keyword] > 0]).astype(np.int64)
+    ids = np.union1d(dense_ids, best_keyword[keyword[best_keyword] > 0])
+    return np.union1d(ids, np.fromiter(extra, dtype=np.int64)).astype(np.int64)
 
 
 def dense_scores(stored: StoredIndex, sentence_rows: np.ndarray, vector: np.ndarray,
-                 keyword: np.ndarray) -> np.ndarray:
+                 keyword: np.ndarray, extra: Iterable[int] = ()) -> np.ndarray:
     """(passage cosine + best sentence cosine) / 2 for the candidates, NOT_A_CANDIDATE for the rest."""
-    ids = candidate_ids(stored, vector, keyword)
+    ids = candidate_ids(stored, vector, keyword, extra)
     passage = stored.index.reconstruct_batch(ids) @ vector
     starts, ends = sentence_rows[ids], sentence_rows[ids + 1]
     counts = ends - starts

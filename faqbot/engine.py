@@ -14,7 +14,7 @@ near-duplicates.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
@@ -143,10 +143,10 @@ class Engine:
     def _sentence_scores(self, query_vector: np.ndarray) -> np.ndarray:
         return self.stored.sentence_vectors @ query_vector
 
-    def _dense_scores(self, vector: np.ndarray, keyword: np.ndarray) -> np.ndarray:
+    def _dense_scores(self, vector: np.ndarray, keyword: np.ndarray, lifted: Iterable[int] = ()) -> np.ndarray:
         """Mean of each passage's cosine and its best sentence's; at scale for candidates only (candidates.py)."""
         if len(self.stored.passages) > candidates.EXACT_UP_TO:
-            return candidates.dense_scores(self.stored, self._sentence_rows, vector, keyword)
+            return candidates.dense_scores(self.stored, self._sentence_rows, vector, keyword, lifted)
         sentence_best = np.maximum.reduceat(self._sentence_scores(vector), self._sentence_rows[:-1])
         return (self._passage_vectors @ vector + sentence_best) / 2
 
@@ -159,8 +159,10 @@ class Engine:
         examples, lifts = None, {}
         if self.adapter is not None:
             examples = self.adapter.neighbours.similarities(vector)
+            if self.mode == "hybrid":  # answers by example: passages of labelled questions much like this one
+                lifts = self.adapter.neighbours.lift(examples)
         keyword = self.keyword.scores(query.keyword_text)
-        dense = self._dense_scores(vector, keyword)
+        dense = self._dense_scores(vector, keyword, lifts)
         top_keyword = float(keyword.max())
         if self.mode == "dense":
             fused = dense
@@ -169,10 +171,8 @@ class Engine:
         else:
             normalised = keyword / top_keyword if top_keyword > 0 else keyword
             fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
-            if examples is not None:  # answers by example: passages of labelled questions much like this one
-                lifts = self.adapter.neighbours.lift(examples)
-                for passage, lift in lifts.items():
-                    fused[passage] += lift.value
+            for passage, lift in lifts.items():
+                fused[passage] += lift.value
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense.max())
         if self.mode == "keyword":

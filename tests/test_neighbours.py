@@ -122,3 +122,20 @@ def test_a_pin_lifts_its_passages_for_questions_too_far_from_it_to_be_pinned(tau
         assert row.lift == pytest.approx(0.2, abs=1e-4) and row.lifted_by == question
     finally:
         store.close()
+
+
+
+def test_at_scale_a_lifted_passage_is_scored_even_when_the_searches_miss_it(taught, monkeypatch):
+    from faqbot import candidates
+
+    question = "which cosmetics are ok"
+    sun = next(i for i, p in enumerate(taught.stored.passages) if p.heading == "Sun protection")
+    pinned = taught.with_examples([question], taught.encoder.encode([question]), [(sun,)])  # as a pin would
+    exact = pinned.rank(question)
+    monkeypatch.setattr(candidates, "EXACT_UP_TO", 0)
+    monkeypatch.setattr(candidates, "DENSE_CANDIDATES", 1)
+    monkeypatch.setattr(candidates, "KEYWORD_CANDIDATES", 1)
+    ranked = pinned.rank(question)
+    assert sun in ranked.lifts and list(exact.order).index(sun) > 0  # not the nearest passage
+    assert ranked.dense[sun] == pytest.approx(exact.dense[sun], abs=1e-6)
+    assert ranked.fused[sun] == pytest.approx(exact.fused[sun], abs=1e-6)
