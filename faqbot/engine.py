@@ -49,7 +49,7 @@ class Ranked:
     """The full decision for one question, for staff and for evaluation."""
 
     query: Query
-    vector: np.ndarray  # the question's embedding
+    vector: np.ndarray  # the question's embedding, moved by the query adapter when there is one
     order: np.ndarray  # passage indices, best first
     fused: np.ndarray
     dense: np.ndarray
@@ -58,6 +58,7 @@ class Ranked:
     status: Status
     reason: str
     lifts: dict[int, Lift] = field(default_factory=dict)  # passages lifted by a labelled look-alike question
+    raw_vector: np.ndarray | None = None  # the embedding as the encoder made it (pins compare these)
 
 
 @dataclass
@@ -155,7 +156,8 @@ class Engine:
         t = self.tuning
         query = self.analyzer.analyze(question)
         warning = urgent.check(query.cleaned)
-        vector = self.adapted(self.encoder.encode([query.corrected])[0])
+        raw = self.encoder.encode([query.corrected])[0]
+        vector = self.adapted(raw)
         examples, lifts = None, {}
         if self.adapter is not None:
             examples = self.adapter.neighbours.similarities(vector)
@@ -188,7 +190,7 @@ class Engine:
             status, reason = Status.NO_MATCH, fallback
         else:
             status, reason = Status.ANSWERED, f"best similarity {best_dense:.2f}"
-        return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason, lifts)
+        return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason, lifts, raw)
 
     def adapted(self, vector: np.ndarray) -> np.ndarray:
         """A raw question vector as this engine compares it: moved by its query adapter, if it has one."""
@@ -217,12 +219,21 @@ class Engine:
         return passage.text[start:end], vectors[best]
 
     def ask(self, question: str, k: int | None = None) -> Answer:
+        if not question.strip():
+            self.top(k)  # a wrong k is an error whatever the question
+            return Answer(question, Status.NO_MATCH, (), reason="empty question")
+        return self.answer(self.rank(question), k)
+
+    def top(self, k: int | None) -> int:
+        """How many passages to show: k, or the settings' top_k when k is None."""
         k = k or self.settings.top_k
         if k < 1:
             raise ValueError(f"k must be >= 1, got {k}")
-        if not question.strip():
-            return Answer(question, Status.NO_MATCH, (), reason="empty question")
-        ranked = self.rank(question)
+        return k
+
+    def answer(self, ranked: Ranked, k: int | None = None) -> Answer:
+        """The answer to a ranked question: its status and the top k passages, highlighted, duplicates collapsed."""
+        question, k = ranked.query.original, self.top(k)
         if ranked.status is Status.NO_MATCH:
             return Answer(question, ranked.status, (), ranked.reason, ranked.urgent.signals)
         terms = set(tokenize([ranked.query.keyword_text])[0])

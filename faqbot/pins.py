@@ -1,9 +1,10 @@
 """Staff-approved answers ("pins"): shown first for the approved question and its close paraphrases.
 
-A question matches a pin when the embedding of its cleaned text is at least `pin_similarity` (cosine) from the
-pinned question's. Below that, with a query adapter, a pin still counts as a labelled question (neighbours.py): it
-lifts its passages for questions like it. Pins are read from the store and re-embedded only when their revision
-changes, so an edit made in the staff workspace reaches the patient page on the next question.
+A question matches a pin when its embedding (of the text the engine embeds: cleaned, spelling corrected; the
+engine's own embedding is reused) is at least `pin_similarity` (cosine) from the pinned question's. Below that,
+with a query adapter, a pin still counts as a labelled question (neighbours.py): it lifts its passages for
+questions like it. Pins are read from the store and re-embedded only when their revision changes, so an edit
+made in the staff workspace reaches the patient page on the next question.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from faqbot.cleaning import clean_query
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError
 from faqbot.keyword import tokenize
@@ -65,7 +65,7 @@ class PinBook:
         with self._lock:
             known = engine.stored.positions
             pins = tuple(p for p in self.store.pins() if any(i in known for i in p.passage_ids))  # others wait
-            vectors = (engine.encoder.encode([clean_query(p.question) for p in pins]) if pins
+            vectors = (engine.encoder.encode([engine.analyzer.analyze(p.question).corrected for p in pins]) if pins
                        else np.zeros((0, 1), dtype=np.float32))
             answers = [tuple(known[i] for i in p.passage_ids if i in known) for p in pins]
             answering = engine.with_examples([p.question for p in pins], vectors, answers)
@@ -78,13 +78,17 @@ class PinBook:
 
     def match(self, question: str, engine: Engine | None = None) -> PinMatch | None:
         """The pin whose question is closest to `question`, if close enough."""
-        return self._closest(self._current(engine or self.engine), question)
+        engine = engine or self.engine
+        snapshot = self._current(engine)
+        if not snapshot.pins:
+            return None
+        return self._closest(snapshot, engine.encoder.encode([engine.analyzer.analyze(question).corrected])[0])
 
-    def _closest(self, snapshot: _Snapshot, question: str) -> PinMatch | None:
-        engine, pins, vectors = snapshot.engine, snapshot.pins, snapshot.vectors
+    def _closest(self, snapshot: _Snapshot, vector: np.ndarray) -> PinMatch | None:
+        """The pin closest to a question's raw embedding, if close enough."""
+        pins, vectors = snapshot.pins, snapshot.vectors
         if not pins:
             return None
-        vector = engine.encoder.encode([clean_query(question)])[0]
         similarities = vectors @ vector
         best = int(np.argmax(similarities))
         if similarities[best] < self.threshold:
@@ -100,10 +104,11 @@ class PinBook:
         except FaqbotError as exc:  # the pins can't be read now: the engine's own answer still helps the patient
             log.error("pins unavailable, answering without them: %s", exc)
             return engine.ask(question, k)
-        answer = snapshot.answering.ask(question, k)
         if not question.strip():
-            return answer
-        found = self._closest(snapshot, question)
+            return snapshot.answering.ask(question, k)
+        ranked = snapshot.answering.rank(question)
+        answer = snapshot.answering.answer(ranked, k)
+        found = self._closest(snapshot, ranked.raw_vector)
         if found is None:
             return answer
         return apply_pin(engine, answer, found, k)

@@ -109,7 +109,7 @@ def test_a_failure_inside_gives_the_patient_a_message_not_a_traceback(chat, monk
     def broken(*args, **kwargs):
         raise RuntimeError("index exploded")
 
-    monkeypatch.setattr(chat.engine, "ask", broken)
+    monkeypatch.setattr(chat.engine, "rank", broken)  # the first step of every answer
     reply = chat.reply("how many sessions")
     assert reply.status == "error" and "something went wrong" in reply.html
     assert "Traceback" not in reply.html and "exploded" not in reply.html

@@ -61,3 +61,12 @@ def test_an_edited_pin_reaches_the_page_on_the_next_question(built_index, engine
     store.update_pin(pin_id, [passage_id(engine, "Makeup")], "dr.lee")
     card = chat.reply("how many sessions").html.split("faq-card")[1]
     assert "Wait one day before applying makeup" in card and "Checked by clinic staff (dr.lee," in card
+
+
+def test_with_pins_a_question_is_embedded_once(engine, store, encoder):
+    book = PinBook(store, engine, threshold=0.8)
+    store.add_pin("when can I wear makeup", [passage_id(engine, "Sun protection")], "nurse.amy")
+    book.ask("does it hurt")  # embeds the pins once, for this revision
+    before = encoder.calls
+    assert book.ask("when can I wear makeup again?").reason.startswith("pin #")
+    assert encoder.calls - before == 1  # the engine's embedding of the question is the one the pins compare

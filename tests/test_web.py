@@ -129,14 +129,14 @@ def test_beyond_the_running_and_waiting_limits_a_question_gets_the_busy_message(
     busy = built_index.replace(concurrent_answers=1, queue_size=1)
     chat = PatientChat(Engine.from_settings(busy, encoder), busy, store)
     release, started = threading.Event(), threading.Event()
-    answer = chat.engine.ask
+    rank = chat.engine.rank  # the first step of every answer
 
-    def slow_ask(*args, **kwargs):
+    def slow_rank(*args, **kwargs):
         started.set()
         release.wait(10)
-        return answer(*args, **kwargs)
+        return rank(*args, **kwargs)
 
-    chat.engine.ask = slow_ask
+    chat.engine.rank = slow_rank
     gate = Admission(busy.concurrent_answers, busy.queue_size)
     app = launch(chat, busy, gate)
     results: dict[str, tuple[str, str]] = {}
@@ -170,7 +170,7 @@ def test_when_answering_fails_the_question_stays_in_the_box_to_send_again(page_s
     def broken(*args, **kwargs):
         raise RuntimeError("index exploded")
 
-    chat.engine.ask = broken
+    chat.engine.rank = broken  # the first step of every answer
     app = launch(chat, page_settings)
     try:
         kind, body = call_ask(app, "how many sessions")
