@@ -1,9 +1,11 @@
 """In-process answer latency (warm) for each query encoder, over the dev questions.
 
-Usage: python bench/answer_latency.py [--index index] [--rounds 2] [--threads 1]
+Usage: python bench/answer_latency.py [--index index] [--rounds 2] [--threads 1] [--pins 0]
 
 Each encoder runs in its own process (so torch's threads and memory don't touch the ONNX runs): the engine is
 loaded, every question is asked once to warm up, then `--rounds` timed passes ask each question (k=3).
+`--pins N` answers as the page does with N staff pins in a temporary store (PinBook: pins matched and used as
+examples), the pinned questions being every seventh dev question.
 Prints a Markdown table: answer p50/p99, question-embedding p50, load time and peak RSS.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,18 +25,26 @@ from bench.common import machine, peak_rss_mb, percentiles, questions, run_child
 ENCODERS = ("torch", "onnx", "onnx-int8")
 
 
-def measure(index: Path, encoder: str, threads: int, rounds: int) -> dict:
+def measure(index: Path, encoder: str, threads: int, rounds: int, pins: int, data: Path) -> dict:
     from faqbot.engine import Engine
+    from faqbot.pins import PinBook
     from faqbot.settings import load_settings
+    from faqbot.storage import Store
 
     started = time.perf_counter()
-    engine = Engine.from_settings(load_settings(index_dir=index, encoder=encoder, encoder_threads=threads))
+    settings = load_settings(index_dir=index, encoder=encoder, encoder_threads=threads)
+    engine = Engine.from_settings(settings)
     engine.ask("warm up", 3)
     load_s = time.perf_counter() - started
     qs = questions()
+    store = Store.open(data)
+    for i in range(pins):
+        store.add_pin(qs[7 * i % len(qs)], [engine.stored.passages[i % len(engine.stored.passages)].id], "bench")
+    answerer = PinBook(store, engine, settings.pin_similarity) if pins else engine
     for q in qs:
-        engine.ask(q, 3)
-    answer = [t for _ in range(rounds) for q in qs for t in timed_ms(lambda q=q: engine.ask(q, 3))]
+        answerer.ask(q, 3)
+    answer = [t for _ in range(rounds) for q in qs for t in timed_ms(lambda q=q: answerer.ask(q, 3))]
+    store.close()
     encode = [t for q in qs for t in timed_ms(lambda q=q: engine.encoder.encode([q]))]
     return {"answer": percentiles(answer), "encode": percentiles(encode), "load_s": load_s, "n": len(answer),
             "torch_loaded": "torch" in sys.modules, "rss": peak_rss_mb()}
@@ -44,10 +55,12 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=Path("index"))
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1, help="ONNX Runtime intra-op threads")
+    parser.add_argument("--pins", type=int, default=0, help="answer through this many staff pins")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.index, args.one, args.threads, args.rounds)))
+        with tempfile.TemporaryDirectory() as data:
+            print(json.dumps(measure(args.index, args.one, args.threads, args.rounds, args.pins, Path(data))))
         return
     from faqbot.onnx_export import FOLDER, INT8
     from faqbot.store import read_manifest
@@ -60,12 +73,12 @@ def main() -> None:
                   "it without re-embedding)\n")
             continue
         result, _ = run_child([__file__, "--one", encoder, "--index", str(args.index), "--rounds", str(args.rounds),
-                               "--threads", str(args.threads)])
+                               "--threads", str(args.threads), "--pins", str(args.pins)])
         (p50, p99), (e50, _) = result["answer"], result["encode"]
-        rows.append([encoder, f"{p50:.1f}", f"{p99:.1f}", f"{e50:.1f}", f"{result['load_s']:.1f}",
+        rows.append([encoder, args.pins, f"{p50:.1f}", f"{p99:.1f}", f"{e50:.1f}", f"{result['load_s']:.1f}",
                      f"{result['rss']:.0f}", "yes" if result["torch_loaded"] else "no", result["n"]])
     print(f"Machine: {machine()}\n")
-    print(table(["encoder", "answer p50 ms", "answer p99 ms", "embed p50 ms", "load s", "peak RSS MB",
+    print(table(["encoder", "pins", "answer p50 ms", "answer p99 ms", "embed p50 ms", "load s", "peak RSS MB",
                  "torch imported", "answers timed"], rows))
 
 
