@@ -83,7 +83,7 @@ class Validation:
 
     in_scope: int
     out_of_scope: int
-    hit1: float  # dense ranking alone (no keyword fusion), held-out folds
+    hit1: float  # dense scores plus the examples' lift (no keyword term, so not the engine's exact ranking)
     hit3: float
     out_of_scope_recall: float  # with the chosen thresholds
     in_scope_fallbacks: float
@@ -280,6 +280,8 @@ def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], tra
         vectors[fold] = _moved(problem.vectors[fold], matrix)
         similarities = vectors[fold] @ _moved(problem.vectors[rest], matrix).T
         rest_answers = [questions[i].answers for i in rest]
+        if not len(rest):  # a single fold (or a single question): no other questions to compare with
+            continue
         for row, i in zip(similarities, fold, strict=True):
             j = int(np.argmax(row))
             nearest[i], nearest_out[i] = row[j], not rest_answers[j]
@@ -305,6 +307,8 @@ def _choose_bars(best: np.ndarray, held: HeldOut, inside: np.ndarray, unknown: n
         low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
                                              max_fallbacks, caught[inside], caught[~inside])
         falls = caught | (best < low) | (unknown & (best < low_unknown))
+        if bar != NEVER and falls[inside].mean() > max_fallbacks:  # the example rule alone is over the limit
+            continue
         recall = float(falls[~inside].mean()) if (~inside).any() else 0.0
         key = (recall, -float(falls[inside].mean()))
         if chosen_key is None or key > chosen_key:  # strictly better: an equal lower bar is not taken

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from faqbot.engine import Engine
 from faqbot.models import Answer, Passage
-from faqbot.pins import PinBook, PinMatch, apply_pin
+from faqbot.pins import PinBook, PinMatch
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,9 @@ class Explanation:
 
 
 def explain(engine: Engine, pins: PinBook, question: str, limit: int = 20) -> Explanation:
-    answering = pins.answering(engine)  # as patients are answered: with the pins among the examples
-    ranked = answering.rank(question)
-    pin = pins.match(question, engine)
-    answer = answering.ask(question)
-    if pin is not None:
-        answer = apply_pin(engine, answer, pin, engine.settings.top_k)
+    decision = pins.decide(question, engine)  # as patients are answered: pins, and pins among the examples
+    answering, ranked, pin = decision.answering, decision.ranked, decision.pin
+    answer = decision.answer()
     examples = answering.adapter.neighbours.questions if answering.adapter is not None else ()
     rows = []
     for rank, i in enumerate(map(int, list(ranked.order)[:limit]), 1):

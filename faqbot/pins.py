@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from faqbot.engine import Engine
+from faqbot.engine import Engine, Ranked
 from faqbot.errors import FaqbotError
 from faqbot.keyword import tokenize
 from faqbot.live import LiveEngine
@@ -63,6 +63,9 @@ class PinBook:
         if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
             return snapshot
         with self._lock:
+            snapshot = self._snapshot  # another thread may have made it while this one waited
+            if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
+                return snapshot
             known = engine.stored.positions
             pins = tuple(p for p in self.store.pins() if any(i in known for i in p.passage_ids))  # others wait
             vectors = (engine.encoder.encode([engine.analyzer.analyze(p.question).corrected for p in pins]) if pins
@@ -72,17 +75,13 @@ class PinBook:
             self._snapshot = _Snapshot(engine, revision, pins, vectors, answering)
             return self._snapshot
 
-    def answering(self, engine: Engine | None = None) -> Engine:
-        """The engine that answers with the pins as examples (the engine itself without a query adapter)."""
-        return self._current(engine or self.engine).answering
-
-    def match(self, question: str, engine: Engine | None = None) -> PinMatch | None:
-        """The pin whose question is closest to `question`, if close enough."""
+    def decide(self, question: str, engine: Engine | None = None) -> Decision:
+        """The question ranked as patients are answered (the pins among the examples) and the pin that applies,
+        all from one revision of the pins. Raises FaqbotError when the pins can't be read."""
         engine = engine or self.engine
         snapshot = self._current(engine)
-        if not snapshot.pins:
-            return None
-        return self._closest(snapshot, engine.encoder.encode([engine.analyzer.analyze(question).corrected])[0])
+        ranked = snapshot.answering.rank(question)
+        return Decision(engine, snapshot.answering, ranked, self._closest(snapshot, ranked.raw_vector))
 
     def _closest(self, snapshot: _Snapshot, vector: np.ndarray) -> PinMatch | None:
         """The pin closest to a question's raw embedding, if close enough."""
@@ -98,20 +97,30 @@ class PinBook:
     def ask(self, question: str, k: int | None = None) -> Answer:
         """The engine's answer, with a matching pin's passages put first and marked as checked by staff."""
         engine = self.engine  # one engine for the whole answer, even if a new index arrives meanwhile
-        k = k or engine.settings.top_k
+        if not question.strip():
+            return engine.ask(question, k)
         try:
-            snapshot = self._current(engine)
+            decision = self.decide(question, engine)
         except FaqbotError as exc:  # the pins can't be read now: the engine's own answer still helps the patient
             log.error("pins unavailable, answering without them: %s", exc)
             return engine.ask(question, k)
-        if not question.strip():
-            return snapshot.answering.ask(question, k)
-        ranked = snapshot.answering.rank(question)
-        answer = snapshot.answering.answer(ranked, k)
-        found = self._closest(snapshot, ranked.raw_vector)
-        if found is None:
+        return decision.answer(k)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One question as patients are answered: ranked with the pins among the examples, and the pin that applies."""
+
+    engine: Engine  # the index's engine, which shows pinned passages
+    answering: Engine  # the same with the pins as examples
+    ranked: Ranked
+    pin: PinMatch | None
+
+    def answer(self, k: int | None = None) -> Answer:
+        answer = self.answering.answer(self.ranked, k)
+        if self.pin is None:
             return answer
-        return apply_pin(engine, answer, found, k)
+        return apply_pin(self.engine, answer, self.pin, self.answering.top(k))
 
 
 def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer:

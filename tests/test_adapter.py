@@ -259,3 +259,32 @@ def test_the_eval_command_cross_validates_the_training_set_and_shows_the_engine_
     trained, other = capsys.readouterr().out.split("## ")[1:]
     assert "| faqbot (hybrid), cross-validated | faqbot without adapter | keyword only | dense only |" in trained
     assert "| faqbot (hybrid) | faqbot without adapter | keyword only | dense only |" in other
+
+
+def test_thresholds_are_those_a_plain_search_over_both_bars_finds():
+    """The vectorised search against the obvious double loop, with the same tie-breaking (best recall, fewest
+    in-scope fallbacks, lowest bars), on random scores with and without questions another rule already caught."""
+    bars = np.round(np.arange(-0.2, 1.0, 0.005), 3)
+
+    def plain(ins, ins_unknown, out, out_unknown, cap, caught_in, caught_out):
+        best_key, best = None, (float(bars[0]), float(bars[0]))
+        for i, low in enumerate(bars):
+            for high in bars[i:]:
+                fallbacks = np.mean(caught_in | (ins < low) | (ins_unknown & (ins < high)))
+                if fallbacks > cap:
+                    continue
+                recall = np.mean(caught_out | (out < low) | (out_unknown & (out < high)))
+                key = (recall, -fallbacks, -low, -high)
+                if best_key is None or key > best_key:
+                    best_key, best = key, (float(low), float(high))
+        return best
+
+    rng = np.random.default_rng(11)
+    for case in range(12):
+        ins, out = rng.uniform(0.0, 0.6, 20).round(2), rng.uniform(-0.1, 0.4, 8).round(2)
+        unknown_in, unknown_out = rng.random(20) < 0.4, rng.random(8) < 0.5
+        caught_in = rng.random(20) < 0.05 if case % 2 else np.zeros(20, dtype=bool)
+        caught_out = rng.random(8) < 0.3 if case % 2 else np.zeros(8, dtype=bool)
+        cap = (0.0, 0.05, 0.1)[case % 3]
+        args = (ins, unknown_in, out, unknown_out, cap, caught_in, caught_out)
+        assert adapter.choose_thresholds(*args) == plain(*args)

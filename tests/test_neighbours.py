@@ -55,6 +55,32 @@ def test_cross_validation_sets_an_example_bar_when_out_of_scope_questions_recur(
     assert learned.neighbours.answers[:6] == ((0,),) * 6 and learned.neighbours.answers[-1] == ()
 
 
+def test_cross_validation_never_lets_a_question_find_itself():
+    """Seen by itself (the same vector, moved by the same adapter) a question would be its own nearest example at
+    similarity 1; held out, its nearest is another question."""
+    questions, passages, sentences, rows = swapped_problem()
+    problem = adapter._problem(questions, passages, sentences, rows, FAST)
+    held = adapter.cross_validate(problem, questions, FAST)
+    assert held.nearest.max() < 0.999 and (held.nearest > 0).all()
+
+
+def test_an_example_bar_that_alone_sends_too_many_answerable_questions_away_is_not_taken():
+    """Two in-scope questions of ten have an out-of-scope nearest example at 0.88: a bar at or below that would
+    catch them (20 % > the 10 % allowed), however much out-of-scope recall it adds."""
+    inside = np.array([True] * 10 + [False] * 5)
+    best = np.full(15, 0.5)  # the similarity bars can't tell them apart
+    nearest = np.array([0.3] * 8 + [0.88, 0.88] + [0.95, 0.95, 0.95, 0.85, 0.85])
+    held = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, np.array([False] * 8 + [True] * 7))
+    bar, low, _ = adapter._choose_bars(best, held, inside, np.zeros(15, dtype=bool), 0.1)
+    assert 0.88 < bar <= 0.95 and low <= 0.5
+
+
+def test_a_single_labelled_question_still_trains():
+    questions, passages, sentences, rows = swapped_problem()
+    learned = adapter.train(questions[:1], passages, sentences, rows, FAST)  # its only fold has no others
+    assert learned.neighbours.answers == (questions[0].answers,) and np.isfinite(learned.matrix).all()
+
+
 @pytest.fixture
 def taught(settings, encoder, lessons) -> Engine:  # noqa: F811 (the fixture imported above)
     ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
@@ -111,14 +137,17 @@ def test_a_pin_lifts_its_passages_for_questions_too_far_from_it_to_be_pinned(tau
         before = taught.rank(question)
         assert sun not in before.lifts
         store.add_pin(question, [taught.stored.passages[sun].id], "nurse.amy")
-        assert len(book.answering().adapter.neighbours.questions) == len(taught.adapter.neighbours.questions) + 1
-        lifted = book.answering().rank(question).lifts[sun]
+        decision = book.decide(question)
+        assert len(decision.answering.adapter.neighbours.questions) == len(taught.adapter.neighbours.questions) + 1
+        after = decision.ranked
+        lifted = after.lifts[sun]
         assert lifted.similarity == pytest.approx(1.0, abs=1e-4) and lifted.value == pytest.approx(0.2, abs=1e-4)
-        after = book.answering().rank(question)
         assert after.fused[sun] - before.fused[sun] == pytest.approx(0.2, abs=1e-4)
         assert list(after.order).index(sun) < list(before.order).index(sun)
         assert not book.ask(question).reason.startswith("pin #")  # lifted as an example, not pinned
-        row = next(r for r in explain(taught, book, question).ranking if r.passage.heading == "Sun protection")
+        checked = explain(taught, book, question)
+        assert checked.answer == book.ask(question)  # staff see what the patient is shown
+        row = next(r for r in checked.ranking if r.passage.heading == "Sun protection")
         assert row.lift == pytest.approx(0.2, abs=1e-4) and row.lifted_by == question
     finally:
         store.close()
