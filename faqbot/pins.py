@@ -67,7 +67,8 @@ class PinBook:
             if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
                 return snapshot
             known = engine.stored.positions
-            pins = tuple(p for p in self.store.pins() if any(i in known for i in p.passage_ids))  # others wait
+            pins = tuple(p for p in self.store.pins()  # pins of passages not in this index wait for theirs
+                         if not p.passage_ids or any(i in known for i in p.passage_ids))
             vectors = (engine.encoder.encode([engine.analyzer.analyze(p.question).corrected for p in pins]) if pins
                        else np.zeros((0, 1), dtype=np.float32))
             answers = [tuple(known[i] for i in p.passage_ids if i in known) for p in pins]
@@ -120,7 +121,18 @@ class Decision:
         answer = self.answering.answer(self.ranked, k)
         if self.pin is None:
             return answer
+        if not self.pin.pin.passage_ids:
+            return not_covered(answer, self.pin)
         return apply_pin(self.engine, answer, self.pin, self.answering.top(k))
+
+
+def not_covered(answer: Answer, found: PinMatch) -> Answer:
+    """The fallback for a question staff marked as not covered by the documents; warning signs still come first."""
+    reason = (f"pin #{found.pin.id}: staff marked this question as not covered by the documents "
+              f"(similarity {found.similarity:.2f})")
+    if answer.status is Status.URGENT:
+        return replace(answer, reason=f"{answer.reason}; {reason}")
+    return replace(answer, status=Status.NO_MATCH, hits=(), reason=reason)
 
 
 def apply_pin(engine: Engine, answer: Answer, found: PinMatch, k: int) -> Answer:

@@ -120,6 +120,13 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
         return current_pins(), f"Pinned as answer #{pin_id}; patients get it from their next question."
 
+    def not_covered(question, request: gr.Request):
+        if not (question or "").strip():
+            raise gr.Error("Open a question first (or type the question the documents don't cover)")
+        pin_id = store.add_pin(question.strip(), [], staff_name(request))
+        return current_pins(), (f"Pin #{pin_id}: patients asking this, or something close, now get the clinic's "
+                                "contact message instead of passages (warning signs still come first).")
+
     def edit_pin(pin_id, ids_text, request: gr.Request):
         ids = [i.strip() for i in (ids_text or "").split(",") if i.strip()]
         known = live.current().stored.positions
@@ -184,13 +191,16 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
             review_message = gr.Markdown()
             gr.Markdown("### Pin the right answer\nSearch the documents, tick the passage(s) that answer the "
                         "question, and pin them: they are shown first, marked as checked by clinic staff, for this "
-                        "question and close paraphrases of it.")
+                        "question and close paraphrases of it. If the documents don't answer it, mark it **Not in "
+                        "our documents**: patients asking it get the clinic's contact message instead.")
             pin_question = gr.Textbox(label="Question to pin an answer for", max_length=settings.max_question_chars)
             with gr.Row():
                 lookup = gr.Textbox(label="Search the documents", max_length=settings.max_question_chars, scale=4)
                 lookup_button = gr.Button("Search", scale=1)
             candidates = gr.CheckboxGroup(label="Passages", choices=[])
-            pin_button = gr.Button("Pin ticked passages", variant="primary")
+            with gr.Row():
+                pin_button = gr.Button("Pin ticked passages", variant="primary")
+                not_covered_button = gr.Button("Not in our documents")
         with gr.Tab("Check an answer"):
             with gr.Row():
                 check_question = gr.Textbox(label="Question", max_length=settings.max_question_chars, scale=4,
@@ -232,6 +242,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         gr.on([lookup_button.click, lookup.submit], search_documents, inputs=lookup, outputs=candidates,
               api_name="search_documents")
         pin_button.click(pin, inputs=[pin_question, candidates], outputs=[pins_table, review_message], api_name="pin")
+        not_covered_button.click(not_covered, inputs=pin_question, outputs=[pins_table, review_message],
+                                 api_name="not_covered")
         save_pin.click(edit_pin, inputs=[pin_id, pin_ids], outputs=[pins_table, pins_message], api_name="edit_pin")
         gr.on([check_button.click, check_question.submit], check, inputs=check_question,
               outputs=[decision, ranking], api_name="check")

@@ -91,7 +91,7 @@ def pin_rows(pins: list[Pin], engine: Engine) -> list[list[Any]]:
     return [
         [pin.id, pin.question,
          " | ".join(passage_label(by_id[i])[:80] if i in by_id else f"{i} (no longer in the documents)"
-                    for i in pin.passage_ids),
+                    for i in pin.passage_ids) or "(not covered by the documents: the fallback)",
          ", ".join(pin.passage_ids), pin.approved_by, pin.approved_at.strftime("%Y-%m-%d %H:%M")]
         for pin in pins
     ]
@@ -125,7 +125,8 @@ def explanation_markdown(found: Explanation) -> str:
         lines.append("Warning signs found: " + escape(", ".join(found.urgent_signals)))
     if found.pin:
         pin = found.pin.pin
-        lines.append(f"Pin #{pin.id} applied (similarity {found.pin.similarity:.2f} to “{escape(pin.question)}”, "
+        kind = "" if pin.passage_ids else " (not covered by the documents)"
+        lines.append(f"Pin #{pin.id}{kind} applied (similarity {found.pin.similarity:.2f} to “{escape(pin.question)}”, "
                      f"approved by {escape(pin.approved_by)} {pin.approved_at:%Y-%m-%d})")
     else:
         lines.append("No pin applied.")

@@ -122,7 +122,8 @@ class Interaction:
 
 @dataclass(frozen=True)
 class Pin:
-    """An answer approved by staff: these passages, first, for this question and its close paraphrases."""
+    """An answer approved by staff: these passages, first, for this question and its close paraphrases; no passages:
+    the documents don't cover it (the fallback with the clinic's contact)."""
 
     id: int
     question: str

@@ -70,3 +70,20 @@ def test_with_pins_a_question_is_embedded_once(engine, store, encoder):
     before = encoder.calls
     assert book.ask("when can I wear makeup again?").reason.startswith("pin #")
     assert encoder.calls - before == 1  # the engine's embedding of the question is the one the pins compare
+
+
+def test_a_question_staff_mark_as_not_covered_gets_the_fallback_and_warning_signs_still_come_first(engine, store):
+    book = PinBook(store, engine, threshold=0.8)
+    question = "do you sell gift cards"
+    assert book.ask(question).status == "answered"  # the fake model finds something to show
+    pin_id = store.add_pin(question, [], "dr.lee")
+    for asked in (question, "do you sell gift cards?"):
+        answer = book.ask(asked)
+        assert answer.status == "no_match" and not answer.hits
+        assert answer.reason.startswith(f"pin #{pin_id}: staff marked this question as not covered")
+    warning = "do you sell gift cards, my lips are swelling and i can't breathe"
+    store.add_pin(warning, [], "dr.lee")
+    urgent = book.ask(warning)
+    assert urgent.status == "urgent" and urgent.hits and "not covered" in urgent.reason
+    store.remove_pin(pin_id)
+    assert book.ask(question).status == "answered"

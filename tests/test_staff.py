@@ -167,6 +167,22 @@ def test_a_pin_made_in_the_review_queue_changes_the_patient_answer_and_removing_
     assert chat.reply("when can I wear makeup").html == before
 
 
+@pytest.mark.ui
+def test_a_question_marked_not_in_our_documents_gets_the_clinics_contact_message(staff_url, store, built_index,
+                                                                                 encoder):
+    from gradio_client import Client
+
+    chat = PatientChat(Engine.from_settings(built_index, encoder), built_index, store)
+    assert chat.reply("do you sell gift cards").status == "answered"
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+    pins, message = client.predict("do you sell gift cards", api_name="/not_covered")
+    assert "contact message" in message and "not covered by the documents" in pins["data"][0][2]
+    reply = chat.reply("do you sell gift cards?")
+    assert reply.status == "no_match" and "find this in our materials. Please contact" in reply.html
+    decision, _ = client.predict("do you sell gift cards", api_name="/check")
+    assert "(not covered by the documents) applied" in decision
+
+
 def chats_choices(update) -> list[tuple[str, str]]:
     """The (label, value) choices of a CheckboxGroup update returned over the API."""
     return [tuple(choice) for choice in update["choices"]]
