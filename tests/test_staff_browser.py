@@ -74,3 +74,15 @@ def test_staff_sign_in_and_see_the_overview_the_log_and_a_checked_answer(page):
     page.wait_for_timeout(500)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "staff-overview.png"))
+
+
+def test_staff_mark_a_question_not_in_our_documents_and_see_it_among_the_pins(page):
+    sign_in(page, PASSWORD)
+    page.get_by_role("tab", name="Review queue").click()
+    page.get_by_label("Question to pin an answer for").fill("do you take insurance")
+    page.get_by_role("button", name="Not in our documents").click()
+    page.get_by_text("now get the clinic's contact message").wait_for(timeout=10_000)
+    page.get_by_role("tab", name="Pins").click()
+    pins = page.locator("#pins")
+    pins.get_by_text("do you take insurance").last.wait_for(timeout=10_000)  # the visible cell
+    assert pins.get_by_text("not covered by the documents").count() >= 1
