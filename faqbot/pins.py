@@ -3,8 +3,9 @@
 A question matches a pin when its embedding (of the text the engine embeds: cleaned, spelling corrected; the
 engine's own embedding is reused) is at least `pin_similarity` (cosine) from the pinned question's. Below that,
 with a query adapter, a pin still counts as a labelled question (neighbours.py): it lifts its passages for
-questions like it. Pins are read from the store and re-embedded only when their revision changes, so an edit
-made in the staff workspace reaches the patient page on the next question.
+questions like it. A pin with no passages marks a question the documents don't cover: it and its close
+paraphrases get the fallback (warning signs still come first). Pins are read from the store and re-embedded only
+when their revision changes, so an edit made in the staff workspace reaches the patient page on the next question.
 """
 
 from __future__ import annotations
