@@ -239,8 +239,8 @@ def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, se
     best = problem.scores(held.vectors).max(axis=1)  # no_match looks at dense scores alone, as the engine does
     inside, unknown = problem.in_scope, problem.unknown
     by_example, low, low_unknown = _choose_bars(best, held, inside, unknown, training.max_in_scope_fallbacks)
-    caught = held.nearest_out_of_scope & (held.nearest >= by_example)
-    falls = caught | (best < low) | (unknown & (best < low_unknown))
+    caught = held.caught(by_example)
+    falls = held.falls(best, unknown, by_example, low, low_unknown)
     ranks = np.array([np.flatnonzero(wanted[np.argsort(-row, kind="stable")])[0]
                       for row, wanted in zip(held.lifted[inside], problem.answers[inside], strict=True)])
     validation = Validation(
@@ -266,6 +266,15 @@ class HeldOut:
     lifted: np.ndarray  # (questions, columns): dense scores plus the other folds' examples' lift
     nearest: np.ndarray  # (questions,): similarity of the nearest example of the other folds
     nearest_out_of_scope: np.ndarray  # (questions,) bool: that example is out of scope
+
+    def caught(self, example_bar: float) -> np.ndarray:
+        """Questions whose nearest example is out of scope at the bar (the engine's look-alike rule)."""
+        return self.nearest_out_of_scope & (self.nearest >= example_bar)
+
+    def falls(self, best: np.ndarray, unknown: np.ndarray, example_bar: float, low: float,
+              low_unknown: float) -> np.ndarray:
+        """Questions sent to no_match with these bars, as the engine decides (engine.fallback_reason)."""
+        return self.caught(example_bar) | (best < low) | (unknown & (best < low_unknown))
 
 
 def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], training: Training) -> HeldOut:
@@ -303,10 +312,10 @@ def _choose_bars(best: np.ndarray, held: HeldOut, inside: np.ndarray, unknown: n
     the example rule (NEVER when it catches nothing the similarity bars don't)."""
     chosen_key, chosen = None, (NEVER, 0.0, 0.0)
     for bar in (NEVER, *np.round(np.arange(0.95, 0.59, -0.025), 3)):
-        caught = held.nearest_out_of_scope & (held.nearest >= bar)
+        caught = held.caught(bar)
         low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
                                              max_fallbacks, caught[inside], caught[~inside])
-        falls = caught | (best < low) | (unknown & (best < low_unknown))
+        falls = held.falls(best, unknown, bar, low, low_unknown)
         if bar != NEVER and falls[inside].mean() > max_fallbacks:  # the example rule alone is over the limit
             continue
         recall = float(falls[~inside].mean()) if (~inside).any() else 0.0

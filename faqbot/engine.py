@@ -49,7 +49,8 @@ class Ranked:
     """The full decision for one question, for staff and for evaluation."""
 
     query: Query
-    vector: np.ndarray  # the question's embedding, moved by the query adapter when there is one
+    raw_vector: np.ndarray  # the question's embedding as the encoder made it (pins compare these)
+    vector: np.ndarray  # the same, moved by the query adapter when there is one
     order: np.ndarray  # passage indices, best first
     fused: np.ndarray
     dense: np.ndarray
@@ -57,8 +58,7 @@ class Ranked:
     urgent: urgent.UrgentCheck
     status: Status
     reason: str
-    lifts: dict[int, Lift] = field(default_factory=dict)  # passages lifted by a labelled look-alike question
-    raw_vector: np.ndarray | None = None  # the embedding as the encoder made it (pins compare these)
+    lifts: dict[int, Lift]  # passages lifted by a labelled look-alike question
 
 
 @dataclass
@@ -190,7 +190,7 @@ class Engine:
             status, reason = Status.NO_MATCH, fallback
         else:
             status, reason = Status.ANSWERED, f"best similarity {best_dense:.2f}"
-        return Ranked(query, vector, order, fused, dense, keyword, warning, status, reason, lifts, raw)
+        return Ranked(query, raw, vector, order, fused, dense, keyword, warning, status, reason, lifts)
 
     def adapted(self, vector: np.ndarray) -> np.ndarray:
         """A raw question vector as this engine compares it: moved by its query adapter, if it has one."""

@@ -1,8 +1,8 @@
 """"Check an answer": the whole decision behind one question, for staff.
 
 The full ranking with each passage's keyword, dense and fused scores and any lift from a labelled look-alike
-question or pin (neighbours.py); the status and why (threshold, urgent
-signal); spelling corrections and synonyms used; any pin that applied; and each passage in its document context.
+question or pin (neighbours.py); the status and why (threshold, urgent signal); spelling corrections and synonyms
+used; any pin that applied; and each passage in its document context.
 """
 
 from __future__ import annotations

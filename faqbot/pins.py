@@ -60,12 +60,13 @@ class PinBook:
 
     def _current(self, engine: Engine) -> _Snapshot:
         revision = self.store.pins_revision()
-        snapshot = self._snapshot
-        if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
+        def fresh(snapshot: _Snapshot | None) -> bool:
+            return snapshot is not None and snapshot.engine is engine and snapshot.revision == revision
+
+        if fresh(snapshot := self._snapshot):
             return snapshot
         with self._lock:
-            snapshot = self._snapshot  # another thread may have made it while this one waited
-            if snapshot is not None and snapshot.engine is engine and snapshot.revision == revision:
+            if fresh(snapshot := self._snapshot):  # another thread may have made it while this one waited
                 return snapshot
             known = engine.stored.positions
             pins = tuple(p for p in self.store.pins()  # pins of passages not in this index wait for theirs
