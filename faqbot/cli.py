@@ -100,7 +100,7 @@ def _eval(args: argparse.Namespace) -> int:
         if any("cross-validated" in name for name in scores):
             print(f"The query adapter learned from this set, so the faqbot column is {engine.adapter.training.folds}"
                   "-fold cross-validated:\neach question answered by an adapter trained without it.\n")
-        print(evaluation.table(scores))
+        print(evaluation.table(scores, {i.kind for i in items}))
     return 0
 
 

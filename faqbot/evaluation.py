@@ -8,7 +8,7 @@ Usage: python -m faqbot eval [--questions FILE ...] [--sweep]
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +16,13 @@ import numpy as np
 
 from faqbot import adapter
 from faqbot.engine import Engine, fallback_reason
-from faqbot.labelled import Labelled, normalise
+from faqbot.labelled import KINDS, Labelled, normalise
 from faqbot.learning import training_questions
 from faqbot.models import Answer, Status, sentence_rows
 from faqbot.store import file_sha256
 
-DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"))
+DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"),
+                Path("eval/questions_out_of_scope_fresh.jsonl"))
 
 
 @dataclass(frozen=True)
@@ -111,22 +112,23 @@ def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:
     )
 
 
-def table(results: dict[str, Scores]) -> str:
-    """Methods side by side, one metric per row (Markdown)."""
+def table(results: dict[str, Scores], kinds: Collection[str] = KINDS) -> str:
+    """Methods side by side, one metric per row (Markdown); only the rows the question set's `kinds` can fill."""
     names = list(results)
     rows = [
-        ("hit@1 (in-scope)", lambda s: f"{s.hit1:.3f}"),
-        ("hit@3 (in-scope)", lambda s: f"{s.hit3:.3f}"),
-        ("MRR@5 (in-scope)", lambda s: f"{s.mrr5:.3f}"),
-        ("fallback precision", lambda s: f"{s.fallback_precision:.3f}"),
-        ("fallback recall (out-of-scope)", lambda s: f"{s.fallback_recall:.3f}"),
-        ("in-scope answered with fallback", lambda s: f"{s.in_scope_fallbacks:.3f}"),
-        ("answer phrase in the highlight (hits in top 3)", lambda s: f"{s.highlight:.3f}"),
-        ("urgent recall", lambda s: f"{s.urgent_recall:.3f}"),
-        ("urgent false alarms (normal healing)", lambda s: f"{s.false_alarms}/{s.normal_healing}"),
+        ("in_scope", "hit@1 (in-scope)", lambda s: f"{s.hit1:.3f}"),
+        ("in_scope", "hit@3 (in-scope)", lambda s: f"{s.hit3:.3f}"),
+        ("in_scope", "MRR@5 (in-scope)", lambda s: f"{s.mrr5:.3f}"),
+        ("out_of_scope", "fallback precision", lambda s: f"{s.fallback_precision:.3f}"),
+        ("out_of_scope", "fallback recall (out-of-scope)", lambda s: f"{s.fallback_recall:.3f}"),
+        ("in_scope", "in-scope answered with fallback", lambda s: f"{s.in_scope_fallbacks:.3f}"),
+        ("in_scope", "answer phrase in the highlight (hits in top 3)", lambda s: f"{s.highlight:.3f}"),
+        ("urgent", "urgent recall", lambda s: f"{s.urgent_recall:.3f}"),
+        ("normal_healing", "urgent false alarms (normal healing)", lambda s: f"{s.false_alarms}/{s.normal_healing}"),
     ]
     lines = ["| metric | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
-    lines += [f"| {label} | " + " | ".join(fmt(results[n]) for n in names) + " |" for label, fmt in rows]
+    lines += [f"| {label} | " + " | ".join(fmt(results[n]) for n in names) + " |"
+              for kind, label, fmt in rows if kind in kinds]
     return "\n".join(lines)
 
 

@@ -52,3 +52,12 @@ def test_the_table_puts_methods_side_by_side():
     text = table({"a": s, "b": s})
     assert text.splitlines()[0] == "| metric | a | b |"
     assert "| hit@3 (in-scope) | 0.750 | 0.750 |" in text and "0/10" in text
+
+
+def test_the_table_leaves_out_the_rows_a_question_set_cannot_fill():
+    """An out-of-scope-only set has no hit@k, urgent recall or false alarms to show (they would read 0.000 / 1.000)."""
+    from faqbot.evaluation import Scores
+
+    text = table({"a": Scores(0.0, 0.0, 0.0, 1.0, 0.5, 0.0, 1.0, 0, 0)}, {"out_of_scope"})
+    assert [line.split(" | ")[0] for line in text.splitlines()[2:]] == ["| fallback precision",
+                                                                         "| fallback recall (out-of-scope)"]
