@@ -54,3 +54,66 @@ def test_two_mild_signs_together_are_urgent_but_one_is_not():
 def test_the_explanation_says_why():
     assert "fever" in check("I have a fever").explanation
     assert check("what are the signs of infection, like fever?").explanation.startswith("asked in general")
+
+
+@pytest.mark.parametrize(
+    "question, signal",
+    [
+        ("theres yellow gunk coming from the needle marks", "pus or discharge"),
+        ("honey coloured crusts on my chin today", "pus or discharge"),
+        ("temp is 101 since last night", "fever or chills"),
+        ("shaking and freezing cold, had it done on friday", "fever or chills"),
+        ("it hurts way more on day 4 than on day 1", "severe or worsening pain"),
+        ("blood is running down my cheek from one spot", "bleeding that won't stop"),
+        ("clear fluid filled bubbles on my forehead", "blistering"),
+        ("my top lip has blown up like a balloon", "allergic swelling"),
+        ("my voice has gone hoarse since the serum", "allergic swelling"),
+        ("i came out in itchy red lumps all over my neck", "hives"),
+        ("i cant catch my breath", "trouble breathing"),
+        ("seeing double since this afternoon", "changes in vision"),
+        ("my eye hurts and light bothers it, they worked near it", "eye pain"),
+        ("the treated skin smells rotten", "bad smell"),
+    ],
+)
+def test_warning_signs_in_everyday_words(question, signal):
+    result = check(question)
+    assert result.urgent and signal in result.signals, result
+
+
+@pytest.mark.parametrize(
+    "question, signal",
+    [
+        ("my vison is blury", "changes in vision"),
+        ("it keeps bleding and wont stop", "bleeding that won't stop"),
+        ("excrutiating pain on my forehead", "severe or worsening pain"),
+        ("my tounge feels swolen", "allergic swelling"),
+        ("red streeks going to my ear", "spreading or worsening redness"),
+    ],
+)
+def test_misspelled_warning_signs_are_read_as_meant(question, signal):
+    result = check(question)
+    assert result.urgent and signal in result.signals, result
+
+
+def test_a_mild_word_softens_heat_or_swelling_but_not_a_vision_change_or_pus():
+    assert check("my sight is kinda blurry").urgent
+    assert check("there is a little bit of pus on one spot").urgent
+    assert not check("my eyelids were a tiny bit puffy this morning").urgent
+    assert not check("my face is a bit hot").urgent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what should i do if i ever get a fever after it?",
+        "i'm having it done next week near my eyes, can it affect my vision?",
+        "do blisters happen often or is that rare?",
+        "does the water temperature matter when i rinse my face after?",
+    ],
+)
+def test_what_ifs_and_other_temperatures_do_not_fire(question):
+    assert not check(question).urgent, check(question)
+
+
+def test_a_what_if_word_does_not_hide_a_sign_that_is_happening():
+    assert check("is that rare? i have had blisters since yesterday").urgent
