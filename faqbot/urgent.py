@@ -52,8 +52,10 @@ STRONG: dict[str, tuple[str, ...]] = {
     "bleeding that won't stop": (
         rf"\b(?:bleed(?:ing|s)?|blood)\b[^.?!]{{0,80}}\b{_WONT_STOP}",
         r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood)\b", r"\bwon'?t stop bleeding\b",
-        r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b", r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)",
-        r"\b(?:bleeding|bled) through\b", r"\b(?:bleed\w*|blood)\b[^.?!]{0,80}\b(?:running|dripping|pouring|streaming) down\b", r"\b(?:can'?t|cant|cannot) (?:\w+ )?stop (?:the |it |her |my )?bleed",
+        r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
+        r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
+        r"\b(?:bleed\w*|blood)\b[^.?!]{0,80}\b(?:running|dripping|pouring|streaming) down\b",
+        r"\b(?:can'?t|cant|cannot) (?:\w+ )?stop (?:the |it |her |my )?bleed",
     ),
     "blistering": (
         r"\bblister(?:s|ing|ed)?\b", r"\b(?:water|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?)\b",
@@ -90,19 +92,20 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b[^.?!]{0,30}\b(?:really|very|so|extremely) painful\b", r"\bpain in (?:my|her|his|the) eyes?\b",
         r"\bhurts? to look at (?:the )?light\b", r"\b(?:sensitive to|can'?t stand the) (?:bright )?light\b",
     ),
-    "bad smell": (r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
+    "bad smell": (r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
+                  r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
                   r"\bfoul\b", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
 }
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
              r"\b(?:feels?|is|are) hot\b"),
-    "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\b(?:growing|grows)\b", r"\bworse (?:not|instead of) better\b", r"\b(?:really|so much) hurts?\b",
-                      r"\blooks? angry\b"),
+    "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\b(?:growing|grows)\b", r"\bworse (?:not|instead of) better\b",
+                      r"\b(?:really|so much) hurts?\b", r"\blooks? angry\b"),
     "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
                  r"\bswollen\b", r"\bswelled up\b", r"\bpuff(?:y|ed up)\b"),
     "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bnause", r"\bsweating\b"),
-    "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b", r"\bdizzy\b",
-                       r"\bfainted\b", r"\bpass(?:ed|ing) out\b"),
+    "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
+                       r"\bdizzy\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b"),
     "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b"),
     "fluid": (r"\boozing\b", r"\bleaking\b", r"\bweeping\b", r"\bcrusty\b"),
 }
