@@ -138,13 +138,9 @@ _HYPOTHETICAL = re.compile(  # what-ifs and questions before a treatment
     r"in case|look out for|watch out for|just asking|just curious|is (?:that|it|this) (?:rare|common|likely)|"
     r"next (?:week|month)|thinking (?:of|about) (?:having|getting))\b"
 )
-_HAPPENING = re.compile(
-    r"\b(?:now|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d|started|woke up)\b"
-)
-_PERSONAL = re.compile(
-    r"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:now|since|today|yesterday|"
-    r"this morning|tonight|last night|days? ago|hours? ago|day \d)\b"
-)
+_WHEN = r"now|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d"
+_HAPPENING = re.compile(rf"\b(?:{_WHEN}|started|woke up)\b")
+_PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{_WHEN})\b")
 _STRONG = {name: re.compile("|".join(patterns)) for name, patterns in STRONG.items()}
 _WEAK = {name: re.compile("|".join(patterns)) for name, patterns in WEAK.items()}
 
