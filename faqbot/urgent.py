@@ -23,14 +23,16 @@ _WONT_STOP = r"(?:won'?t|wont|doesn'?t|does not|can'?t|cant|cannot|not|isn'?t|ha
 
 STRONG: dict[str, tuple[str, ...]] = {
     "pus or discharge": (
-        r"\bpus\b", r"\bpussy\b", r"\bdischarge\b", r"\bhoney[- ]colou?r(?:ed)?\b",
-        rf"\b{_COLOURED}\b[^.?!]{{0,25}}\b{_STUFF}\b",
+        r"\bpus\b", r"\bpuss(?:y|ing)?\b", r"\bdischarge\b(?! (?:letter|instructions|papers|notes|form))",
+        r"\bhoney[- ]colou?r(?:ed)?\b", rf"\b{_COLOURED}\b[^.,;?!]{{0,25}}\b{_STUFF}\b",
         r"\b(?:oozing|leaking|weeping) (?:yellow|green|pus|fluid|stuff)",
     ),
     "fever or chills": (
         r"\bfeverish\b", r"\bfever\b", r"\bchills\b", r"\bshiver(?:y|ing|s)\b",
-        r"\b(?:a|high|running|my|her|his) (?:high |raised )?temp(?:erature)?\b",  # not the water's temperature
-        r"\btemp(?:erature)?\b[^.?!]{0,15}\b(?:3[89]|4[01]|10[0-4])\b",
+        # a temperature, but not the water's, nor a normal reading ("my temp is 37"), nor a temporary tattoo
+        r"(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )\btemp(?:erature)?\b(?! tattoo)"
+        r"(?![^.?!]{0,15}\b(?:3[56](?:\.\d)?|37(?:\.[0-4])?|9[5-8](?:\.\d)?|normal)\b)",
+        r"\b(?:thermometer|temp(?:erature)?|fever)\b[^.?!]{0,20}\b(?:3[89](?:\.\d)?|4[01]|10[0-4](?:\.\d)?)\b",
         r"\b3[89](?:\.\d)? ?(?:c|°)", r"\brigou?rs\b", r"\bcold sweats?\b", r"\bhot and cold\b",
         r"\b(?:freezing|shaking|shaky|shivering)\b[^.?!]{0,30}\b(?:cold|sweat\w*)\b",
     ),
@@ -44,8 +46,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
         r"\b(?:pain|sore|soreness|hurts?|hurting|aching|ache)\b[^.?!]{0,40}\b(?:getting|got|gotten|is|gets|"
         r"keeps getting) (?:much |a lot |way |even |so much )?worse\b",
-        r"\b(?:worse|worsening) pain\b", r"\bworse every\b", r"\bhurts? (?:way |a lot |much |so much |even )?more\b",
-        r"\bmore (?:painful|sore)\b", r"\bpain ?killers? (?:not|aren't|don't)\b", r"\b(?:9|10)/10\b",
+        r"\b(?:worse|worsening) pain\b", r"\b(?:pain|hurts?|sore)\b[^.?!]{0,30}\bworse every\b",
+        r"\bhurts? (?:way |a lot |much |so much |even )?more\b(?! than (?!(?:it|they|before|yesterday)\b))",
+        r"\bmore (?:painful|sore)\b(?! than (?!(?:it|they|before|yesterday)\b))",
+        r"\bpain ?killers? (?:not|aren't|don't)\b", r"\b(?:9|10)/10\b",
         r"\bthrobbing\b", r"\bpounding\b", r"\bagon(?:y|i[sz]ing)\b",
         r"\b(?:very much|so much|a lot of|really bad|so bad) pain\b", r"\bpain\b[^.?!]{0,10}\b(?:so bad|unbearable)\b",
     ),
@@ -61,20 +65,28 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bblister(?:s|ing|ed)?\b", r"\b(?:water|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?)\b",
         r"\b(?:bubbles?|sacs?|pockets?|bumps?) (?:of|with|full of|filled with) (?:clear )?(?:fluid|liquid|water)\b",
     ),
-    "allergic swelling": (
-        r"\b(?:lips?|tongue|throat|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)",
-        r"\bswollen (?:lips?|tongue|throat)", r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow",
-        rf"\b{_BODY}\b[^.?!]{{0,30}}\b(?:blown up|blew up|ballooned|twice (?:the|its|their|as big)|massive)\b",
+    "allergic swelling": (  # "slightly swollen lips" can be the numbing cream: this one softens
+        r"\b(?:lips?|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen lips?",
+    ),
+    "throat or tongue swelling": (  # an airway sign however mildly it is put ("a bit tight")
+        r"\b(?:tongue|throat)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen (?:tongue|throat)",
+        r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow", r"\bhoarse\b",
+        r"\bvoice\b[^.?!]{0,20}\b(?:hoarse|croaky|raspy|gone funny|sounds? (?:weird|funny|strange))",
+    ),
+    "severe swelling": (
+        rf"\b{_BODY}\b[^.?!]{{0,30}}\b(?:blown up|blew up|ballooned)\b",
+        r"\b(?:lips?|tongue|eyes?|eyelids?)\b[^.?!]{0,30}\b(?:twice (?:the|its|their|as big)|massive|huge)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:swollen|swelling|swelled|puffed|puffy)\b[^.?!]{0,12}\bshut\b",
         r"\beyes?\b[^.?!]{0,50}\b(?:can'?t|cant|cannot|won'?t) (?:\w+ )?open\b",
         r"\b(?:can'?t|cant|cannot) open (?:my |her |his |one |either |both )?eyes?\b",
-        r"\ballergic reaction\b", r"\banaphyla", r"\bhoarse\b",
-        r"\bvoice\b[^.?!]{0,20}\b(?:hoarse|croaky|raspy|gone funny|sounds? (?:weird|funny|strange))",
     ),
+    "allergic reaction": (r"\ballergic reaction\b", r"\banaphyla"),
+    "fainting": (r"\bfainted\b", r"\bpass(?:ed|ing) out\b", r"\bblack(?:ed|ing) out\b"),
     "hives": (r"\bhives\b", r"\bwelts\b", r"\bblotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
               r"\b(?:come|coming|came|broke|broken) out in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|welts)\b"),
     "trouble breathing": (
-        r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot) (?:to )?breath(?:e|ing)?\b",
+        r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot)\b(?: \w+){0,3} breath(?:e|ing)?\b",
+        r"\b(?:barely|hardly) (?:\w+ )?breath(?:e|ing)?\b",
         r"\bshort(?:ness)? of breath\b", r"\bwheez", r"\bcatch(?:ing)? (?:my|her|his|their) breath\b",
         r"\bbreathless\b", r"\bbreathing (?:is|feels|got|getting|has got) (?:\w+ )?(?:hard|difficult|tight|harder)\b",
     ),
@@ -90,11 +102,12 @@ STRONG: dict[str, tuple[str, ...]] = {
     "eye pain": (
         r"\beyes?\b (?:\w+ ){0,2}(?:hurts?|hurting|is painful|are painful|aches?|aching)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:really|very|so|extremely) painful\b", r"\bpain in (?:my|her|his|the) eyes?\b",
-        r"\bhurts? to look at (?:the )?light\b", r"\b(?:sensitive to|can'?t stand the) (?:bright )?light\b",
+        r"\bhurts? to look at (?:the )?light\b",
+        r"\beyes?\b[^.?!]{0,30}\b(?:sensitive to|can'?t stand) (?:the )?(?:bright )?light\b",
     ),
     "bad smell": (r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
                   r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
-                  r"\bfoul\b", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
+                  r"\bfoul\b(?!-mouthed)", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
 }
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
@@ -105,12 +118,13 @@ WEAK: dict[str, tuple[str, ...]] = {
                  r"\bswollen\b", r"\bswelled up\b", r"\bpuff(?:y|ed up)\b"),
     "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bnause", r"\bsweating\b"),
     "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
-                       r"\bdizzy\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b"),
+                       r"\bdizzy\b"),
     "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b"),
     "fluid": (r"\boozing\b", r"\bleaking\b", r"\bweeping\b", r"\bcrusty\b"),
 }
 # Words the signs are written in: a misspelling of one ("blury", "bleding", "streeks") is read as it, unless it is
 # itself a common English word (query.QueryAnalyzer's corrector, over this vocabulary instead of the documents').
+# The last line holds everyday healing words, so that their misspellings ("peelling") aren't read as signs.
 LEXICON = """pus discharge yellowish greenish cloudy honey coloured colored gunk ooze oozing leaking weeping crusty
 fever feverish chills shivery shivering shivers temperature rigors sweats sweating freezing streaks redness spreading
 spread growing moving travelling traveling severe extreme excruciating unbearable intense terrible awful horrible
@@ -118,29 +132,41 @@ worse worsening painkillers throbbing pounding agony agonising agonizing bleedin
 blister blisters blistering blistered bubbles fluid liquid swelling swollen swell lips tongue throat mouth eyelids
 eyelid swallow swallowing ballooned allergic reaction anaphylaxis hives welts blotches blotchy breathe breathing
 breath breathless wheezing wheeze vision blurry blurred flashes floaters fuzzy hazy foggy sight puffy stinks stinking
-rotten smell smells abscess nausea nauseous yellow green milky double faint dizzy hoarse voice light"""
+rotten smell smells abscess nausea nauseous yellow green milky double faint dizzy hoarse voice light thermometer
+peeling peel flaking flaky itching itchy tingling tight tightness dryness numbing serum lipo possible possibly"""
 _SPELLING = QueryAnalyzer.from_texts([LEXICON], Synonyms(()))
 # Signs that a softener ("slightly swollen lips", "a bit hot") makes usual healing; "kinda blurry" vision, "a bit
 # of pus" or a smell "kind of off" are warning signs however they are put.
 SOFTENED = {"allergic swelling", "heat", "getting worse", "swelling", "feeling unwell", "faint or dizzy"}
-_SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch|barely)"
+_SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch)"
                        r"\s+(?:\w+\s+)?$")
+# "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
 _NEGATION = re.compile(
     r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|no sign of)"
-    r"\b[^.,;!?]{0,25}$"
+    r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
 )
 _GENERAL = re.compile(
     r"^(?:what|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|side effects?|"
-    r"cause|causes|possible|happen|signs?|symptoms?|likely|get|affect|harm|damage|ever)\b"
+    r"cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever)\b"
 )
-_HYPOTHETICAL = re.compile(  # what-ifs and questions before a treatment
+_HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|if (?:i|you|it|my|there'?s?)\b[^.?!]{0,15}\b(?:ever|get|gets|notice|see|have|has|develop|start)|"
-    r"in case|look out for|watch out for|just asking|just curious|is (?:that|it|this) (?:rare|common|likely)|"
-    r"next (?:week|month)|thinking (?:of|about) (?:having|getting))\b"
+    r"in case|look out for|watch out for|just asking|just curious|is (?:that|it|this) (?:rare|common|likely))\b"
+)
+_PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen)|at my last|last time)\b")
+_BEFORE_TREATMENT = re.compile(
+    r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling))\b"
 )
 _WHEN = r"now|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d"
-_HAPPENING = re.compile(rf"\b(?:{_WHEN}|started|woke up)\b")
+# Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
+_DESCRIBING = re.compile(
+    rf"\b(?:{_WHEN}|started|woke up|i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|"
+    r"ive had|i got|i feel|i'm feeling|im feeling|there's|theres|there is|there are)\b|"
+    r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"
+    r"tight|closing)\b"
+)
 _PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{_WHEN})\b")
+_SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
 _STRONG = {name: re.compile("|".join(patterns)) for name, patterns in STRONG.items()}
 _WEAK = {name: re.compile("|".join(patterns)) for name, patterns in WEAK.items()}
 
@@ -156,27 +182,49 @@ def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
     """The pattern occurs at least once not negated ('no fever') and, when `softens`, not softened ('a bit hot').
 
     A vision change or pus is a warning sign however mildly it is put ("kinda blurry"); heat or swelling is not."""
-    for m in pattern.finditer(text):
+    start = 0
+    while m := pattern.search(text, start):  # every start, so a negated match can't swallow a later one
         before = text[max(0, m.start() - 40) : m.start()]
         last_word = m.start() + m.group(0).rstrip().rfind(" ") + 1  # "eyelids were a tiny bit puff(y)"
         softened = softens and (_SOFTENER.search(before) or _SOFTENER.search(text[m.start():last_word]))
         if not _NEGATION.search(before) and not softened:
             return True
+        start = m.start() + 1
     return False
+
+
+def _asked(sentence: str, before_treatment: bool) -> str:
+    """Why a sentence's signs are asked about rather than described ("" when they are described)."""
+    if _GENERAL.search(sentence) and not _PERSONAL.search(sentence):
+        return "asked in general, not described as happening"
+    if _HYPOTHETICAL.search(sentence) or before_treatment:
+        return "asked as a what-if, not described as happening"
+    if _PAST.search(sentence):
+        return "told of an earlier time, not described as happening now"
+    return ""
 
 
 def check(question: str) -> UrgentCheck:
     """Which warning signs, if any, a question describes."""
     text = _SPELLING.analyze(" ".join(question.lower().replace("\u2019", "'").split())).corrected
-    strong = tuple(name for name, p in _STRONG.items() if _present(p, text, name in SOFTENED))
-    weak = tuple(name for name, p in _WEAK.items() if _present(p, text, name in SOFTENED))
-    signals = strong + weak
+    describing = bool(_DESCRIBING.search(text))
+    before_treatment = bool(_BEFORE_TREATMENT.search(text))
+    strong: list[str] = []
+    weak: list[str] = []
+    asked: list[str] = []
+    for sentence in _SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
+        found = [(name, name in STRONG) for name, p in (*_STRONG.items(), *_WEAK.items())
+                 if _present(p, sentence, name in SOFTENED)]
+        if found and not describing and (why := _asked(sentence, before_treatment)):
+            asked.append(why)
+            continue
+        for name, is_strong in found:
+            group = strong if is_strong else weak
+            if name not in group:
+                group.append(name)
+    signals = (*strong, *weak)
     if not signals:
-        return UrgentCheck(False, (), "no warning sign mentioned")
-    if _GENERAL.search(text) and not _PERSONAL.search(text):
-        return UrgentCheck(False, signals, "asked in general, not described as happening")
-    if _HYPOTHETICAL.search(text) and not _HAPPENING.search(text):
-        return UrgentCheck(False, signals, "asked as a what-if, not described as happening")
+        return UrgentCheck(False, (), asked[0] if asked else "no warning sign mentioned")
     if strong or len(weak) >= 2:
         return UrgentCheck(True, signals, "warning sign described: " + ", ".join(signals))
     return UrgentCheck(False, signals, "a single mild sign, usual during healing")
