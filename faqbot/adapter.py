@@ -311,33 +311,32 @@ def _choose_bars(best: np.ndarray, held: HeldOut, inside: np.ndarray, unknown: n
     """(out-of-scope example bar, min_similarity, min_similarity_unknown_words): the example bar for safety
     (`_example_bar`), then the similarity bars with the best cross-validated out-of-scope recall at most
     max_in_scope_fallbacks in-scope fallbacks (the example rule's catches counted)."""
-    bar = _example_bar(held, inside, training.look_alike_margin)
+    bar = _example_bar(held, inside, training)
     caught = held.caught(bar)
     low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
                                          training.max_in_scope_fallbacks, caught[inside], caught[~inside])
     return bar, low, low_unknown
 
 
-EXAMPLE_BARS = np.round(np.arange(0.95, 0.49, -0.025), 3)
-
-
-def _example_bar(held: HeldOut, inside: np.ndarray, margin: float) -> float:
-    """The look-alike rule's bar: `margin` above the lowest of EXAMPLE_BARS at which it catches no cross-validated
-    in-scope question (NEVER without out-of-scope questions).
+def _example_bar(held: HeldOut, inside: np.ndarray, training: Training) -> float:
+    """The look-alike rule's bar: `look_alike_margin` above the lowest bar (0.95 down to `neighbour_highlight`, the
+    similarity from which an example counts as the same question, in steps of 0.025) at which it catches no
+    cross-validated in-scope question. NEVER without out-of-scope questions, or when cross-validation compared no
+    question with another (a single fold): no evidence is not a licence for the lowest bar.
 
     Chosen for what the rule costs, not for what it catches: cross-validation on a labelled set written to be
     varied seldom finds an out-of-scope question's paraphrase in the other folds, while patients ask the same
     questions again (README, "Quality"). On the dev set the recall it showed swung between 0 and 2 questions as
     questions were added, and took the rule from bar 0.775 to off; its cost, no in-scope question caught down to
     0.675, held still."""
-    if inside.all():
+    if inside.all() or not (held.nearest > -1).any():
         return NEVER
     lowest = NEVER
-    for bar in EXAMPLE_BARS:
+    for bar in np.round(np.arange(0.95, training.neighbour_highlight - 0.001, -0.025), 3):
         if held.caught(float(bar))[inside].any():
             break
         lowest = float(bar)
-    return NEVER if lowest == NEVER else round(lowest + margin, 3)
+    return NEVER if lowest == NEVER else round(lowest + training.look_alike_margin, 3)
 
 
 def _moved(vectors: np.ndarray, matrix: np.ndarray) -> np.ndarray:

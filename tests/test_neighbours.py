@@ -78,17 +78,27 @@ def test_the_example_bar_stays_a_margin_above_every_answerable_question():
 
 def test_the_example_rule_is_on_even_when_cross_validation_sees_nothing_recur():
     """A varied labelled set rarely paraphrases its own out-of-scope questions, so held out they have in-scope
-    nearest examples and the rule catches nothing here; patients do ask them again, so the rule stays on, at the
-    margin above the closest in-scope one (at 0.55: 0.575 is the lowest bar on the grid catching no in-scope
-    question, + 0.05), instead of being switched off."""
+    nearest examples and the rule would catch no out-of-scope question here; patients do ask them again, so the
+    rule stays on. The closest in-scope catch is at 0.55, below the grid's floor (neighbour_highlight 0.7, from
+    where an example counts as the same question), so the bar is 0.70 + the margin."""
     inside = np.array([True] * 6 + [False] * 4)
     nearest = np.array([0.55, 0.5, 0.4, 0.4, 0.3, 0.3, 0.7, 0.6, 0.5, 0.5])
     held = adapter.HeldOut(np.zeros((10, 2)), np.zeros((10, 1)), nearest, np.array([True, False] + [False] * 8))
     bar, _, _ = adapter._choose_bars(np.full(10, 0.5), held, inside, np.zeros(10, dtype=bool), FAST)
-    assert bar == pytest.approx(0.575 + FAST.look_alike_margin)
+    assert bar == pytest.approx(FAST.neighbour_highlight + FAST.look_alike_margin)
     everyone_answerable = np.ones(10, dtype=bool)
     assert adapter._choose_bars(np.full(10, 0.5), held, everyone_answerable, np.zeros(10, dtype=bool), FAST)[0] \
         == NEVER
+
+
+def test_without_comparisons_the_example_rule_stays_off():
+    """A single fold compares no question with another (nearest stays -1): no evidence, no rule."""
+    questions, passages, sentences, rows = swapped_problem()
+    out_of_scope = [TrainingQuestion(unit(passages[0] + passages[1]), (), False) for _ in range(3)]
+    single = adapter.train(questions + out_of_scope, passages, sentences, rows, replace(FAST, folds=1))
+    assert single.neighbours.out_of_scope_bar == NEVER
+    several = adapter.train(questions + out_of_scope, passages, sentences, rows, FAST)
+    assert several.neighbours.out_of_scope_bar < NEVER
 
 
 def test_a_single_labelled_question_still_trains():
