@@ -38,7 +38,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "spreading or worsening redness": (
         r"\bred (?:streaks?|lines?)\b", r"\bstreaks?\b",
-        r"(?:redness|red|rash)\b[^.?!]{0,60}"
+        r"(?:redness|red|rash)\b[^.?!]{0,80}"
         r"\b(?:spread(?:s|ing)?|getting (?:worse|bigger|larger)|worse again|growing|moving|moved|travell?ing)\b",
         r"\bspreading\b[^.?!]{0,20}\b(?:redness|red)\b",
     ),
@@ -50,7 +50,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bhurts? (?:way |a lot |much |so much |even )?more\b(?! than (?!(?:it|they|before|yesterday)\b))",
         r"\bmore (?:painful|sore)\b(?! than (?!(?:it|they|before|yesterday)\b))",
         r"\bpain ?killers? (?:not|aren't|don't)\b", r"\b(?:9|10)/10\b",
-        r"\bthrobbing\b", r"\bpounding\b", r"\bagon(?:y|i[sz]ing)\b",
+        r"\bagon(?:y|i[sz]ing)\b",
         r"\b(?:very much|so much|a lot of|really bad|so bad) pain\b", r"\bpain\b[^.?!]{0,10}\b(?:so bad|unbearable)\b",
     ),
     "bleeding that won't stop": (
@@ -82,7 +82,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "allergic reaction": (r"\ballergic reaction\b", r"\banaphyla"),
     "fainting": (r"\bfainted\b", r"\bpass(?:ed|ing) out\b", r"\bblack(?:ed|ing) out\b"),
-    "hives": (r"\bhives\b", r"\bwelts\b", r"\bblotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
+    "hives": (r"\bhives\b", r"\bwelts\b", r"\b(?:itchy|raised)\b[^.?!]{0,15}\b(?:blotches|welts|lumps)\b",
+              r"\bblotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
               r"\b(?:come|coming|came|broke|broken) out in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|welts)\b"),
     "trouble breathing": (
         r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot)\b(?: \w+){0,3} breath(?:e|ing)?\b",
@@ -99,7 +100,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beverything (?:looks|is|seems) (?:\w+ )?(?:fuzzy|hazy|foggy|blurry|blurred|dim)\b",
         r"\bsight\b[^.?!]{0,20}\b(?:gone|going|blurry|fuzzy|worse|funny|weird|lost|strange)\b",
     ),
+    "throbbing": (r"\bthrobb?(?:ing|s)?\b", r"\bpounding\b"),  # strong, but "a bit throbbing" softens it
     "eye pain": (
+        r"\beyes? pain\b", r"\blight hurts (?:it|them|my eyes?)\b",
         r"\beyes?\b (?:\w+ ){0,2}(?:hurts?|hurting|is painful|are painful|aches?|aching)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:really|very|so|extremely) painful\b", r"\bpain in (?:my|her|his|the) eyes?\b",
         r"\bhurts? to look at (?:the )?light\b",
@@ -112,6 +115,7 @@ STRONG: dict[str, tuple[str, ...]] = {
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
              r"\b(?:feels?|is|are) hot\b"),
+    "very sore": (r"\b(?:super|really|very|so|extremely|incredibly) (?:painful|sore|tender)\b",),
     "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\b(?:growing|grows)\b", r"\bworse (?:not|instead of) better\b",
                       r"\b(?:really|so much) hurts?\b", r"\blooks? angry\b"),
     "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
@@ -137,7 +141,8 @@ peeling peel flaking flaky itching itchy tingling tight tightness dryness numbin
 _SPELLING = QueryAnalyzer.from_texts([LEXICON], Synonyms(()))
 # Signs that a softener ("slightly swollen lips", "a bit hot") makes usual healing; "kinda blurry" vision, "a bit
 # of pus" or a smell "kind of off" are warning signs however they are put.
-SOFTENED = {"allergic swelling", "heat", "getting worse", "swelling", "feeling unwell", "faint or dizzy"}
+SOFTENED = {"allergic swelling", "heat", "getting worse", "swelling", "feeling unwell", "faint or dizzy", "throbbing",
+            "very sore"}
 _SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch)"
                        r"\s+(?:\w+\s+)?$")
 # "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
@@ -150,18 +155,21 @@ _GENERAL = re.compile(
     r"cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever)\b"
 )
 _HYPOTHETICAL = re.compile(  # what-ifs
-    r"\b(?:what if|if (?:i|you|it|my|there'?s?)\b[^.?!]{0,15}\b(?:ever|get|gets|notice|see|have|has|develop|start)|"
+    r"\b(?:what if|if (?:i|you|it|my|there'?s?)\b[^.?!]{0,15}\b"
+    r"(?:ever|get|gets|got|notice|see|have|has|develop|start)|"
     r"in case|look out for|watch out for|just asking|just curious|is (?:that|it|this) (?:rare|common|likely))\b"
 )
-_PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen)|at my last|last time)\b")
+_PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen)|when i was (?:a |little|young)|"
+                   r"at my last|last time)\b")
 _BEFORE_TREATMENT = re.compile(
     r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling))\b"
 )
 _WHEN = r"now|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d"
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(
-    rf"\b(?:{_WHEN}|started|woke up|i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|"
-    r"ive had|i got|i feel|i'm feeling|im feeling|there's|theres|there is|there are)\b|"
+    rf"\b(?:{_WHEN}|started|woke up|there's|theres|there is|there are|"
+    r"(?<!if )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|ive had|i got|"
+    r"i feel|i'm feeling|im feeling))\b|"
     r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"
     r"tight|closing)\b"
 )

@@ -160,3 +160,13 @@ def test_a_sign_is_not_hidden_by_mild_words_what_ifs_or_an_earlier_negation(ques
 )
 def test_comparisons_other_temperatures_past_history_and_busy_lives_do_not_fire(question):
     assert not check(question).urgent, check(question)
+
+
+def test_a_fourth_blind_sets_misses_and_false_alarms_stay_fixed():
+    """From the fourth blind set (37/40 urgent, 3 false alarms before these cases were handled)."""
+    assert check("Eye pain! Serum got in it during the session and light hurts it.").urgent
+    assert check("one patch on my cheek has gone really hot and hard and is super painful").urgent
+    assert check("itchy raised blotches on my neck and arms now").urgent
+    assert not check("If I got blisters after it, what would that mean? Just asking.").urgent
+    assert not check("I had hives from penicillin when I was a kid - anything in your aftercare to avoid?").urgent
+    assert not check("it was warm and a bit throbbing for an hour, then settled completely").urgent
