@@ -2,9 +2,11 @@
 
 Rules, not a model: each signal is a named pattern so staff can see which one fired. A strong sign
 (pus, fever, trouble breathing...) is enough on its own; weak ones (heat, swelling, feeling unwell) need
-company. Signs that are negated ("no fever"), asked about in general ("what are the risks of infection?") or as a
-what-if ("what should I do if I ever get a fever?") don't count; a softener ("a bit swollen") makes a mild sign
-usual healing, but not pus or a vision change. Misspelled sign words ("blury", "bleding") are read as meant.
+company. Negated signs ("no fever") don't count; nor, sentence by sentence, do signs asked about in general ("what
+are the risks of infection?"), as a what-if ("what should I do if I ever get a fever?"), before a treatment or of
+an earlier time, unless the message describes something happening ("there's pus", "since yesterday"). A softener
+("a bit swollen") makes a mild sign usual healing, but not pus, a vision change or a tight throat. Misspelled sign
+words ("blury", "bleding") are read as meant.
 The patterns were written from, and are checked against, the urgent and normal-healing questions of
 eval/questions_dev.jsonl (README, "Quality").
 """
