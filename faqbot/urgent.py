@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from faqbot.query import QueryAnalyzer, Synonyms
 
 _COLOURED = r"(?:yellow|yellowish|green|greenish|cloudy|milky|white|creamy)"
-_STUFF = r"(?:gunk|goo|gunge|gloop|muck|stuff|fluid|liquid|discharge|crusts?|ooze|oozing|matter)"
+_STUFF = r"(?:gunk|goo|gunge|gloop|muck|stuff|fluid|liquid|discharge|crusts?|ooze|oozing|matter|heads)"
 _BODY = r"(?:lips?|tongue|throat|mouth|eyelids?|eyes?|face)"
 _WONT_STOP = r"(?:won'?t|wont|doesn'?t|does not|can'?t|cant|cannot|not|isn'?t|hasn'?t) (?:\w+ ){0,3}stop(?:ping|ped)?\b"
 
@@ -27,25 +27,33 @@ STRONG: dict[str, tuple[str, ...]] = {
     "pus or discharge": (
         r"\bpus\b", r"\bpuss(?:y|ing)?\b", r"\bdischarge\b(?! (?:letter|instructions|papers|notes|form))",
         r"\bhoney[- ]colou?r(?:ed)?\b", rf"\b{_COLOURED}\b[^.,;?!]{{0,25}}\b{_STUFF}\b",
+        rf"\b(?:crust\w*|ooz\w*|weep\w*|leak\w*)\b[^.,;?!]{{0,15}}\b{_COLOURED}\b",
         r"\b(?:oozing|leaking|weeping) (?:yellow|green|pus|fluid|stuff)",
     ),
     "fever or chills": (
         r"\bfeverish\b", r"\bfever\b", r"\bchills\b", r"\bshiver(?:y|ing|s)\b",
         # a temperature, but not the water's, nor a normal reading ("my temp is 37"), nor a temporary tattoo
         r"(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )\btemp(?:erature)?\b(?! tattoo)"
-        r"(?![^.?!]{0,15}\b(?:3[56](?:\.\d)?|37(?:\.[0-4])?|9[5-8](?:\.\d)?|normal)\b)",
+        r"(?![^?!]{0,40}\b(?:3[56](?:\.\d)?|37(?:\.[0-4])?|9[5-8](?:\.\d)?|normal)\b)",
         r"\b(?:thermometer|temp(?:erature)?|fever)\b[^.?!]{0,20}\b(?:3[89](?:\.\d)?|4[01]|10[0-4](?:\.\d)?)\b",
         r"\b3[89](?:\.\d)? ?(?:c|°)", r"\brigou?rs\b", r"\bcold sweats?\b", r"\bhot and cold\b",
+        r"\bburning up\b", r"\bthe shakes\b", r"\bcan'?t (?:get|stay|keep) warm\b",
         r"\b(?:freezing|shaking|shaky|shivering)\b[^.?!]{0,30}\b(?:cold|sweat\w*)\b",
     ),
     "spreading or worsening redness": (
-        r"\bred (?:streaks?|lines?)\b", r"\bstreaks?\b",
-        r"(?:redness|red|rash)\b[^.?!]{0,80}"
-        r"\b(?:spread(?:s|ing)?|getting (?:worse|bigger|larger)|worse again|growing|moving|moved|travell?ing)\b",
+        r"\bred (?:streaks?|lines?|ribbons?|stripes?|tracks?|trails?)\b", r"\bstreaks?\b",
+        r"(?:redness|red|rash|patch)\b[^.?!]{0,80}"
+        r"\b(?:spread(?:s|ing)?|getting (?:worse|bigger|larger)|worse again|growing|moving|moved|travell?ing|crept|"
+        r"creeping|now reaches|reaching|doubled)\b",
+        r"\b(?:drew|drawn|marked) (?:a line )?(?:round|around)\b", r"\bpast the (?:line|mark)\b",
+        r"\b(?:creeping|crept|spreading|moving|travell?ing) (?:towards?|to|into|down|up|onto|over)\b",
         r"\bspreading\b[^.?!]{0,20}\b(?:redness|red)\b",
     ),
     "severe or worsening pain": (
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
+        r"\b(?:stabbing|shooting|searing)\b", r"\b(?:pain|ache|soreness)\b[^.?!]{0,50}\bspread\w*\b",
+        r"\bout of (?:10|ten)\b[^?!]{0,80}\b(?:now|today)\b[^.?!]{0,15}\b(?:[89]|10)\b",
+        r"\b(?:[89]|10) out of (?:10|ten)\b",
         r"\b(?:pain|sore|soreness|hurts?|hurting|aching|ache)\b[^.?!]{0,40}\b(?:getting|got|gotten|is|gets|"
         r"keeps getting) (?:much |a lot |way |even |so much )?worse\b",
         r"\b(?:worse|worsening) pain\b", r"\b(?:pain|hurts?|sore)\b[^.?!]{0,30}\bworse every\b",
@@ -60,6 +68,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood)\b", r"\bwon'?t stop bleeding\b",
         r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
+        r"\bsoak(?:ing|ed|s) through\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b", r"\btrickling down\b",
+        r"\bkeeps? dripping\b",
         r"\b(?:bleed\w*|blood)\b[^.?!]{0,80}\b(?:running|dripping|pouring|streaming) down\b",
         r"\b(?:can'?t|cant|cannot) (?:\w+ )?stop (?:the |it |her |my )?bleed",
     ),
@@ -72,31 +82,43 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "throat or tongue swelling": (  # an airway sign however mildly it is put ("a bit tight")
         r"\b(?:tongue|throat)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen (?:tongue|throat)",
-        r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow", r"\bhoarse\b",
+        r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow", r"\bhoarse\b", r"\blaryngitis\b",
+        r"\btongue\b[^.?!]{0,20}\b(?:too big|thick|heavy|fat)\b", r"\bslurr",
+        r"\bsound\w* (?:\w+ )?(?:croaky|raspy|husky)\b",
         r"\bvoice\b[^.?!]{0,20}\b(?:hoarse|croaky|raspy|gone funny|sounds? (?:weird|funny|strange))",
     ),
     "severe swelling": (
         rf"\b{_BODY}\b[^.?!]{{0,30}}\b(?:blown up|blew up|ballooned)\b",
-        r"\b(?:lips?|tongue|eyes?|eyelids?)\b[^.?!]{0,30}\b(?:twice (?:the|its|their|as big)|massive|huge)\b",
+        r"\b(?:lips?|tongue|eyes?|eyelids?)\b[^.?!]{0,30}\b(?:twice (?:the|its|their|as big)|massive|huge|enormous|"
+        r"fat)\b", r"\beyes? (?:are|is) (?:\w+ )?slits?\b",
+        r"\bswell\w* more (?:every|each|by the) (?:hour|minute)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:swollen|swelling|swelled|puffed|puffy)\b[^.?!]{0,12}\bshut\b",
         r"\beyes?\b[^.?!]{0,50}\b(?:can'?t|cant|cannot|won'?t) (?:\w+ )?open\b",
         r"\b(?:can'?t|cant|cannot) open (?:my |her |his |one |either |both )?eyes?\b",
     ),
     "allergic reaction": (r"\ballergic reaction\b", r"\banaphyla"),
-    "fainting": (r"\bfainted\b", r"\bpass(?:ed|ing) out\b", r"\bblack(?:ed|ing) out\b"),
-    "hives": (r"\bhives\b", r"\bwelts\b", r"\b(?:itchy|raised)\b[^.?!]{0,15}\b(?:blotches|welts|lumps)\b",
+    "fainting": (r"\b(?:room|everything|vision|world) (?:went|goes|going|turned) "
+                 r"(?:grey|gray|black|dark|white|fuzzy)\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b",
+                 r"\bblack(?:ed|ing) out\b",
+                 r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
+    "hives": (r"\bhives\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
+              r"\b(?:itchy|raised)\b[^.?!]{0,15}\b(?:blotches|welts|lumps)\b",
               r"\bblotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
               r"\b(?:come|coming|came|broke|broken) out in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|welts)\b"),
     "trouble breathing": (
         r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot)\b(?: \w+){0,3} breath(?:e|ing)?\b",
         r"\b(?:barely|hardly) (?:\w+ )?breath(?:e|ing)?\b",
-        r"\bshort(?:ness)? of breath\b", r"\bwheez", r"\bcatch(?:ing)? (?:my|her|his|their) breath\b",
+        r"\bshort(?:ness)? of breath\b", r"\bwheez", r"\bwhistl\w*\b[^.?!]{0,30}\bbreath",
+        r"\bbreath\w*\b[^.?!]{0,30}\bwhistl", r"\bcatch(?:ing)? (?:my|her|his|their) breath\b",
         r"\bbreathless\b", r"\bbreathing (?:is|feels|got|getting|has got) (?:\w+ )?(?:hard|difficult|tight|harder)\b",
     ),
     "changes in vision": (
         r"\bvision\b", r"\bblurr(?:y|ed)\b", r"\bcan'?t see\b", r"\bflashes\b", r"\bspots in my eyes?\b",
         r"\beyes?\b[^.?!]{0,20}\b(?:swollen shut|(?:is|are) closing|closed up)\b",
-        r"\bsee(?:ing)? (?:spots|dots|stars|flashes|double|things)\b", r"\bdouble vision\b", r"\bfloaters\b",
+        r"\bsee(?:ing)? (?:spots|dots|stars|flashes|double|things|two of)\b", r"\bdouble vision\b", r"\bfloaters\b",
+        r"\btwo of everything\b",
+        r"\b(?:smudge|shadow|blind spot|dark spot|grey patch|gray patch|curtain|halos?)\b[^.?!]{0,40}"
+        r"\b(?:look|see|vision|sight|eyes?|lights?)\b",
         r"\b(?:spots|dots|specks)\b[^.?!]{0,30}\b(?:floating|in my (?:eye|sight))",
         r"\b(?:fuzzy|hazy|foggy|cloudy|dim)\b[^.?!]{0,30}\beyes?\b", r"\beyes?\b[^.?!]{0,30}\b(?:fuzzy|hazy|foggy)\b",
         r"\beverything (?:looks|is|seems) (?:\w+ )?(?:fuzzy|hazy|foggy|blurry|blurred|dim)\b",
@@ -105,9 +127,10 @@ STRONG: dict[str, tuple[str, ...]] = {
     "throbbing": (r"\bthrobb?(?:ing|s)?\b", r"\bpounding\b"),  # strong, but "a bit throbbing" softens it
     "eye pain": (
         r"\beyes? pain\b", r"\blight hurts (?:it|them|my eyes?)\b",
-        r"\beyes?\b (?:\w+ ){0,2}(?:hurts?|hurting|is painful|are painful|aches?|aching)\b",
+        r"\beyes?\b (?:\w+ ){0,3}(?:hurts?|hurting|is painful|are painful|aches?|aching|paining|pains)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:really|very|so|extremely) painful\b", r"\bpain in (?:my|her|his|the) eyes?\b",
-        r"\bhurts? to look at (?:the )?light\b",
+        r"\bhurts? to look at (?:the )?light\b", r"\b(?:bright )?light (?:is )?(?:killing|hurting)\b",
+        r"\beyes?\b[^.?!]{0,40}\bgrit", r"\bgrit\w*\b[^.?!]{0,30}\beyes?\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:sensitive to|can'?t stand) (?:the )?(?:bright )?light\b",
     ),
     "bad smell": (r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
@@ -116,17 +139,19 @@ STRONG: dict[str, tuple[str, ...]] = {
 }
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
-             r"\b(?:feels?|is|are) hot\b"),
+             r"\b(?:feels?|is|are) hot\b", r"\b(?:swell\w*|swollen|red|puffy) and hot\b"),
     "very sore": (r"\b(?:super|really|very|so|extremely|incredibly) (?:painful|sore|tender)\b",),
-    "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\b(?:growing|grows)\b", r"\bworse (?:not|instead of) better\b",
+    "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\bdoubled\b", r"\bmore (?:every|each) (?:day|hour)\b",
+                      r"\binstead of less\b", r"\b(?:growing|grows)\b", r"\bworse (?:not|instead of) better\b",
                       r"\b(?:really|so much) hurts?\b", r"\blooks? angry\b"),
     "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
-                 r"\bswollen\b", r"\bswelled up\b", r"\bpuff(?:y|ed up)\b"),
-    "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bnause", r"\bsweating\b"),
+                 r"\bswollen\b", r"\bswelled up\b", r"\bpuff(?:y|ed up)\b", r"\b(?:much|very|so|really) swell\b"),
+    "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bnause", r"\bsweat(?:ing|y)\b",
+                       r"\bheart(?:'s| is)? (?:racing|pounding)\b"),
     "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
                        r"\bdizzy\b"),
     "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b"),
-    "fluid": (r"\boozing\b", r"\bleaking\b", r"\bweeping\b", r"\bcrusty\b"),
+    "fluid": (r"\boozing\b", r"\bleaking\b", r"\bweeping\b", r"\bcrust(?:y|ing)\b"),
 }
 # Words the signs are written in: a misspelling of one ("blury", "bleding", "streeks") is read as it, unless it is
 # itself a common English word (query.QueryAnalyzer's corrector, over this vocabulary instead of the documents').
@@ -153,27 +178,38 @@ _NEGATION = re.compile(
     r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
 )
 _GENERAL = re.compile(
-    r"^(?:what|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|side effects?|"
-    r"cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever)\b"
+    r"^(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|"
+    r"side effects?|cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever|make|"
+    r"look like|feel like|common|rare)\b"
 )
 _HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|if (?:i|you|it|my|there'?s?)\b[^.?!]{0,15}\b"
     r"(?:ever|get|gets|got|notice|see|have|has|develop|start)|"
-    r"in case|look out for|watch out for|just asking|just curious|is (?:that|it|this) (?:rare|common|likely))\b"
+    r"in case|look out for|watch out for|jus(?:t)? asking|just curious|chances? of|happen to me|"
+    r"could (?:that|this|it) happen|"
+    r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
 _PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen)|when i was (?:a |little|young)|"
-                   r"at my last|last time)\b")
+                   r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
+                   r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r)\b[^.?!]{0,30}"
+                   r"\b(?:had|got|broke|came))\b")
+# Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
+# also getting worse.
+_SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
+                       r"improving|fading|eased)\b")
+_WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again)\b")
 _BEFORE_TREATMENT = re.compile(
     r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling))\b"
 )
-_WHEN = r"now|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d"
+_WHEN = r"now|right now|rn|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d"
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(
     rf"\b(?:{_WHEN}|started|woke up|there's|theres|there is|there are|"
     r"(?<!if )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|ive had|i got|"
     r"i feel|i'm feeling|im feeling))\b|"
     r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"
-    r"tight|closing)\b"
+    r"tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|pouring|dripping)\b|"
+    r"\bmine (?:is|are|has|have)\b"
 )
 _PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{_WHEN})\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
@@ -203,14 +239,17 @@ def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
     return False
 
 
-def _asked(sentence: str, before_treatment: bool) -> str:
-    """Why a sentence's signs are asked about rather than described ("" when they are described)."""
+def _asked(sentence: str, before_treatment: bool, describing: bool) -> str:
+    """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
+    the message describes something happening, which keeps general and what-if sentences' signs."""
+    if _PAST.search(sentence) and not _DESCRIBING.search(sentence):  # "pus after my last treatment, back in March"
+        return "told of an earlier time, not described as happening now"
+    if describing:
+        return ""
     if _GENERAL.search(sentence) and not _PERSONAL.search(sentence):
         return "asked in general, not described as happening"
     if _HYPOTHETICAL.search(sentence) or before_treatment:
         return "asked as a what-if, not described as happening"
-    if _PAST.search(sentence):
-        return "told of an earlier time, not described as happening now"
     return ""
 
 
@@ -219,13 +258,14 @@ def check(question: str) -> UrgentCheck:
     text = _SPELLING.analyze(" ".join(question.lower().replace("\u2019", "'").split())).corrected
     describing = bool(_DESCRIBING.search(text))
     before_treatment = bool(_BEFORE_TREATMENT.search(text))
+    settling = bool(_SETTLING.search(text)) and not _WORSENING.search(text)
     strong: list[str] = []
     weak: list[str] = []
     asked: list[str] = []
     for sentence in _SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
         found = [(name, name in STRONG) for name, p in (*_STRONG.items(), *_WEAK.items())
-                 if _present(p, sentence, name in SOFTENED)]
-        if found and not describing and (why := _asked(sentence, before_treatment)):
+                 if not (settling and name in SOFTENED) and _present(p, sentence, name in SOFTENED)]
+        if found and (why := _asked(sentence, before_treatment, describing)):
             asked.append(why)
             continue
         for name, is_strong in found:

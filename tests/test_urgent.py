@@ -170,3 +170,40 @@ def test_a_fourth_blind_sets_misses_and_false_alarms_stay_fixed():
     assert not check("If I got blisters after it, what would that mean? Just asking.").urgent
     assert not check("I had hives from penicillin when I was a kid - anything in your aftercare to avoid?").urgent
     assert not check("it was warm and a bit throbbing for an hour, then settled completely").urgent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "face is much swell and hot",  # fifth blind set: short messages, second-language English
+        "feeling dizzy and like to faint",
+        "my eye is red and paining plz",
+        "she's got the shakes under two duvets and her face is burning up",  # sixth: signs described, not named
+        "theres a red ribbon running from my chin towards my collarbone",
+        "I drew round the red patch last night and it's well past the line",
+        "my tongue feels too big for my mouth and I'm slurring",
+        "I can hear a whistling when I breathe out",
+        "the room went grey when I stood up and my face is itchy all over",
+        "there's a dark smudge in the middle of whatever I look at",
+        "it's been 25 minutes and it's still soaking through the cloth",
+        "the soreness was 3 out of 10 on day one and today it's an 8",
+        "deep stabbing pain spreading into my ear",
+    ],
+)
+def test_signs_described_in_other_words_fire(question):
+    assert check(question).urgent, check(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is fever common after? i dont have one",
+        "wat does pus look like if infected",
+        "my sister broke out in an itchy rash after her serum, could that happen to me?",
+        "throbbing and warm right after, now 4 hours later it's calming down",
+        "I had pus after my last treatment back in March. Now 2 days after a new one, all looks normal",
+        "took my temperature to be safe and it's normal, 36.8",
+    ],
+)
+def test_questions_about_others_the_past_or_settling_signs_do_not_fire(question):
+    assert not check(question).urgent, check(question)
