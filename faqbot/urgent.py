@@ -33,11 +33,13 @@ STRONG: dict[str, tuple[str, ...]] = {
     "fever or chills": (
         r"\bfeverish\b", r"\bfever\b", r"\bchills\b", r"\bshiver(?:y|ing|s)\b",
         # a temperature, but not the water's, nor a normal reading ("my temp is 37"), nor a temporary tattoo
-        r"(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )\btemp(?:erature)?\b(?! tattoo)"
+        r"(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )(?<!normal )\btemp(?:erature)?\b(?! tattoo)"
         r"(?![^?!]{0,40}\b(?:3[56](?:\.\d)?|37(?:\.[0-4])?|9[5-8](?:\.\d)?|normal)\b)",
         r"\b(?:thermometer|temp(?:erature)?|fever)\b[^.?!]{0,20}\b(?:3[89](?:\.\d)?|4[01]|10[0-4](?:\.\d)?)\b",
         r"\b3[89](?:\.\d)? ?(?:c|°)", r"\brigou?rs\b", r"\bcold sweats?\b", r"\bhot and cold\b",
-        r"\bburning up\b", r"\bthe shakes\b", r"\bcan'?t (?:get|stay|keep) warm\b",
+        r"\bburning up\b", r"\bthe shakes\b", r"\bcan'?t (?:get|stay|keep) warm\b", r"\bnight sweats\b",
+        r"\b(?:coming down with|flu-?like|"
+        r"like (?:i'?ve got|i have|he has|she has|(?:i'?m|he'?s|she'?s) got) (?:the )?flu)",
         r"\b(?:freezing|shaking|shaky|shivering)\b[^.?!]{0,30}\b(?:cold|sweat\w*)\b",
     ),
     "spreading or worsening redness": (
@@ -45,13 +47,15 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"(?:redness|red|rash|patch)\b[^.?!]{0,80}"
         r"\b(?:spread(?:s|ing)?|getting (?:worse|bigger|larger)|worse again|growing|moving|moved|travell?ing|crept|"
         r"creeping|now reaches|reaching|doubled)\b",
-        r"\b(?:drew|drawn|marked) (?:a line )?(?:round|around)\b", r"\bpast the (?:line|mark)\b",
+        r"\b(?:drew|drawn|marked) (?:a line )?(?:round|around)\b", r"\bincreasing (?:redness|swelling)\b",
+        r"\bpast the (?:line|mark)\b",
         r"\b(?:creeping|crept|spreading|moving|travell?ing) (?:towards?|to|into|down|up|onto|over)\b",
         r"\bspreading\b[^.?!]{0,20}\b(?:redness|red)\b",
     ),
     "severe or worsening pain": (
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
-        r"\b(?:stabbing|shooting|searing)\b", r"\b(?:pain|ache|soreness)\b[^.?!]{0,50}\bspread\w*\b",
+        r"\b(?:stabbing|stabbed|shooting|searing)\b", r"\bhot iron\b",
+        r"\b(?:pain|ache|soreness)\b[^.?!]{0,50}\bspread\w*\b",
         r"\bout of (?:10|ten)\b[^?!]{0,80}\b(?:now|today)\b[^.?!]{0,15}\b(?:[89]|10)\b",
         r"\b(?:[89]|10) out of (?:10|ten)\b",
         r"\b(?:pain|sore|soreness|hurts?|hurting|aching|ache)\b[^.?!]{0,40}\b(?:getting|got|gotten|is|gets|"
@@ -68,14 +72,19 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood)\b", r"\bwon'?t stop bleeding\b",
         r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
-        r"\bsoak(?:ing|ed|s) through\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b", r"\btrickling down\b",
+        r"\b(?:soak|seep)(?:ing|ed|s)? through\b", r"\b(?:fresh red|red drops|fresh blood)\b",
+        r"\bpouring (?:bright )?red\b", r"\bwon'?t slow down\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b",
+        r"\btrickling down\b",
         r"\bkeeps? dripping\b",
         r"\b(?:bleed\w*|blood)\b[^.?!]{0,80}\b(?:running|dripping|pouring|streaming) down\b",
         r"\b(?:can'?t|cant|cannot) (?:\w+ )?stop (?:the |it |her |my )?bleed",
     ),
     "blistering": (
-        r"\bblister(?:s|ing|ed)?\b", r"\b(?:water|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?)\b",
-        r"\b(?:bubbles?|sacs?|pockets?|bumps?) (?:of|with|full of|filled with) (?:clear )?(?:fluid|liquid|water)\b",
+        r"\bblister(?:s|ing|ed)?\b",
+        r"\b(?:water|watery|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?|domes?)\b",
+        r"\b(?:bubbles?|sacs?|pockets?|bumps?|domes?)\b[^.?!]{0,50}\b(?:of|with|full of|filled with) (?:clear )?"
+        r"(?:fluid|liquid|water)\b",
+        r"\braw (?:and )?wet\b", r"\bfull of (?:clear )?(?:liquid|fluid|water)\b",
     ),
     "allergic swelling": (  # "slightly swollen lips" can be the numbing cream: this one softens
         r"\b(?:lips?|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen lips?",
@@ -89,7 +98,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "severe swelling": (
         rf"\b{_BODY}\b[^.?!]{{0,30}}\b(?:blown up|blew up|ballooned)\b",
-        r"\b(?:lips?|tongue|eyes?|eyelids?)\b[^.?!]{0,30}\b(?:twice (?:the|its|their|as big)|massive|huge|enormous|"
+        r"\b(?:lips?|tongue|eyes?|eyelids?)\b[^.?!]{0,40}\b(?:twice (?:the|its|their|as big)|massive|huge|enormous|"
         r"fat)\b", r"\beyes? (?:are|is) (?:\w+ )?slits?\b",
         r"\bswell\w* more (?:every|each|by the) (?:hour|minute)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:swollen|swelling|swelled|puffed|puffy)\b[^.?!]{0,12}\bshut\b",
@@ -102,7 +111,7 @@ STRONG: dict[str, tuple[str, ...]] = {
                  r"\bblack(?:ed|ing) out\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
     "hives": (r"\bhives\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
-              r"\b(?:itchy|raised)\b[^.?!]{0,15}\b(?:blotches|welts|lumps)\b",
+              r"\b(?:itchy|raised|blotchy)\b[^.?!]{0,15}\b(?:blotches|welts|lumps|patches)\b",
               r"\bblotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
               r"\b(?:come|coming|came|broke|broken) out in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|welts)\b"),
     "trouble breathing": (
@@ -113,7 +122,10 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bbreathless\b", r"\bbreathing (?:is|feels|got|getting|has got) (?:\w+ )?(?:hard|difficult|tight|harder)\b",
     ),
     "changes in vision": (
-        r"\bvision\b", r"\bblurr(?:y|ed)\b", r"\bcan'?t see\b", r"\bflashes\b", r"\bspots in my eyes?\b",
+        r"\bvision\b(?! (?:is|was|seems|looks) (?:\w+ )?(?:fine|normal|ok|okay|good|clear|perfect))",
+        r"\bblurr(?:y|ed)\b",
+        r"\b(?:sight|vision)\b[^.?!]{0,30}\b(?:went|gone|going) (?:dark|black|grey|gray|dim)\b",
+        r"\bcurtain coming down\b", r"\bcan'?t see\b", r"\bflashes\b", r"\bspots in my eyes?\b",
         r"\beyes?\b[^.?!]{0,20}\b(?:swollen shut|(?:is|are) closing|closed up)\b",
         r"\bsee(?:ing)? (?:spots|dots|stars|flashes|double|things|two of)\b", r"\bdouble vision\b", r"\bfloaters\b",
         r"\btwo of everything\b",
@@ -130,23 +142,30 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b (?:\w+ ){0,3}(?:hurts?|hurting|is painful|are painful|aches?|aching|paining|pains)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:really|very|so|extremely) painful\b", r"\bpain in (?:my|her|his|the) eyes?\b",
         r"\bhurts? to look at (?:the )?light\b", r"\b(?:bright )?light (?:is )?(?:killing|hurting)\b",
-        r"\beyes?\b[^.?!]{0,40}\bgrit", r"\bgrit\w*\b[^.?!]{0,30}\beyes?\b",
+        r"\beyes?\b[^.?!]{0,40}\b(?:grit|sand)", r"\b(?:ache|pain|aching)\b[^.?!]{0,20}\beye(?:ball)?s?\b",
+        r"\blight makes (?:it|them) (?:much |even )?worse\b", r"\bcan'?t keep (?:it|them|my eyes?) open\b",
+        r"\bgrit\w*\b[^.?!]{0,30}\beyes?\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:sensitive to|can'?t stand) (?:the )?(?:bright )?light\b",
     ),
-    "bad smell": (r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
+    "bad smell": (r"\b(?:sour|off|bad|foul|rotten|nasty|horrible|awful)\b[^.?!]{0,10}\bsmell\b",
+                  r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
                   r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
                   r"\bfoul\b(?!-mouthed)", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
 }
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
              r"\b(?:feels?|is|are) hot\b", r"\b(?:swell\w*|swollen|red|puffy) and hot\b"),
-    "very sore": (r"\b(?:super|really|very|so|extremely|incredibly) (?:painful|sore|tender)\b",),
+    "very sore": (r"\b(?:super|really|very|so|extremely|incredibly) (?:painful|sore|tender)\b",
+                  r"\bhurts? so (?:much|bad)\b", r"\blike (?:a )?(?:bad )?burn\b", r"\bon fire\b"),
     "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\bdoubled\b", r"\bmore (?:every|each) (?:day|hour)\b",
-                      r"\binstead of less\b", r"\b(?:growing|grows)\b", r"\bworse (?:not|instead of) better\b",
+                      r"\binstead of less\b", r"\b(?:ramping up|intensifying|getting more intense|by the hour)\b",
+                      r"\bworse (?:\w+ )?than (?:yesterday|before|this morning)\b", r"\b(?:growing|grows)\b",
+                      r"\bworse (?:not|instead of) better\b",
                       r"\b(?:really|so much) hurts?\b", r"\blooks? angry\b"),
     "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
                  r"\bswollen\b", r"\bswelled up\b", r"\bpuff(?:y|ed up)\b", r"\b(?:much|very|so|really) swell\b"),
-    "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bnause", r"\bsweat(?:ing|y)\b",
+    "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bunwell\b", r"\baches all over\b",
+    r"\bnause", r"\bsweat(?:ing|y)\b",
                        r"\bheart(?:'s| is)? (?:racing|pounding)\b"),
     "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
                        r"\bdizzy\b"),
@@ -183,9 +202,9 @@ _GENERAL = re.compile(
     r"look like|feel like|common|rare)\b"
 )
 _HYPOTHETICAL = re.compile(  # what-ifs
-    r"\b(?:what if|if (?:i|you|it|my|there'?s?)\b[^.?!]{0,15}\b"
-    r"(?:ever|get|gets|got|notice|see|have|has|develop|start)|"
-    r"in case|look out for|watch out for|jus(?:t)? asking|just curious|chances? of|happen to me|"
+    r"\b(?:what if|if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
+    r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
+    r"in case|look out for|watch out for|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
     r"could (?:that|this|it) happen|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
@@ -199,12 +218,14 @@ _SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going do
                        r"improving|fading|eased)\b")
 _WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again)\b")
 _BEFORE_TREATMENT = re.compile(
-    r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling))\b"
+    r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling)|before i go|"
+    r"before my (?:appointment|treatment|session))\b"
 )
-_WHEN = r"now|right now|rn|since|today|yesterday|this morning|tonight|last night|days? ago|hours? ago|day \d"
+_WHEN = (r"now|right now|rn|since|today|yesterday|this morning|this afternoon|this evening|tonight|last night|"
+         r"days? ago|hours? ago|an hour ago|day \d")
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(
-    rf"\b(?:{_WHEN}|started|woke up|there's|theres|there is|there are|"
+    rf"\b(?:{_WHEN}|woke up|there's|theres|there is|there are|"
     r"(?<!if )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|ive had|i got|"
     r"i feel|i'm feeling|im feeling))\b|"
     r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"

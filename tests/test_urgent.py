@@ -207,3 +207,25 @@ def test_signs_described_in_other_words_fire(question):
 )
 def test_questions_about_others_the_past_or_settling_signs_do_not_fire(question):
     assert not check(question).urgent, check(question)
+
+
+@pytest.mark.parametrize(
+    "question, urgent_",
+    [
+        ("a sour, off smell from my face and it keeps weeping", True),  # seventh blind set: described, not named
+        ("aches all over and night sweats, four days after", True),
+        ("he feels like he's coming down with flu and his cheek is puffy and angry", True),
+        ("feels like a bad burn that's getting worse by the hour", True),
+        ("red is still seeping through the cloth after 25 minutes", True),
+        ("tiny watery sacs around my lips that sting", True),
+        ("a deep ache inside my eye and light makes it much worse", True),
+        ("part of the sight in one eye went dark", True),
+        ("my face felt warm all evening, this morning it's back to normal temperature", False),
+        ("if my lips started swelling up after, would that be an emergency? asking before i go", False),
+        ("my eyes watered a bit during it but my vision is totally normal", False),
+        ("just wondering: if someone's throat ever felt tight, what should they do?", False),
+        ("how bad is the peeling, like coming off in sheets?", False),
+    ],
+)
+def test_the_seventh_blind_sets_descriptions(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
