@@ -50,7 +50,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:drew|drawn|marked) (?:a line )?(?:round|around)\b", r"\bincreasing (?:redness|swelling)\b",
         r"\bpast the (?:line|mark)\b",
         r"\b(?:creeping|crept|spreading|moving|travell?ing) (?:towards?|to|into|down|up|onto|over)\b",
-        r"\bspreading\b[^.?!]{0,20}\b(?:redness|red)\b",
+        r"\bspreading\b[^.?!]{0,20}\b(?:redness|red|rash)\b",
     ),
     "severe or worsening pain": (
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
@@ -92,6 +92,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "throat or tongue swelling": (  # an airway sign however mildly it is put ("a bit tight")
         r"\b(?:tongue|throat)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen (?:tongue|throat)",
         r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow", r"\bhoarse\b", r"\blaryngitis\b",
+        r"\blump in (?:my|her|his|the) throat\b", r"\bcan'?t get (?:food|anything|it|water|drinks?) (?:down|past)\b",
+        r"\bsound\w* like a frog\b",
         r"\btongue\b[^.?!]{0,20}\b(?:too big|thick|heavy|fat)\b", r"\bslurr",
         r"\bsound\w* (?:\w+ )?(?:croaky|raspy|husky)\b",
         r"\bvoice\b[^.?!]{0,20}\b(?:hoarse|croaky|raspy|gone funny|sounds? (?:weird|funny|strange))",
@@ -108,7 +110,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "allergic reaction": (r"\ballergic reaction\b", r"\banaphyla"),
     "fainting": (r"\b(?:room|everything|vision|world) (?:went|goes|going|turned) "
                  r"(?:grey|gray|black|dark|white|fuzzy)\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b",
-                 r"\bblack(?:ed|ing) out\b",
+                 r"\bblack(?:ed|ing) out\b", r"\bcollapsed\b", r"\bdropped to the (?:floor|ground)\b",
+                 r"\bkeeled over\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
     "hives": (r"\bhives\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
               r"\b(?:itchy|raised|blotchy)\b[^.?!]{0,15}\b(?:blotches|welts|lumps|patches)\b",
@@ -117,7 +120,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "trouble breathing": (
         r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot)\b(?: \w+){0,3} breath(?:e|ing)?\b",
         r"\b(?:barely|hardly) (?:\w+ )?breath(?:e|ing)?\b",
-        r"\bshort(?:ness)? of breath\b", r"\bwheez", r"\bwhistl\w*\b[^.?!]{0,30}\bbreath",
+        r"\bshort(?:ness)? of breath\b", r"\bwheez", r"\bthrough a straw\b", r"\bwhistl\w*\b[^.?!]{0,30}\bbreath",
         r"\bbreath\w*\b[^.?!]{0,30}\bwhistl", r"\bcatch(?:ing)? (?:my|her|his|their) breath\b",
         r"\bbreathless\b", r"\bbreathing (?:is|feels|got|getting|has got) (?:\w+ )?(?:hard|difficult|tight|harder)\b",
     ),
@@ -133,7 +136,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:look|see|vision|sight|eyes?|lights?)\b",
         r"\b(?:spots|dots|specks)\b[^.?!]{0,30}\b(?:floating|in my (?:eye|sight))",
         r"\b(?:fuzzy|hazy|foggy|cloudy|dim)\b[^.?!]{0,30}\beyes?\b", r"\beyes?\b[^.?!]{0,30}\b(?:fuzzy|hazy|foggy)\b",
-        r"\beverything (?:looks|is|seems) (?:\w+ )?(?:fuzzy|hazy|foggy|blurry|blurred|dim)\b",
+        r"\beverything (?:looks|is|seems) (?:\w+ )?"
+        r"(?:fuzzy|hazy|foggy|blurry|blurred|dim|smeary|smudged|misty|cloudy)\b",
+        r"\blooking through (?:vaseline|fog|frosted glass|water|a film)\b",
         r"\bsight\b[^.?!]{0,20}\b(?:gone|going|blurry|fuzzy|worse|funny|weird|lost|strange)\b",
     ),
     "throbbing": (r"\bthrobb?(?:ing|s)?\b", r"\bpounding\b"),  # strong, but "a bit throbbing" softens it
@@ -143,7 +148,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b[^.?!]{0,30}\b(?:really|very|so|extremely) painful\b", r"\bpain in (?:my|her|his|the) eyes?\b",
         r"\bhurts? to look at (?:the )?light\b", r"\b(?:bright )?light (?:is )?(?:killing|hurting)\b",
         r"\beyes?\b[^.?!]{0,40}\b(?:grit|sand)", r"\b(?:ache|pain|aching)\b[^.?!]{0,20}\beye(?:ball)?s?\b",
-        r"\blight makes (?:it|them) (?:much |even )?worse\b", r"\bcan'?t keep (?:it|them|my eyes?) open\b",
+        r"\blight makes (?:it|them) (?:much |even )?worse\b", r"\blight is (?:unbearable|too bright|painful)\b",
+        r"\bhurts to look\b", r"\beyes?\b[^.?!]{0,20}\bwon'?t stop watering\b",
+        r"\bcan'?t keep (?:it|them|my eyes?) open\b",
         r"\bgrit\w*\b[^.?!]{0,30}\beyes?\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:sensitive to|can'?t stand) (?:the )?(?:bright )?light\b",
     ),
@@ -210,6 +217,7 @@ _HYPOTHETICAL = re.compile(  # what-ifs
 )
 _PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen)|when i was (?:a |little|young)|"
                    r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
+                   r"last (?:month|year)|before my (?:treatment|session)|"
                    r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r)\b[^.?!]{0,30}"
                    r"\b(?:had|got|broke|came))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
@@ -221,7 +229,11 @@ _BEFORE_TREATMENT = re.compile(
     r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling)|before i go|"
     r"before my (?:appointment|treatment|session))\b"
 )
-_WHEN = (r"now|right now|rn|since|today|yesterday|this morning|this afternoon|this evening|tonight|last night|"
+# "I'm fine now": a past sign has resolved, which is not something happening now.
+_RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
+                       r"cleared) now\b")
+_WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
+         r"last night|"
          r"days? ago|hours? ago|an hour ago|day \d")
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(
@@ -263,7 +275,7 @@ def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
 def _asked(sentence: str, before_treatment: bool, describing: bool) -> str:
     """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
     the message describes something happening, which keeps general and what-if sentences' signs."""
-    if _PAST.search(sentence) and not _DESCRIBING.search(sentence):  # "pus after my last treatment, back in March"
+    if _PAST.search(sentence) and not _DESCRIBING.search(_RESOLVED.sub("", sentence)):  # "pus after my last ..."
         return "told of an earlier time, not described as happening now"
     if describing:
         return ""

@@ -229,3 +229,20 @@ def test_questions_about_others_the_past_or_settling_signs_do_not_fire(question)
 )
 def test_the_seventh_blind_sets_descriptions(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    "question, urgent_",
+    [
+        ("since i got home its like im breathing through a straw", True),  # eighth blind set (34/40 blind)
+        ("I sound like a frog and there's a lump in my throat I can't get food past", True),
+        ("everything looks smeary through my right eye, like looking through vaseline", True),
+        ("she went grey and dropped to the floor for a few seconds", True),
+        ("my eye won't stop watering and light is unbearable", True),
+        ("spreading itchy rash on my arms after microneedling yesterday", True),
+        ("I had a fever last month before my treatment but I'm fine now, skin just a bit red after yesterday's session",
+         False),
+    ],
+)
+def test_the_eighth_blind_sets_misses(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
