@@ -33,7 +33,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     "fever or chills": (
         r"\bfeverish\b", r"\bfever\b", r"\bchills\b", r"\bshiver(?:y|ing|s)\b",
         # a temperature, but not the water's, nor a normal reading ("my temp is 37"), nor a temporary tattoo
-        r"(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )(?<!normal )\btemp(?:erature)?\b(?! tattoo)"
+        r"\b(?=temp)(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )(?<!normal )temp(?:erature)?\b"
+        r"(?! tattoo)"
         r"(?![^?!]{0,40}\b(?:3[56](?:\.\d)?|37(?:\.[0-4])?|9[5-8](?:\.\d)?|normal)\b)",
         r"\b(?:thermometer|temp(?:erature)?|fever)\b[^.?!]{0,20}\b(?:3[89](?:\.\d)?|4[01]|10[0-4](?:\.\d)?)\b",
         r"\b3[89](?:\.\d)? ?(?:c|°)", r"\brigou?rs\b", r"\bcold sweats?\b", r"\bhot and cold\b",
