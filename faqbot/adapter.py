@@ -37,11 +37,13 @@ import numpy as np
 from faqbot.encoders import before_torch
 from faqbot.errors import IndexMismatchError
 from faqbot.neighbours import NEVER, Neighbours, lift
+from faqbot.warning_model import WarningModel
 
 FOLDER = "adapter"
 MATRIX = "adapter.npy"
 EXAMPLES = "examples.npy"
 CONFIG = "adapter.json"
+WARNING = "warning.json"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class Training:
     neighbour_floor: float = 0.5
     neighbour_highlight: float = 0.7  # from this similarity up, the example's answer phrase picks the highlight
     look_alike_margin: float = 0.05  # the out-of-scope example bar's distance above in-scope questions (_example_bar)
+    warning_false_alarms: float = 0.01  # share of labelled non-urgent questions the warning model's bar lets through
+    warning_c: float = 100.0  # its inverse L2 penalty (warning_model.py)
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class Adapter:
     neighbours: Neighbours  # the labelled questions as answers by example (neighbours.py)
     training: Training = field(default_factory=Training)
     questions_sha256: str = ""  # of the labelled questions file it learned from (the evaluation cross-validates it)
+    warning: WarningModel | None = None  # the second opinion on warning signs, learned from the same file
 
     def apply(self, vectors: np.ndarray) -> np.ndarray:
         """Question vectors (rows) moved by the adapter and normalised again."""
@@ -117,6 +122,8 @@ class Adapter:
                   "examples": {"out_of_scope_bar": n.out_of_scope_bar, "questions": list(n.questions),
                                "answers": [list(a) for a in n.answers], "phrases": [list(p) for p in n.phrases]}}
         (folder / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        if self.warning is not None:
+            (folder / WARNING).write_text(json.dumps(self.warning.to_json()) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path, dimension: int, passages: int) -> Adapter:
@@ -132,9 +139,11 @@ class Adapter:
             neighbours = Neighbours(vectors.astype(np.float32), answers, tuple(map(str, examples["questions"])),
                                     phrases, training.neighbour_weight, training.neighbour_floor,
                                     training.neighbour_highlight, float(examples["out_of_scope_bar"]))
+            warning = (WarningModel.from_json(json.loads((folder / WARNING).read_text(encoding="utf-8")), dimension)
+                       if (folder / WARNING).is_file() else None)
             adapter = cls(matrix.astype(np.float32), float(config["min_similarity"]),
                           float(config["min_similarity_unknown_words"]), Validation(**config["validation"]),
-                          neighbours, training, str(config["questions_sha256"]))
+                          neighbours, training, str(config["questions_sha256"]), warning)
         except (OSError, ValueError, TypeError, KeyError) as exc:
             raise IndexMismatchError(f"Query adapter at {folder} can't be read ({type(exc).__name__}); {fix}") from None
         if (matrix.shape != (dimension, dimension) or not np.isfinite(matrix).all()

@@ -165,6 +165,8 @@ class Engine:
         query = self.analyzer.analyze(question)
         warning = urgent.check(query.cleaned)
         raw = self.encoder.encode([query.corrected])[0]
+        if self.adapter is not None and self.adapter.warning is not None:  # signs described in the patient's words
+            warning = self.adapter.warning.second_opinion(raw, warning)
         vector = self.adapted(raw)
         examples, lifts = None, {}
         if self.adapter is not None:

@@ -9,15 +9,15 @@ Usage: python -m faqbot eval [--questions FILE ...] [--sweep]
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter
+from faqbot import adapter, warning_model
 from faqbot.engine import Engine, fallback_reason
 from faqbot.labelled import KINDS, Labelled, normalise
-from faqbot.learning import training_questions
+from faqbot.learning import fit_warning, training_questions, warning_questions
 from faqbot.models import Answer, Status, sentence_rows
 from faqbot.store import file_sha256
 
@@ -60,19 +60,30 @@ def trained_on(engine: Engine, path: Path) -> bool:
 def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
     """Scores on the query adapter's own training set without flattering it: each question it learns from is
     answered by an adapter trained, thresholds included, on the other folds only (the index's training setup).
-    Urgent and normal-healing questions, which it doesn't learn from, are answered by the engine as it is."""
+    Urgent and normal-healing questions, which the warning model learns from, are held out in folds of their own
+    alongside; with no warning model they are answered by the engine as it is."""
     if engine.adapter is None:
         raise ValueError("cross-validation needs an engine with a query adapter")
     stored, training = engine.stored, engine.adapter.training
     vectors = (stored.passage_vectors(), np.asarray(stored.sentence_vectors), sentence_rows(stored.passages))
     pairs = training_questions(items, stored.passages, engine.analyzer, engine.encoder.encode)
     questions = [q for _, q in pairs]
+    signs = warning_questions(items, engine.analyzer, engine.encoder.encode) if engine.adapter.warning else []
+    sign_folds = warning_model.stratified_folds(np.array([item.kind == "urgent" for item, _ in signs]),
+                                                training.folds) if signs else []
     held_out: dict[int, Answer] = {}  # by id() of the labelled item
-    for fold in adapter.folds(np.array([q.in_scope for q in questions]), training.folds):
+    for f, fold in enumerate(adapter.folds(np.array([q.in_scope for q in questions]), training.folds)):
         rest = [questions[i] for i in np.setdiff1d(np.arange(len(questions)), fold)]
-        without_fold = engine.with_adapter(adapter.train(rest, *vectors, training))
+        learned = adapter.train(rest, *vectors, training)
+        sign_fold = sign_folds[f] if f < len(sign_folds) else np.array([], dtype=int)
+        if signs:
+            learned = replace(learned, warning=fit_warning(
+                rest, [signs[i] for i in np.setdiff1d(np.arange(len(signs)), sign_fold)], training))
+        without_fold = engine.with_adapter(learned)
         for i in fold:
             held_out[id(pairs[i][0])] = without_fold.ask(pairs[i][0].question, 5)
+        for i in sign_fold:
+            held_out[id(signs[i][0])] = without_fold.ask(signs[i][0].question, 5)
     return score_answers([(item, held_out[id(item)] if id(item) in held_out else engine.ask(item.question, 5))
                           for item in items])
 

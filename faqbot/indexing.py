@@ -28,6 +28,7 @@ from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
 from faqbot.quantize import VARIANTS, quantize
 from faqbot.store import FORMAT_VERSION, INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
+from faqbot.warning_model import WarningModel
 
 
 @dataclass(frozen=True)
@@ -256,4 +257,10 @@ def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None) -> s
     v = learned.validation
     return (f"query adapter learned from {v.in_scope} in-scope and {v.out_of_scope} out-of-scope questions "
             f"(cross-validated: out-of-scope recall {v.out_of_scope_recall:.2f}, in-scope fallbacks "
-            f"{v.in_scope_fallbacks:.2f})")
+            f"{v.in_scope_fallbacks:.2f})" + _warning_note(learned.warning))
+
+
+def _warning_note(model: WarningModel | None) -> str:
+    if model is None:
+        return "; no warning model (too few labelled urgent or other questions)"
+    return f"; warning model learned from {model.urgent} urgent and {model.others} other questions"

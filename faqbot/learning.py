@@ -1,8 +1,9 @@
 """Where the query adapter learns from: the clinic's labelled questions, read and embedded as answering does.
 
-Ingest calls `fit_adapter` after embedding the passages; `faqbot eval` calls `training_questions` to
-cross-validate on the same set. A question counts when its answer phrases are in the documents (in scope) or it
-is marked out of scope; urgent and normal-healing questions are for the urgent detector, not the adapter.
+Ingest calls `fit_adapter` after embedding the passages; `faqbot eval` calls `training_questions`,
+`warning_questions` and `fit_warning` to cross-validate on the same set. A question counts for the adapter when its
+answer phrases are in the documents (in scope) or it is marked out of scope; the warning model (warning_model.py)
+learns the urgent questions against those and the normal-healing ones.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter, neighbours
+from faqbot import adapter, neighbours, urgent, warning_model
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
 from faqbot.models import Passage, sentence_rows
@@ -45,8 +46,8 @@ class Lessons:
         if not self.available():
             return ""
         h = hashlib.sha256(model.encode())
-        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__),
-                     Path(neighbours.__file__), Path(__file__)):
+        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__), Path(neighbours.__file__),
+                     Path(warning_model.__file__), Path(urgent.__file__), Path(__file__)):
             h.update(path.read_bytes() if path.is_file() else b"-")
         h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
         return h.hexdigest()[:16]
@@ -68,14 +69,35 @@ def training_questions(items: Sequence[Labelled], passages: Sequence[Passage], a
             for v, q, (item, answers) in zip(vectors, queries, kept, strict=True)]
 
 
+def warning_questions(items: Sequence[Labelled], analyzer: QueryAnalyzer,
+                      encode: Callable[[list[str]], np.ndarray]) -> list[tuple[Labelled, np.ndarray]]:
+    """The urgent and normal-healing questions, embedded as answering does (raw vectors, before the adapter)."""
+    kept = [item for item in items if item.kind in ("urgent", "normal_healing")]
+    vectors = encode([analyzer.analyze(item.question).corrected for item in kept]) if kept else []
+    return list(zip(kept, vectors, strict=True))
+
+
+def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Labelled, np.ndarray]],
+                training: Training) -> warning_model.WarningModel | None:
+    """The warning model: urgent questions against the normal-healing ones and the adapter's questions."""
+    vectors = [q.vector for q in questions] + [v for _, v in signs]
+    if not vectors:
+        return None
+    is_urgent = np.array([False] * len(questions) + [item.kind == "urgent" for item, _ in signs])
+    return warning_model.learn(np.array(vectors, dtype=np.float32), is_urgent, folds=training.folds,
+                               false_alarm_share=training.warning_false_alarms, c=training.warning_c)
+
+
 def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
                 sentence_vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray]) -> Adapter | None:
     """The adapter for these passages, or None when there are no labelled questions with answers in them."""
     if not lessons.available():
         return None
     analyzer = QueryAnalyzer.from_texts([p.embed_text for p in passages], Synonyms.load(lessons.synonyms_file))
-    questions = [q for _, q in training_questions(load_questions(lessons.questions_file), passages, analyzer, encode)]
+    items = load_questions(lessons.questions_file)
+    questions = [q for _, q in training_questions(items, passages, analyzer, encode)]
     if not any(q.in_scope for q in questions):
         return None
     learned = adapter.train(questions, passage_vectors, sentence_vectors, sentence_rows(passages), lessons.training)
-    return replace(learned, questions_sha256=file_sha256(lessons.questions_file))
+    warning = fit_warning(questions, warning_questions(items, analyzer, encode), lessons.training)
+    return replace(learned, questions_sha256=file_sha256(lessons.questions_file), warning=warning)

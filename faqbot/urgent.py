@@ -9,6 +9,9 @@ an earlier time, unless the message describes something happening ("there's pus"
 words ("blury", "bleding") are read as meant.
 The patterns were written from, and are checked against, the urgent and normal-healing questions of
 eval/questions_dev.jsonl (README, "Quality").
+
+Signs described without a word any pattern knows ("my pillowcase is covered in fresh bright red") get a second
+opinion from a model learned from those questions (warning_model.py), asked only when `describes_now`.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bpast the (?:line|mark)\b",
         r"\b(?:creeping|crept|spreading|moving|travell?ing) (?:towards?|to|into|down|up|onto|over)\b",
         r"\bspreading\b[^.?!]{0,20}\b(?:redness|red|rash)\b",
+        r"\b(?:past|beyond|outside) (?:where (?:you|they|she|he|it was) (?:did|treated|needled|done)|"
+        r"the (?:treated|treatment|needled) (?:area|part|zone))\b",
     ),
     "severe or worsening pain": (
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
@@ -67,6 +72,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bpain ?killers? (?:not|aren't|don't)\b", r"\b(?:9|10)/10\b",
         r"\bagon(?:y|i[sz]ing)\b",
         r"\b(?:very much|so much|a lot of|really bad|so bad) pain\b", r"\bpain\b[^.?!]{0,10}\b(?:so bad|unbearable)\b",
+        r"\bcrying\b[^.?!]{0,40}\b(?:pain|sore|hurts?)\b", r"\b(?:pain|sore|hurts?)\b[^.?!]{0,30}\bcrying\b",
+        r"\blike (?:burning |hot )?knives\b", r"\bcan'?t even touch\b",
     ),
     "bleeding that won't stop": (
         rf"\b(?:bleed(?:ing|s)?|blood)\b[^.?!]{{0,80}}\b{_WONT_STOP}",
@@ -75,7 +82,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
         r"\b(?:soak|seep)(?:ing|ed|s)? through\b", r"\b(?:fresh red|red drops|fresh blood)\b",
         r"\bpouring (?:bright )?red\b", r"\bwon'?t slow down\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b",
-        r"\btrickling down\b",
+        r"\btrickling down\b", r"\b(?:still|keeps?) trickling\b",
+        r"\bblood (?:\w+ )?(?:comes?|coming) (?:out|from)\b",
         r"\bkeeps? dripping\b",
         r"\b(?:bleed\w*|blood)\b[^.?!]{0,80}\b(?:running|dripping|pouring|streaming) down\b",
         r"\b(?:can'?t|cant|cannot) (?:\w+ )?stop (?:the |it |her |my )?bleed",
@@ -83,7 +91,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "blistering": (
         r"\bblister(?:s|ing|ed)?\b",
         r"\b(?:water|watery|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?|domes?)\b",
-        r"\b(?:bubbles?|sacs?|pockets?|bumps?|domes?)\b[^.?!]{0,50}\b(?:of|with|full of|filled with) (?:clear )?"
+        r"\b(?:bubbles?|sacs?|pockets?|bumps?|domes?)\b[^.?!]{0,90}\b(?:of|with|full of|filled with) (?:clear )?"
         r"(?:fluid|liquid|water)\b",
         r"\braw (?:and )?wet\b", r"\bfull of (?:clear )?(?:liquid|fluid|water)\b",
     ),
@@ -112,7 +120,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "fainting": (r"\b(?:room|everything|vision|world) (?:went|goes|going|turned) "
                  r"(?:grey|gray|black|dark|white|fuzzy)\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b",
                  r"\bblack(?:ed|ing) out\b", r"\bcollapsed\b", r"\bdropped to the (?:floor|ground)\b",
-                 r"\bkeeled over\b",
+                 r"\bkeeled over\b", r"\b(?:almost|nearly) (?:fell|fainted|passed out|collapsed|keeled)\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
     "hives": (r"\bhives\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
               r"\b(?:itchy|raised|blotchy)\b[^.?!]{0,15}\b(?:blotches|welts|lumps|patches)\b",
@@ -133,7 +141,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b[^.?!]{0,20}\b(?:swollen shut|(?:is|are) closing|closed up)\b",
         r"\bsee(?:ing)? (?:spots|dots|stars|flashes|double|things|two of)\b", r"\bdouble vision\b", r"\bfloaters\b",
         r"\btwo of everything\b",
-        r"\b(?:smudge|shadow|blind spot|dark spot|grey patch|gray patch|curtain|halos?)\b[^.?!]{0,40}"
+        r"\b(?:smudge|shadow|blind spot|(?:dark|black|grey|gray) (?:spot|patch|area)|curtain|halos?)\b[^.?!]{0,40}"
         r"\b(?:look|see|vision|sight|eyes?|lights?)\b",
         r"\b(?:spots|dots|specks)\b[^.?!]{0,30}\b(?:floating|in my (?:eye|sight))",
         r"\b(?:fuzzy|hazy|foggy|cloudy|dim)\b[^.?!]{0,30}\beyes?\b", r"\beyes?\b[^.?!]{0,30}\b(?:fuzzy|hazy|foggy)\b",
@@ -176,7 +184,7 @@ WEAK: dict[str, tuple[str, ...]] = {
     r"\bnause", r"\bsweat(?:ing|y)\b",
                        r"\bheart(?:'s| is)? (?:racing|pounding)\b"),
     "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
-                       r"\bdizzy\b"),
+                       r"\bdizzy\b", r"\b(?:room|everything|world|head) (?:\w+ )?spinning\b"),
     "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b"),
     "fluid": (r"\boozing\b", r"\bleaking\b", r"\bweeping\b", r"\bcrust(?:y|ing)\b"),
 }
@@ -216,7 +224,8 @@ _HYPOTHETICAL = re.compile(  # what-ifs
     r"could (?:that|this|it) happen|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
-_PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen)|when i was (?:a |little|young)|"
+_PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen(?:ager)?)|"
+                   r"when i was (?:a |little|young)|"
                    r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
                    r"last (?:month|year)|before my (?:treatment|session)|"
                    r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r)\b[^.?!]{0,30}"
@@ -232,7 +241,15 @@ _BEFORE_TREATMENT = re.compile(
 )
 # "I'm fine now": a past sign has resolved, which is not something happening now.
 _RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
-                       r"cleared) now\b")
+                       r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b")
+# Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
+# unless it also says now.
+_LONG_AGO = re.compile(r"\b(?:years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past|"
+                       r"last year)\b")
+_NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|currently|since)\b")
+# The message says nothing is happening: "not happening, just reading the aftercare sheet".
+_NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hasn'?t happened|nothing (?:is )?happening|"
+                            r"just reading|hypothetically)\b")
 _WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
          r"last night|"
          r"days? ago|hours? ago|an hour ago|day \d")
@@ -251,11 +268,20 @@ _STRONG = {name: re.compile("|".join(patterns)) for name, patterns in STRONG.ite
 _WEAK = {name: re.compile("|".join(patterns)) for name, patterns in WEAK.items()}
 
 
+# Hedged: "a little puffy", "tiny dots of blood", "kinda tender". The embedding second opinion (warning_model.py)
+# leaves such messages to the rules.
+_HEDGED = re.compile(r"\b(?:a bit|bit of|slightly|kinda|kind of|mildly|mild|little|tiny|a touch)\b")
+
+
 @dataclass(frozen=True)
 class UrgentCheck:
     urgent: bool
     signals: tuple[str, ...]  # the warning signs found
     explanation: str
+    # The message plainly describes something happening to the writer now (personal or timed; no sign named and
+    # read as negated or softened, nothing hedged, settling, asked about, asked as a what-if or told of the past):
+    # where a sign in the patient's own words may be that no pattern names. warning_model.py asks only then.
+    describes_now: bool = False
 
 
 def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
@@ -276,7 +302,9 @@ def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
 def _asked(sentence: str, before_treatment: bool, describing: bool) -> str:
     """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
     the message describes something happening, which keeps general and what-if sentences' signs."""
-    if _PAST.search(sentence) and not _DESCRIBING.search(_RESOLVED.sub("", sentence)):  # "pus after my last ..."
+    unresolved = _RESOLVED.sub("", sentence)
+    if _PAST.search(sentence) and not _DESCRIBING.search(unresolved) or (
+            _LONG_AGO.search(sentence) and not _NOW.search(unresolved)):  # "pus after my last ...", "as a teen"
         return "told of an earlier time, not described as happening now"
     if describing:
         return ""
@@ -291,7 +319,7 @@ def check(question: str) -> UrgentCheck:
     """Which warning signs, if any, a question describes."""
     text = _SPELLING.analyze(" ".join(question.lower().replace("\u2019", "'").split())).corrected
     describing = bool(_DESCRIBING.search(text))
-    before_treatment = bool(_BEFORE_TREATMENT.search(text))
+    before_treatment = bool(_BEFORE_TREATMENT.search(text) or _NOT_HAPPENING.search(text))
     settling = bool(_SETTLING.search(text)) and not _WORSENING.search(text)
     strong: list[str] = []
     weak: list[str] = []
@@ -307,8 +335,12 @@ def check(question: str) -> UrgentCheck:
             if name not in group:
                 group.append(name)
     signals = (*strong, *weak)
+    # a sign named but read as negated, softened or settling ("not so much pain") is the rules' call too
+    dismissed = any(p.search(text) for name, p in (*_STRONG.items(), *_WEAK.items()) if name not in signals)
+    now = (not asked and not dismissed and not settling and bool(_DESCRIBING.search(text) or _PERSONAL.search(text))
+           and not (_HYPOTHETICAL.search(text) or _PAST.search(text) or _HEDGED.search(text)))
     if not signals:
-        return UrgentCheck(False, (), asked[0] if asked else "no warning sign mentioned")
+        return UrgentCheck(False, (), asked[0] if asked else "no warning sign mentioned", now)
     if strong or len(weak) >= 2:
-        return UrgentCheck(True, signals, "warning sign described: " + ", ".join(signals))
-    return UrgentCheck(False, signals, "a single mild sign, usual during healing")
+        return UrgentCheck(True, signals, "warning sign described: " + ", ".join(signals), now)
+    return UrgentCheck(False, signals, "a single mild sign, usual during healing", now)

@@ -246,3 +246,23 @@ def test_the_seventh_blind_sets_descriptions(question, urgent_):
 )
 def test_the_eighth_blind_sets_misses(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    "question, urgent_",
+    [
+        ("the red part is going out past where you did treatment, down onto my neck", True),  # ninth (33/40 blind)
+        ("cant even touch my face w/o crying its so sore, like burning knives. had it done yesterday", True),
+        ("After the treatment today, blood still come from my cheek. I press long time but it not stopping", True),
+        ("my pillowcase is covered in fresh bright red and my chin is still trickling when I stand up", True),
+        ("little clear bubbles on my forehead, like when you touch the oven rack by accident, filled with water", True),
+        ("There's a dark patch in the middle of what I see with my left eye", True),
+        ("room keeps spinning evry time i stand up, almost fell over in the kitchen", True),
+        ("I had hives as a kid and today my lips are swelling up", True),  # long ago, but also now
+        ("Last year after a chemical peel I got blisters, nothing since. Is microneedling safer for me?", False),
+        ("I've got a low pain tolerance and I fainted once getting blood drawn as a teenager", False),
+        ("Would lip swelling be a reason to call you? Not happening, just reading the aftercare sheet", False),
+    ],
+)
+def test_the_ninth_blind_sets_misses_and_false_alarms(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
