@@ -104,7 +104,8 @@ def test_the_review_queue_puts_urgent_then_unanswered_then_unhelpful_then_low_co
 def staff_url(store, built_index, encoder):
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
-    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder))
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder),
+                          export_dir=built_index.data_dir.parent / "exports")
     app.queue()
     app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None, "prevent_thread_lock": True,
                   "quiet": True})
@@ -257,7 +258,8 @@ def test_removing_an_account_or_changing_its_password_ends_its_open_sessions(sto
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
     accounts.add("dr.lee", PASSWORD)
-    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder))
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder),
+                          export_dir=built_index.data_dir.parent / "exports")
     app.queue()
     server, url, _ = app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None,
                                    "prevent_thread_lock": True, "quiet": True})

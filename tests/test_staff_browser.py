@@ -24,7 +24,7 @@ def staff_url(built_index, encoder):
     chat = PatientChat(engine, built_index, store)
     for question in ("how many sessions do I need", "do you take insurance", '<img src=x onerror="alert(1)">'):
         chat.reply(question)
-    app = build_staff_app(store, built_index, engine)
+    app = build_staff_app(store, built_index, engine, export_dir=built_index.data_dir.parent / "exports")
     app.queue()
     app.launch(**{**staff_launch_options(built_index, Accounts(store)), "server_port": None,
                   "prevent_thread_lock": True, "quiet": True})
