@@ -126,7 +126,8 @@ class Adapter:
             (folder / WARNING).write_text(json.dumps(self.warning.to_json()) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, folder: Path, dimension: int, passages: int) -> Adapter:
+    def load(cls, folder: Path, dimension: int, passages: int, with_warning: bool = False) -> Adapter:
+        """`with_warning`: the index's manifest lists (and checksums) a warning model; only then is it read."""
         fix = "rebuild the index: python ingest.py"
         try:
             matrix = np.load(folder / MATRIX, allow_pickle=False)
@@ -140,7 +141,7 @@ class Adapter:
                                     phrases, training.neighbour_weight, training.neighbour_floor,
                                     training.neighbour_highlight, float(examples["out_of_scope_bar"]))
             warning = (WarningModel.from_json(json.loads((folder / WARNING).read_text(encoding="utf-8")), dimension)
-                       if (folder / WARNING).is_file() else None)
+                       if with_warning else None)
             adapter = cls(matrix.astype(np.float32), float(config["min_similarity"]),
                           float(config["min_similarity_unknown_words"]), Validation(**config["validation"]),
                           neighbours, training, str(config["questions_sha256"]), warning)

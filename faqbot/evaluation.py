@@ -22,7 +22,7 @@ from faqbot.models import Answer, Status, sentence_rows
 from faqbot.store import file_sha256
 
 DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"),
-                Path("eval/questions_out_of_scope_fresh.jsonl"))
+                Path("eval/questions_out_of_scope_fresh.jsonl"), Path("eval/questions_check.jsonl"))
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,14 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
     signs = warning_questions(items, engine.analyzer, engine.encoder.encode) if engine.adapter.warning else []
     sign_folds = warning_model.stratified_folds(np.array([item.kind == "urgent" for item, _ in signs]),
                                                 training.folds) if signs else []
+    question_folds = adapter.folds(np.array([q.in_scope for q in questions]), training.folds)
+    none = np.array([], dtype=int)
     held_out: dict[int, Answer] = {}  # by id() of the labelled item
-    for f, fold in enumerate(adapter.folds(np.array([q.in_scope for q in questions]), training.folds)):
+    for f in range(max(len(question_folds), len(sign_folds))):  # either may have fewer folds than asked for
+        fold = question_folds[f] if f < len(question_folds) else none
         rest = [questions[i] for i in np.setdiff1d(np.arange(len(questions)), fold)]
         learned = adapter.train(rest, *vectors, training)
-        sign_fold = sign_folds[f] if f < len(sign_folds) else np.array([], dtype=int)
+        sign_fold = sign_folds[f] if f < len(sign_folds) else none
         if signs:
             learned = replace(learned, warning=fit_warning(
                 rest, [signs[i] for i in np.setdiff1d(np.arange(len(signs)), sign_fold)], training))

@@ -79,12 +79,15 @@ def warning_questions(items: Sequence[Labelled], analyzer: QueryAnalyzer,
 
 def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Labelled, np.ndarray]],
                 training: Training) -> warning_model.WarningModel | None:
-    """The warning model: urgent questions against the normal-healing ones and the adapter's questions."""
+    """The warning model: urgent questions against the normal-healing ones and the adapter's questions, its bar set
+    on the non-urgent ones the rules would leave to it."""
     vectors = [q.vector for q in questions] + [v for _, v in signs]
     if not vectors:
         return None
     is_urgent = np.array([False] * len(questions) + [item.kind == "urgent" for item, _ in signs])
-    return warning_model.learn(np.array(vectors, dtype=np.float32), is_urgent, folds=training.folds,
+    texts = [q.question for q in questions] + [item.question for item, _ in signs]
+    asked = np.array([(found := urgent.check(text)).describes_now and not found.urgent for text in texts])
+    return warning_model.learn(np.array(vectors, dtype=np.float32), is_urgent, asked=asked, folds=training.folds,
                                false_alarm_share=training.warning_false_alarms, c=training.warning_c)
 
 

@@ -22,7 +22,7 @@ import faiss
 import numpy as np
 
 from faqbot.adapter import FOLDER as ADAPTER_FOLDER
-from faqbot.adapter import Adapter
+from faqbot.adapter import WARNING, Adapter
 from faqbot.errors import IndexMismatchError, IndexMissingError
 from faqbot.models import Passage
 
@@ -316,4 +316,5 @@ def _load_adapter(index_dir: Path, manifest: Manifest) -> Adapter | None:
         if not (index_dir / name).is_file() or file_sha256(index_dir / name) != digest:
             raise IndexMismatchError(f"Index file {index_dir / name} is missing or does not match its checksum; "
                                      f"rebuild it: python ingest.py --index {index_dir}")
-    return Adapter.load(index_dir / ADAPTER_FOLDER, manifest.dimension, manifest.passage_count)
+    return Adapter.load(index_dir / ADAPTER_FOLDER, manifest.dimension, manifest.passage_count,
+                        with_warning=f"{ADAPTER_FOLDER}/{WARNING}" in manifest.adapter_files)

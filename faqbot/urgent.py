@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from faqbot.query import QueryAnalyzer, Synonyms
 
 _COLOURED = r"(?:yellow|yellowish|green|greenish|cloudy|milky|white|creamy)"
-_STUFF = r"(?:gunk|goo|gunge|gloop|muck|stuff|fluid|liquid|discharge|crusts?|ooze|oozing|matter|heads)"
+_STUFF = r"(?:gunk|goo|gunge|gloop|muck|stuff|fluid|liquid|water|discharge|crusts?|ooze|oozing|matter|heads)"
 _BODY = r"(?:lips?|tongue|throat|mouth|eyelids?|eyes?|face)"
 _WONT_STOP = r"(?:won'?t|wont|doesn'?t|does not|can'?t|cant|cannot|not|isn'?t|hasn'?t) (?:\w+ ){0,3}stop(?:ping|ped)?\b"
 
@@ -45,18 +45,21 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:coming down with|flu-?like|"
         r"like (?:i'?ve got|i have|he has|she has|(?:i'?m|he'?s|she'?s) got) (?:the )?flu)",
         r"\b(?:freezing|shaking|shaky|shivering)\b[^.?!]{0,30}\b(?:cold|sweat\w*)\b",
+        r"\bteeth (?:\w+ )?(?:clacking|chattering|rattling)\b", r"\bshaking so (?:hard|much|badly)\b",
+        r"\bsweat\w* through (?:my |the |her |his )?(?:sheets|pyjamas|pajamas|clothes)\b",
     ),
     "spreading or worsening redness": (
         r"\bred (?:streaks?|lines?|ribbons?|stripes?|tracks?|trails?)\b", r"\bstreaks?\b",
         r"(?:redness|red|rash|patch)\b[^.?!]{0,80}"
-        r"\b(?:spread(?:s|ing)?|getting (?:worse|bigger|larger)|worse again|growing|moving|moved|travell?ing|crept|"
+        r"\b(?:spread(?:s|ing)?|(?:getting|got|gotten) (?:worse|bigger|larger)|worse again|growing|moving|moved|"
+        r"travell?ing|crept|"
         r"creeping|now reaches|reaching|doubled)\b",
         r"\b(?:drew|drawn|marked) (?:a line )?(?:round|around)\b", r"\bincreasing (?:redness|swelling)\b",
         r"\bpast the (?:line|mark)\b",
         r"\b(?:creeping|crept|spreading|moving|travell?ing) (?:towards?|to|into|down|up|onto|over)\b",
         r"\bspreading\b[^.?!]{0,20}\b(?:redness|red|rash)\b",
-        r"\b(?:past|beyond|outside) (?:where (?:you|they|she|he|it was) (?:did|treated|needled|done)|"
-        r"the (?:treated|treatment|needled) (?:area|part|zone))\b",
+        r"\b(?:red\w*|rash|swelling|swollen|patch)\b[^.?!]{0,40}\b(?:past|beyond|outside) (?:where (?:you|they|she|he|"
+        r"it was) (?:did|treated|needled|done)|the (?:treated|treatment|needled) (?:area|part|zone))\b",
     ),
     "severe or worsening pain": (
         r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
@@ -69,11 +72,13 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:worse|worsening) pain\b", r"\b(?:pain|hurts?|sore)\b[^.?!]{0,30}\bworse every\b",
         r"\bhurts? (?:way |a lot |much |so much |even )?more\b(?! than (?!(?:it|they|before|yesterday)\b))",
         r"\bmore (?:painful|sore)\b(?! than (?!(?:it|they|before|yesterday)\b))",
-        r"\bpain ?killers? (?:not|aren't|don't)\b", r"\b(?:9|10)/10\b",
+        r"\bpain ?killers? (?:not|aren't|don't)\b",
+        r"\b(?:paracetamol|ibuprofen|tylenol|advil|panadol|painkillers?|pain ?meds?)\b[^.?!]{0,20}"
+        r"\b(?:isn'?t|not|aren'?t|doesn'?t|don'?t|nothing|no) (?:touching|helping|working|doing|help|work|touch)",
+        r"\b(?:9|10)/10\b",
         r"\bagon(?:y|i[sz]ing)\b",
         r"\b(?:very much|so much|a lot of|really bad|so bad) pain\b", r"\bpain\b[^.?!]{0,10}\b(?:so bad|unbearable)\b",
-        r"\bcrying\b[^.?!]{0,40}\b(?:pain|sore|hurts?)\b", r"\b(?:pain|sore|hurts?)\b[^.?!]{0,30}\bcrying\b",
-        r"\blike (?:burning |hot )?knives\b", r"\bcan'?t even touch\b",
+        r"\blike (?:burning|hot) knives\b", r"\bcan'?t even touch\b[^.?!]{0,40}\b(?:sore|pain|painful|hurts?|cry\w*)\b",
     ),
     "bleeding that won't stop": (
         rf"\b(?:bleed(?:ing|s)?|blood)\b[^.?!]{{0,80}}\b{_WONT_STOP}",
@@ -82,8 +87,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
         r"\b(?:soak|seep)(?:ing|ed|s)? through\b", r"\b(?:fresh red|red drops|fresh blood)\b",
         r"\bpouring (?:bright )?red\b", r"\bwon'?t slow down\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b",
-        r"\btrickling down\b", r"\b(?:still|keeps?) trickling\b",
-        r"\bblood (?:\w+ )?(?:comes?|coming) (?:out|from)\b",
+        r"\btrickling down\b", r"\b(?:still|keeps?) trickling\b", r"\bnot ceased\b", r"\brun(?:s|ning)? red\b",
+        r"\bblood (?:still|keeps?) (?:comes?|coming) (?:out|from)\b",
         r"\bkeeps? dripping\b",
         r"\b(?:bleed\w*|blood)\b[^.?!]{0,80}\b(?:running|dripping|pouring|streaming) down\b",
         r"\b(?:can'?t|cant|cannot) (?:\w+ )?stop (?:the |it |her |my )?bleed",
@@ -91,9 +96,11 @@ STRONG: dict[str, tuple[str, ...]] = {
     "blistering": (
         r"\bblister(?:s|ing|ed)?\b",
         r"\b(?:water|watery|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?|domes?)\b",
-        r"\b(?:bubbles?|sacs?|pockets?|bumps?|domes?)\b[^.?!]{0,90}\b(?:of|with|full of|filled with) (?:clear )?"
+        r"\b(?:bubbles?|sacs?|pockets?|bumps?|domes?)\b[^.?!]{0,50}\b(?:of|with|full of|filled with) (?:clear )?"
         r"(?:fluid|liquid|water)\b",
-        r"\braw (?:and )?wet\b", r"\bfull of (?:clear )?(?:liquid|fluid|water)\b",
+        r"\braw (?:and )?wet\b", r"\bbubble ?wrap\b", r"\bclear bubbles?\b",
+        r"\b(?:clear|raised|shiny) (?:\w+ )?domes?\b",
+        r"\bfull of (?:clear )?(?:liquid|fluid|water)\b",
     ),
     "allergic swelling": (  # "slightly swollen lips" can be the numbing cream: this one softens
         r"\b(?:lips?|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen lips?",
@@ -116,21 +123,34 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b[^.?!]{0,50}\b(?:can'?t|cant|cannot|won'?t) (?:\w+ )?open\b",
         r"\b(?:can'?t|cant|cannot) open (?:my |her |his |one |either |both )?eyes?\b",
     ),
-    "allergic reaction": (r"\ballergic reaction\b", r"\banaphyla"),
+    "skin turning grey, purple or mottled": (  # blood supply: a dusky, cold or lifeless patch
+        r"\b(?:dusky|mottled|marbled|lacy|ashen|lifeless)\b",
+        r"\b(?:grey|gray|greyish|grayish|purple|purplish|blue|bluish)(?:-\w+)?\b[^.?!,;]{0,20}\b(?:patch|area|spot)\b",
+        r"\blike (?:the skin of a plum|ash\b|a lace doily)", r"\bcold (?:compared|next) to the rest\b",
+        r"\bcandle ?wax\b", r"\b(?:doesn'?t|does not|won'?t|isn'?t) (?:go |turn |pink |colou?r )(?:\w+ )?back\b",
+    ),
+    "allergic reaction": (  # not the question "is this an allergic reaction or normal?"
+        r"(?<!is this an )(?<!is it an )(?<!could this be an )(?<!could it be an )\ballergic reaction\b", r"\banaphyla",
+    ),
     "fainting": (r"\b(?:room|everything|vision|world) (?:went|goes|going|turned) "
                  r"(?:grey|gray|black|dark|white|fuzzy)\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b",
                  r"\bblack(?:ed|ing) out\b", r"\bcollapsed\b", r"\bdropped to the (?:floor|ground)\b",
-                 r"\bkeeled over\b", r"\b(?:almost|nearly) (?:fell|fainted|passed out|collapsed|keeled)\b",
+                 r"\bkeeled over\b", r"\bnext thing i knew\b", r"\bhad to crawl\b",
+                 r"\b(?:woke up|came to|ended up) on the (?:floor|ground)\b",
+                 r"\b(?:almost|nearly) (?:fell (?:over|down|to the)|fainted|passed out|collapsed|keeled)\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
     "hives": (r"\bhives\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
-              r"\b(?:itchy|raised|blotchy)\b[^.?!]{0,15}\b(?:blotches|welts|lumps|patches)\b",
-              r"\bblotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
+              r"\b(?:itchy|raised|blotchy)\b[^.?!,;]{0,15}\b(?:blotches|welts|lumps|patches)\b",
+              r"\b(?:itchy|raised|lumpy|hivey) blotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
+              r"\b(?:bumps?|welts?|lumps?|spots?|blotches)\b[^.?!]{0,30}\blike (?:mosquito|insect|bug|midge) bites\b",
               r"\b(?:come|coming|came|broke|broken) out in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|welts)\b"),
     "trouble breathing": (
         r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot)\b(?: \w+){0,3} breath(?:e|ing)?\b",
         r"\b(?:barely|hardly) (?:\w+ )?breath(?:e|ing)?\b",
         r"\bshort(?:ness)? of breath\b", r"\bwheez", r"\bthrough a straw\b", r"\bwhistl\w*\b[^.?!]{0,30}\bbreath",
-        r"\bbreath\w*\b[^.?!]{0,30}\bwhistl", r"\bcatch(?:ing)? (?:my|her|his|their) breath\b",
+        r"\bbreath\w*\b[^.?!]{0,30}\bwhistl", r"\bwhistl\w*\b[^.?!]{0,30}\b(?:take|taking|get|getting) air\b",
+        r"\bchest (?:\w+ )?(?:heavy|tight)\b[^.?!]{0,20}\b(?:sitting|sat|pressing|band)\b",
+        r"\bcatch(?:ing)? (?:my|her|his|their) breath\b",
         r"\bbreathless\b", r"\bbreathing (?:is|feels|got|getting|has got) (?:\w+ )?(?:hard|difficult|tight|harder)\b",
     ),
     "changes in vision": (
@@ -141,16 +161,20 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b[^.?!]{0,20}\b(?:swollen shut|(?:is|are) closing|closed up)\b",
         r"\bsee(?:ing)? (?:spots|dots|stars|flashes|double|things|two of)\b", r"\bdouble vision\b", r"\bfloaters\b",
         r"\btwo of everything\b",
-        r"\b(?:smudge|shadow|blind spot|(?:dark|black|grey|gray) (?:spot|patch|area)|curtain|halos?)\b[^.?!]{0,40}"
+        r"\b(?:dark|black) (?:patch|area)\b[^.?!]{0,40}\b(?:what (?:i|she|he) (?:see|sees|look at)|vision|sight)\b",
+        r"\b(?:smudge|shadow|blind spot|dark spot|grey patch|gray patch|curtain|halos?)\b[^.?!]{0,40}"
         r"\b(?:look|see|vision|sight|eyes?|lights?)\b",
         r"\b(?:spots|dots|specks)\b[^.?!]{0,30}\b(?:floating|in my (?:eye|sight))",
         r"\b(?:fuzzy|hazy|foggy|cloudy|dim)\b[^.?!]{0,30}\beyes?\b", r"\beyes?\b[^.?!]{0,30}\b(?:fuzzy|hazy|foggy)\b",
         r"\beverything (?:looks|is|seems) (?:\w+ )?"
         r"(?:fuzzy|hazy|foggy|blurry|blurred|dim|smeary|smudged|misty|cloudy)\b",
-        r"\blooking through (?:vaseline|fog|frosted glass|water|a film)\b",
+        r"\blooking through (?:vaseline|fog|frosted glass|water|a film|(?:a )?(?:steamed|fogged|misted)[- ]up)\b",
         r"\bsight\b[^.?!]{0,20}\b(?:gone|going|blurry|fuzzy|worse|funny|weird|lost|strange)\b",
     ),
-    "throbbing": (r"\bthrobb?(?:ing|s)?\b", r"\bpounding\b"),  # strong, but "a bit throbbing" softens it
+    "throbbing": (  # strong, but "a bit throbbing" softens it
+        r"\bthrobb?(?:ing|s)?\b(?! head)", r"\bpounding\b(?! head)",
+        r"\b(?:in time|with (?:every|each))\b[^.?!]{0,10}heart ?beat\b",
+    ),
     "eye pain": (
         r"\beyes? pain\b", r"\blight hurts (?:it|them|my eyes?)\b",
         r"\beyes?\b (?:\w+ ){0,3}(?:hurts?|hurting|is painful|are painful|aches?|aching|paining|pains)\b",
@@ -163,7 +187,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bgrit\w*\b[^.?!]{0,30}\beyes?\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:sensitive to|can'?t stand) (?:the )?(?:bright )?light\b",
     ),
-    "bad smell": (r"\b(?:sour|off|bad|foul|rotten|nasty|horrible|awful)\b[^.?!]{0,10}\bsmell\b",
+    "bad smell": (r"\b(?:sour|off|bad|foul|rotten|nasty|horrible|awful)\b[^.?!]{0,10}\bsmell\b", r"\bgone off\b",
                   r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
                   r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
                   r"\bfoul\b(?!-mouthed)", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
@@ -174,7 +198,8 @@ WEAK: dict[str, tuple[str, ...]] = {
     "very sore": (r"\b(?:super|really|very|so|extremely|incredibly) (?:painful|sore|tender)\b",
                   r"\bhurts? so (?:much|bad)\b", r"\blike (?:a )?(?:bad )?burn\b", r"\bon fire\b"),
     "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\bdoubled\b", r"\bmore (?:every|each) (?:day|hour)\b",
-                      r"\binstead of less\b", r"\b(?:ramping up|intensifying|getting more intense|by the hour)\b",
+                      r"\binstead of (?:less|smaller|better|going down)\b",
+                      r"\b(?:ramping up|intensifying|getting more intense|by the hour)\b",
                       r"\bworse (?:\w+ )?than (?:yesterday|before|this morning)\b", r"\b(?:growing|grows)\b",
                       r"\bworse (?:not|instead of) better\b",
                       r"\b(?:really|so much) hurts?\b", r"\blooks? angry\b"),
@@ -208,6 +233,8 @@ SOFTENED = {"allergic swelling", "heat", "getting worse", "swelling", "feeling u
 _SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch)"
                        r"\s+(?:\w+\s+)?$")
 # "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
+# "throbbing like a bad sunburn": the usual feeling of the first evening, in the articles' own words
+_LIKE_SUNBURN = re.compile(r"\s+like (?:a )?(?:bad |mild |strong )?sunburn\b")
 _NEGATION = re.compile(
     r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|no sign of)"
     r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
@@ -218,13 +245,15 @@ _GENERAL = re.compile(
     r"look like|feel like|common|rare)\b"
 )
 _HYPOTHETICAL = re.compile(  # what-ifs
-    r"\b(?:what if|if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
+    r"\b(?:what if|what (?:should|do|would|shall) (?:i|we|you) do if|"
+    r"if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
     r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
     r"in case|look out for|watch out for|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
     r"could (?:that|this|it) happen|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
-_PAST = re.compile(r"\b(?:once|in the past|years? ago|used to|as a (?:kid|child|teen(?:ager)?)|"
+_RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"
+_PAST = re.compile(rf"\b(?:once|in the past{_RECENT}|years? ago|used to|as a (?:kid|child|teen(?:ager)?)|"
                    r"when i was (?:a |little|young)|"
                    r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
                    r"last (?:month|year)|before my (?:treatment|session)|"
@@ -237,19 +266,20 @@ _SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going do
 _WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again)\b")
 _BEFORE_TREATMENT = re.compile(
     r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling)|before i go|"
-    r"before my (?:appointment|treatment|session))\b"
+    r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session))\b"
 )
 # "I'm fine now": a past sign has resolved, which is not something happening now.
 _RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
                        r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.
-_LONG_AGO = re.compile(r"\b(?:years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past|"
-                       r"last year)\b")
+_LONG_AGO = re.compile(rf"\b(?:years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|"
+                       rf"in the past{_RECENT}|last year)\b")
+# ... judged clause by clause: "I had hives as a kid and my lips are swelling up" describes the lips now.
+_CLAUSE = re.compile(r",\s*|\s+\b(?:and|but|while|though)\b\s+")
 _NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|currently|since)\b")
 # The message says nothing is happening: "not happening, just reading the aftercare sheet".
-_NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hasn'?t happened|nothing (?:is )?happening|"
-                            r"just reading|hypothetically)\b")
+_NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically)\b")
 _WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
          r"last night|"
          r"days? ago|hours? ago|an hour ago|day \d")
@@ -270,7 +300,8 @@ _WEAK = {name: re.compile("|".join(patterns)) for name, patterns in WEAK.items()
 
 # Hedged: "a little puffy", "tiny dots of blood", "kinda tender". The embedding second opinion (warning_model.py)
 # leaves such messages to the rules.
-_HEDGED = re.compile(r"\b(?:a bit|bit of|slightly|kinda|kind of|mildly|mild|little|tiny|a touch)\b")
+_HEDGED = re.compile(r"\b(?:a bit|bit of|slight|slightly|kinda|kind of|mildly|mild|little|tiny|a touch|some|minor|"
+                     r"pinpoint)\b")
 
 
 @dataclass(frozen=True)
@@ -292,7 +323,8 @@ def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
     while m := pattern.search(text, start):  # every start, so a negated match can't swallow a later one
         before = text[max(0, m.start() - 40) : m.start()]
         last_word = m.start() + m.group(0).rstrip().rfind(" ") + 1  # "eyelids were a tiny bit puff(y)"
-        softened = softens and (_SOFTENER.search(before) or _SOFTENER.search(text[m.start():last_word]))
+        softened = softens and (_SOFTENER.search(before) or _SOFTENER.search(text[m.start():last_word])
+                                or _LIKE_SUNBURN.match(text, m.end()))
         if not _NEGATION.search(before) and not softened:
             return True
         start = m.start() + 1
@@ -324,20 +356,24 @@ def check(question: str) -> UrgentCheck:
     strong: list[str] = []
     weak: list[str] = []
     asked: list[str] = []
+    general = False
     for sentence in _SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
-        found = [(name, name in STRONG) for name, p in (*_STRONG.items(), *_WEAK.items())
-                 if not (settling and name in SOFTENED) and _present(p, sentence, name in SOFTENED)]
-        if found and (why := _asked(sentence, before_treatment, describing)):
-            asked.append(why)
-            continue
-        for name, is_strong in found:
-            group = strong if is_strong else weak
-            if name not in group:
-                group.append(name)
+        general = general or bool(_GENERAL.search(sentence) and not _DESCRIBING.search(sentence))
+        for part in _CLAUSE.split(sentence) if _LONG_AGO.search(sentence) else (sentence,):
+            found = [(name, name in STRONG) for name, p in (*_STRONG.items(), *_WEAK.items())
+                     if not (settling and name in SOFTENED) and _present(p, part, name in SOFTENED)]
+            if found and (why := _asked(part, before_treatment, describing)):
+                asked.append(why)
+                continue
+            for name, is_strong in found:
+                group = strong if is_strong else weak
+                if name not in group:
+                    group.append(name)
     signals = (*strong, *weak)
     # a sign named but read as negated, softened or settling ("not so much pain") is the rules' call too
     dismissed = any(p.search(text) for name, p in (*_STRONG.items(), *_WEAK.items()) if name not in signals)
-    now = (not asked and not dismissed and not settling and bool(_DESCRIBING.search(text) or _PERSONAL.search(text))
+    now = (not (asked or dismissed or settling or general or before_treatment)
+           and bool(_DESCRIBING.search(text) or _PERSONAL.search(text))
            and not (_HYPOTHETICAL.search(text) or _PAST.search(text) or _HEDGED.search(text)))
     if not signals:
         return UrgentCheck(False, (), asked[0] if asked else "no warning sign mentioned", now)

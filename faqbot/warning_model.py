@@ -10,9 +10,10 @@ rule for pillowcases.
 The model only speaks where the rules flagged nothing, found no sign or a single mild one, and the message plainly
 describes something happening to the writer now (`UrgentCheck.describes_now`): it never overrides a negation
 ("no pus"), a hedge ("a little puffy"), a settling sign, a what-if or a story of the past, which the rules read
-better than a linear model does. Its bar: the score that `false_alarm_share` of the labelled non-urgent questions
-reach, each scored by a model trained without it (k-fold cross-validation), so the bar reflects questions it never
-saw. Training needs torch (ingest and the evaluation have it); answering is one dot product.
+better than a linear model does. Its bar: the score that `false_alarm_share` of the labelled non-urgent questions it
+would be asked about (those whose rules verdict `describes_now`) reach, each scored by a model trained without it
+(k-fold cross-validation), so the bar reflects questions it never saw, of the kind it actually judges.
+Training needs torch (ingest and the evaluation have it); answering is one dot product.
 
 Usage::
 
@@ -49,7 +50,7 @@ class WarningModel:
         if rules.urgent or not rules.describes_now:
             return rules
         score = self.score(vector)
-        if score < self.bar:
+        if not score >= self.bar:  # nor when NaN
             return rules
         named = f"; named: {', '.join(rules.signals)}" if rules.signals else ""
         return replace(rules, urgent=True, signals=(*rules.signals, SIGNAL),
@@ -71,19 +72,25 @@ class WarningModel:
         return model
 
 
-def learn(vectors: np.ndarray, urgent: np.ndarray, *, folds: int = 5, false_alarm_share: float = 0.01,
-          c: float = 100.0, seed: int = 0) -> WarningModel | None:
+MIN_ASKED = 20  # non-urgent questions the model would be asked about, to set its bar on them alone
+
+
+def learn(vectors: np.ndarray, urgent: np.ndarray, *, asked: np.ndarray | None = None, folds: int = 5,
+          false_alarm_share: float = 0.01, c: float = 100.0, seed: int = 0) -> WarningModel | None:
     """The model for these labelled question vectors (rows) and whether each is urgent; None with fewer than
-    `folds` of either kind, too few to choose a bar by cross-validation."""
+    `folds` of either kind (or fewer than 2 folds), too few to choose a bar by cross-validation. `asked`: which
+    questions the model would be asked about (`UrgentCheck.describes_now`); the bar is set on those non-urgent ones
+    when there are at least MIN_ASKED, else on every non-urgent one."""
     urgent = np.asarray(urgent, dtype=bool)
-    if min(urgent.sum(), (~urgent).sum()) < max(folds, 2):
+    if folds < 2 or min(urgent.sum(), (~urgent).sum()) < folds:
         return None
     held_out = np.empty(len(urgent))
     for fold in stratified_folds(urgent, folds, seed):
         rest = np.setdiff1d(np.arange(len(urgent)), fold)
         weights, bias = fit(vectors[rest], urgent[rest], c)
         held_out[fold] = vectors[fold] @ weights + bias
-    bar = float(np.quantile(held_out[~urgent], 1 - false_alarm_share))
+    judged = ~urgent if asked is None or np.sum(~urgent & asked) < MIN_ASKED else ~urgent & np.asarray(asked)
+    bar = float(np.quantile(held_out[judged], 1 - false_alarm_share))
     weights, bias = fit(vectors, urgent, c)
     return WarningModel(weights, bias, bar, int(urgent.sum()), int((~urgent).sum()))
 

@@ -266,3 +266,61 @@ def test_the_eighth_blind_sets_misses(question, urgent_):
 )
 def test_the_ninth_blind_sets_misses_and_false_alarms(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    "question, urgent_",
+    [
+        ("one of the marks near my temple has not ceased to run red, the handkerchief is quite ruined", True),  # 11th
+        ("the room tipped sideways, next thing I knew I was on the floor with my flatmate standing over me", True),
+        ("one bit next to my nose looks like the skin of a plum, kinda mottled, and feels cold compared to the rest",
+         True),
+        ("a patch under my eye that looks like ash from the fireplace, kind of lifeless", True),
+        ("a patch the colour of candle wax that doesn't pink back up when I press it", True),
+        ("last night I started shaking so hard my teeth were clacking and the red area has got bigger instead of "
+         "smaller", True),
+        ("my boyfriend asked if something had gone off in the fridge. It's coming from my cheek", True),
+        ("her cheek has raised clear domes on it like bubble wrap", True),
+        ("raised bumps with white middles like mosquito bites are popping up on my neck and arms", True),
+        ("my chest feel heavy like somebody sitting on it and I make a whistle sound when I take air in", True),
+        ("It's like looking through a steamed-up bathroom mirror out of my left eye", True),
+        ("Before I book: I get itchy welts from some sticking plasters. Will the numbing cream be a problem?", False),
+        ("Will my vision be affected near my eyes? Nervous about the under-eye area before my first session", False),
+        ("I'm itchy the way a healing graze gets itchy, no bumps or welts, just annoying. Day 6.", False),
+        ("it itched like mosquito bites the first night but its way better now. is the itch part of healing?", False),
+    ],
+)
+def test_the_eleventh_blind_sets_descriptions(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I got a pounding headache after my appointment this afternoon, from clenching my jaw",  # hard negatives
+        "The numbing cream wore off on the drive home and now my face is throbbing like a bad sunburn",
+        "an hour after my session my face is blotchy, red and white patches everywhere. Is that the numbing cream?",
+        "Is this an allergic reaction or normal? I'm red like a sunburn only where they treated, no hives",
+        "I almost fell asleep during the treatment, is that normal?",  # a second read's look-alikes
+        "Can I put makeup on outside the treated area?",
+        "is it normal that blood comes out during the treatment?",
+        "I can't even touch my face for 24 hours?",
+        "can microneedling help the dark area under my eyes?",
+        "little bubbles of serum on my skin after, should I wipe them off with water?",
+    ],
+)
+def test_plainly_put_normal_healing_and_everyday_look_alikes_do_not_fire(question):
+    assert not check(question).urgent, check(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "there's pus coming out and the redness has spread a lot in the past few hours",  # "in the past" is now
+        "I had hives as a kid and my lips are swelling up and I can't breathe",  # the childhood is one clause
+        "My tongue feels thick and my voice is hoarse. This hasn't happened before.",
+        "took an antihistamine but nothing is happening, face covered in hives",
+    ],
+)
+def test_an_earlier_time_or_a_first_time_does_not_hide_a_sign_described_now(question):
+    assert check(question).urgent, check(question)

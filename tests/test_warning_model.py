@@ -48,10 +48,23 @@ def test_a_higher_false_alarm_share_lowers_the_bar():
     assert loose.bar < strict.bar
 
 
-def test_too_few_labelled_urgent_questions_give_no_model():
+def test_too_few_labelled_urgent_questions_or_folds_give_no_model():
     vectors, is_urgent = labelled_vectors(0, urgent_rows=4)
     assert warning_model.learn(vectors, is_urgent, folds=5) is None
     assert warning_model.learn(vectors, is_urgent, folds=3) is not None
+    assert warning_model.learn(vectors, is_urgent, folds=1) is None  # no held-out scores to set a bar on
+
+
+def test_the_bar_is_set_on_the_questions_the_model_is_asked_about():
+    vectors, is_urgent = labelled_vectors(0)
+    asked = np.zeros(len(is_urgent), dtype=bool)
+    asked[-warning_model.MIN_ASKED:] = True
+    everyone = warning_model.learn(vectors, is_urgent)
+    far = vectors.copy()
+    far[asked] = -np.eye(DIMENSION, dtype=np.float32)[0]  # the asked ones sit far from the urgent ones
+    assert warning_model.learn(far, is_urgent, asked=asked).bar < warning_model.learn(far, is_urgent).bar
+    too_few = asked & (np.arange(len(asked)) > len(asked) - warning_model.MIN_ASKED)
+    assert warning_model.learn(vectors, is_urgent, asked=too_few).bar == everyone.bar  # then every one counts
 
 
 def test_stratified_folds_cover_every_row_once_and_share_the_urgent_ones():
@@ -75,6 +88,7 @@ def test_the_second_opinion_speaks_only_where_a_message_plainly_describes_someth
     assert flagged.urgent and flagged.signals == (SIGNAL,)
     assert "described like the clinic's labelled warning-sign messages (score 1.0 >= 0.9)" in flagged.explanation
     assert not model.second_opinion(-vector, described).urgent  # below the bar: the rules' verdict stands
+    assert not model.second_opinion(np.full(DIMENSION, np.nan, dtype=np.float32), described).urgent
     for left_to_the_rules in (
         "no pus, no fever, just pink on day 2",  # a sign named and negated
         "not so much pain today, face red like after a day at the beach",
@@ -83,6 +97,10 @@ def test_the_second_opinion_speaks_only_where_a_message_plainly_describes_someth
         "the swelling was bad yesterday but it's calming down now",  # settling
         "what are the risks of microneedling",  # asked in general
         "my sister had a reaction years ago",  # another's past
+        "what are the risks of microneedling for my skin?",  # asked in general, though "my"
+        "what should I do if my face bleeds after the treatment?",
+        "I'm having it done next week, will my skin peel?",  # before a treatment
+        "there's some pinpoint bleeding on my forehead right after the session",  # hedged
     ):
         check = urgent.check(left_to_the_rules)
         assert not check.describes_now, left_to_the_rules
@@ -134,7 +152,8 @@ def test_a_tampered_warning_model_is_refused(settings, encoder, tmp_path):
     with pytest.raises(IndexMismatchError, match="warning.json is missing or does not match its checksum"):
         Engine.from_settings(settings)
     with pytest.raises(IndexMismatchError, match="can't be read"):
-        adapter.Adapter.load(folder, 64, 4)
+        adapter.Adapter.load(folder, 64, 4, with_warning=True)
+    assert adapter.Adapter.load(folder, 64, 4).warning is None  # a file the manifest doesn't list is never read
 
 
 def test_the_evaluation_holds_out_urgent_and_normal_questions_from_the_model_that_answers_them(
@@ -155,3 +174,19 @@ def test_the_evaluation_holds_out_urgent_and_normal_questions_from_the_model_tha
     signs = {item["question"] for item in LABELLED + SIGNS if item["kind"] in ("urgent", "normal_healing")}
     assert all(len(seen) < len(signs) for seen in learned_from)  # each fold's model misses its fold ...
     assert set.union(*(signs - seen for seen in learned_from)) == signs  # ... and every question is held out once
+
+
+def test_the_evaluation_holds_out_every_sign_question_when_the_adapter_has_fewer_folds(
+        settings, encoder, tmp_path, monkeypatch):
+    few = [item for item in LABELLED if item["kind"] == "out_of_scope"] + LABELLED[:2]  # 2 in scope: 2 folds
+    lessons = Lessons(write_questions(tmp_path / "labelled.jsonl", few + SIGNS), settings.synonyms_file,
+                      replace(FAST, folds=5))
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    engine = Engine.from_settings(settings)
+    learned_from: list[set[str]] = []
+    fit = learning.fit_warning
+    monkeypatch.setattr(evaluation, "fit_warning", lambda questions, signs, training: (
+        learned_from.append({item.question for item, _ in signs}) or fit(questions, signs, training)))
+    evaluation.score_cross_validated(engine, load_questions(lessons.questions_file))
+    signs = {item["question"] for item in SIGNS}
+    assert set.union(*(signs - seen for seen in learned_from)) == signs
