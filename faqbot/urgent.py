@@ -315,12 +315,14 @@ class UrgentCheck:
     describes_now: bool = False
 
 
-def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
-    """The pattern occurs at least once not negated ('no fever') and, when `softens`, not softened ('a bit hot').
+def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool | None:
+    """True when the pattern occurs at least once not negated ('no fever') and, when `softens`, not softened
+    ('a bit hot'); False when it occurs only negated or softened; None when it doesn't occur.
 
     A vision change or pus is a warning sign however mildly it is put ("kinda blurry"); heat or swelling is not."""
-    start = 0
+    start, seen = 0, False
     while m := pattern.search(text, start):  # every start, so a negated match can't swallow a later one
+        seen = True
         before = text[max(0, m.start() - 40) : m.start()]
         last_word = m.start() + m.group(0).rstrip().rfind(" ") + 1  # "eyelids were a tiny bit puff(y)"
         softened = softens and (_SOFTENER.search(before) or _SOFTENER.search(text[m.start():last_word])
@@ -328,7 +330,7 @@ def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool:
         if not _NEGATION.search(before) and not softened:
             return True
         start = m.start() + 1
-    return False
+    return False if seen else None
 
 
 def _asked(sentence: str, before_treatment: bool, describing: bool) -> str:
@@ -357,11 +359,18 @@ def check(question: str) -> UrgentCheck:
     weak: list[str] = []
     asked: list[str] = []
     general = False
+    dismissed: set[str] = set()  # named, but read as negated or softened ("not so much pain")
     for sentence in _SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
         general = general or bool(_GENERAL.search(sentence) and not _DESCRIBING.search(sentence))
         for part in _CLAUSE.split(sentence) if _LONG_AGO.search(sentence) else (sentence,):
-            found = [(name, name in STRONG) for name, p in (*_STRONG.items(), *_WEAK.items())
-                     if not (settling and name in SOFTENED) and _present(p, part, name in SOFTENED)]
+            found = []
+            for name, p in (*_STRONG.items(), *_WEAK.items()):
+                if settling and name in SOFTENED:
+                    continue
+                if (present := _present(p, part, name in SOFTENED)) is False:
+                    dismissed.add(name)
+                elif present:
+                    found.append((name, name in STRONG))
             if found and (why := _asked(part, before_treatment, describing)):
                 asked.append(why)
                 continue
@@ -370,9 +379,8 @@ def check(question: str) -> UrgentCheck:
                 if name not in group:
                     group.append(name)
     signals = (*strong, *weak)
-    # a sign named but read as negated, softened or settling ("not so much pain") is the rules' call too
-    dismissed = any(p.search(text) for name, p in (*_STRONG.items(), *_WEAK.items()) if name not in signals)
-    now = (not (asked or dismissed or settling or general or before_treatment)
+    # a sign named but read as negated or softened is the rules' call too (settling ones: `settling` below)
+    now = (not (asked or dismissed - set(signals) or settling or general or before_treatment)
            and bool(_DESCRIBING.search(text) or _PERSONAL.search(text))
            and not (_HYPOTHETICAL.search(text) or _PAST.search(text) or _HEDGED.search(text)))
     if not signals:
