@@ -65,7 +65,7 @@ class Training:
     neighbour_floor: float = 0.5
     neighbour_highlight: float = 0.7  # from this similarity up, the example's answer phrase picks the highlight
     look_alike_margin: float = 0.05  # the out-of-scope example bar's distance above in-scope questions (_example_bar)
-    warning_false_alarms: float = 0.01  # share of labelled non-urgent questions the warning model's bar lets through
+    warning_false_alarms: float = 0.005  # share of the labelled non-urgent questions it is asked about over its bar
     warning_c: float = 100.0  # its inverse L2 penalty (warning_model.py)
 
 

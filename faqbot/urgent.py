@@ -85,7 +85,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood)\b", r"\bwon'?t stop bleeding\b",
         r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
-        r"\b(?:soak|seep)(?:ing|ed|s)? through\b", r"\b(?:fresh red|red drops|fresh blood)\b",
+        r"\b(?:soak|seep)(?:ing|ed|s)? through\b",
+        r"\bcom(?:ing|es) away (?:\w+ )?(?:red|bloody)\b", r"\b(?:fresh red|red drops|fresh blood)\b",
         r"\bpouring (?:bright )?red\b", r"\bwon'?t slow down\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b",
         r"\btrickling down\b", r"\b(?:still|keeps?) trickling\b", r"\bnot ceased\b", r"\brun(?:s|ning)? red\b",
         r"\bblood (?:still|keeps?) (?:comes?|coming) (?:out|from)\b",
@@ -123,6 +124,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\beyes?\b[^.?!]{0,50}\b(?:can'?t|cant|cannot|won'?t) (?:\w+ )?open\b",
         r"\b(?:can'?t|cant|cannot) open (?:my |her |his |one |either |both )?eyes?\b",
     ),
+    "one spot hotter than the rest": (r"\bhotter than the (?:rest|other)\b",),  # warmth is usual; a hot spot is not
     "skin turning grey, purple or mottled": (  # blood supply: a dusky, cold or lifeless patch
         r"\b(?:dusky|mottled|marbled|lacy|ashen|lifeless)\b",
         r"\b(?:grey|gray|greyish|grayish|purple|purplish|blue|bluish)(?:-\w+)?\b[^.?!,;]{0,20}\b(?:patch|area|spot)\b",
@@ -200,7 +202,8 @@ WEAK: dict[str, tuple[str, ...]] = {
     "getting worse": (r"\bgetting (?:worse|bigger)\b", r"\bdoubled\b", r"\bmore (?:every|each) (?:day|hour)\b",
                       r"\binstead of (?:less|smaller|better|going down)\b",
                       r"\b(?:ramping up|intensifying|getting more intense|by the hour)\b",
-                      r"\bworse (?:\w+ )?than (?:yesterday|before|this morning)\b", r"\b(?:growing|grows)\b",
+                      r"\bworse (?:\w+ )?than (?:yesterday|before|this morning|the first day|day (?:one|1))\b",
+                      r"\b(?:growing|grows)\b",
                       r"\bworse (?:not|instead of) better\b",
                       r"\b(?:really|so much) hurts?\b", r"\blooks? angry\b"),
     "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
@@ -210,7 +213,8 @@ WEAK: dict[str, tuple[str, ...]] = {
                        r"\bheart(?:'s| is)? (?:racing|pounding)\b"),
     "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
                        r"\bdizzy\b", r"\b(?:room|everything|world|head) (?:\w+ )?spinning\b"),
-    "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b"),
+    "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b", r"\b(?:red|hot|swollen) and hard\b",
+             r"\bhard and (?:hot|red|swollen)\b"),
     "fluid": (r"\boozing\b", r"\bleaking\b", r"\bweeping\b", r"\bcrust(?:y|ing)\b"),
 }
 # Words the signs are written in: a misspelling of one ("blury", "bleding", "streeks") is read as it, unless it is
@@ -245,7 +249,7 @@ _GENERAL = re.compile(
     r"look like|feel like|common|rare)\b"
 )
 _HYPOTHETICAL = re.compile(  # what-ifs
-    r"\b(?:what if|what (?:should|do|would|shall) (?:i|we|you) do if|"
+    r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|"
     r"if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
     r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
     r"in case|look out for|watch out for|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"

@@ -324,3 +324,18 @@ def test_plainly_put_normal_healing_and_everyday_look_alikes_do_not_fire(questio
 )
 def test_an_earlier_time_or_a_first_time_does_not_hide_a_sign_described_now(question):
     assert check(question).urgent, check(question)
+
+
+@pytest.mark.parametrize(
+    "question, urgent_",
+    [
+        ("the skin where you treated is very hot like a stove compared to my arm, and it is very red and hard", True),
+        ("i keep dabbing this one spot and the tissue keeps coming away soaked red. its been like an hour", True),
+        ("It hurts so much I'm crying. It's way worse than the first day and now it's day 4.", True),
+        ("my left cheek is hot to the touch, way hotter than the rest of my face, and its day 3", True),
+        ("my face was hot to the touch on day 1 but by day 3 it was fine", False),
+        ("What happens if the redness spreads past the treated area?", False),  # a what-if
+    ],
+)
+def test_a_realistic_weeks_blind_misses_and_false_alarm(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
