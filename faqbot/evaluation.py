@@ -37,6 +37,7 @@ class Scores:
     false_alarms: int  # normal-healing questions flagged urgent
     normal_healing: int
     highlight: float = 0.0  # of in-scope answers with an answer passage in the top 3: its highlight is the answer
+    normal_fallbacks: int = 0  # normal-healing questions answered with the fallback instead of aftercare passages
 
 
 def rank_of_first_hit(answer: Answer, phrases: Sequence[str]) -> int | None:
@@ -123,6 +124,7 @@ def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:
         false_alarms=sum(normal),
         normal_healing=len(normal),
         highlight=float(np.mean(highlighted)) if highlighted else 0.0,
+        normal_fallbacks=sum(1 for kind, fb in fell_back if fb and kind == "normal_healing"),
     )
 
 
@@ -140,6 +142,8 @@ def table(results: dict[str, Scores], kinds: Collection[str] = KINDS) -> str:
         (("in_scope",), "answer phrase in the highlight (hits in top 3)", lambda s: f"{s.highlight:.3f}"),
         (("urgent",), "urgent recall", lambda s: f"{s.urgent_recall:.3f}"),
         (("normal_healing",), "urgent false alarms (normal healing)", lambda s: f"{s.false_alarms}/{s.normal_healing}"),
+        (("normal_healing",), "normal healing answered with fallback",
+         lambda s: f"{s.normal_fallbacks}/{s.normal_healing}"),
     ]
     lines = ["| metric | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     lines += [f"| {label} | " + " | ".join(fmt(results[n]) for n in names) + " |"

@@ -60,3 +60,12 @@ def test_the_table_leaves_out_the_rows_a_question_set_cannot_fill():
 
     text = table({"a": Scores(0.0, 0.0, 0.0, 1.0, 0.5, 0.0, 1.0, 0, 0)}, {"out_of_scope"})
     assert [line.split(" | ")[0] for line in text.splitlines()[2:]] == ["| fallback recall (out-of-scope)"]
+
+
+def test_normal_healing_questions_answered_with_the_fallback_are_counted():
+    """The issue: normal-healing questions get the aftercare passages, so a fallback for one is a miss too."""
+    normal = Labelled("my skin is flaky on day 3", "normal_healing", ())
+    shown = Answer("q", Status.ANSWERED, (Hit(passage("Peeling is usual."), 1, ""),))
+    scores = score_answers([(normal, shown), (normal, Answer("q", Status.NO_MATCH, ()))])
+    assert (scores.normal_fallbacks, scores.normal_healing, scores.false_alarms) == (1, 2, 0)
+    assert "| normal healing answered with fallback | 1/2 |" in table({"a": scores}, {"normal_healing"})
