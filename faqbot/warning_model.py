@@ -3,16 +3,17 @@ urgent messages against every other labelled question.
 
 The rules of urgent.py name signs. Patients also describe them in their own words ("the room keeps spinning", "blood
 still come from my cheek, I press long time") and a rule set trails every new phrasing: blind sets of such
-descriptions scored 0.45-0.85 urgent recall on rules written before them (README, "Urgent warning signs").
+descriptions scored 0.45-0.85 urgent recall on rules written before them (README, "Quality").
 An embedding places "my pillowcase is covered in fresh bright red" near the labelled bleeding messages without a
 rule for pillowcases.
 
 The model only speaks where the rules flagged nothing, found no sign or a single mild one, and the message plainly
 describes something happening to the writer now (`UrgentCheck.describes_now`): it never overrides a negation
-("no pus"), a hedge ("a little puffy"), a settling sign, a what-if or a story of the past, which the rules read
-better than a linear model does. Its bar: the score that `false_alarm_share` of the labelled non-urgent questions it
-would be asked about (those whose rules verdict `describes_now`) reach, each scored by a model trained without it
-(k-fold cross-validation), so the bar reflects questions it never saw, of the kind it actually judges.
+("no pus"), a hedge ("a little puffy"), a settling sign, a general question, a what-if, a question before a
+treatment or a story of the past, which the rules read better than a linear model does. Its bar: the score that
+`false_alarm_share` of the labelled non-urgent questions it would be asked about (those whose rules verdict
+`describes_now`) reach, each scored by a model trained without it (k-fold cross-validation), so the bar reflects
+questions it never saw, of the kind it actually judges.
 Training needs torch (ingest and the evaluation have it); answering is one dot product.
 
 Usage::
