@@ -86,7 +86,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
         r"\b(?:soak|seep)(?:ing|ed|s)? through\b",
-        r"\bcom(?:ing|es) away (?:\w+ )?(?:red|bloody)\b", r"\b(?:fresh red|red drops|fresh blood)\b",
+        r"\bcom(?:ing|es) away soaked\b", r"\b(?:fresh red|red drops|fresh blood)\b",
         r"\bpouring (?:bright )?red\b", r"\bwon'?t slow down\b", r"\b(?:won'?t|not|isn'?t) clott?(?:ing)?\b",
         r"\btrickling down\b", r"\b(?:still|keeps?) trickling\b", r"\bnot ceased\b", r"\brun(?:s|ning)? red\b",
         r"\bblood (?:still|keeps?) (?:comes?|coming) (?:out|from)\b",
@@ -99,7 +99,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:water|watery|fluid|liquid)[- ]?(?:filled )?(?:bubbles?|bumps?|sacs?|pockets?|domes?)\b",
         r"\b(?:bubbles?|sacs?|pockets?|bumps?|domes?)\b[^.?!]{0,50}\b(?:of|with|full of|filled with) (?:clear )?"
         r"(?:fluid|liquid|water)\b",
-        r"\braw (?:and )?wet\b", r"\bbubble ?wrap\b", r"\bclear bubbles?\b",
+        r"\braw (?:and )?wet\b", r"\bbubble ?wrap\b", r"\bclear bubbles?\b(?! of (?:serum|gel|product|cream))",
         r"\b(?:clear|raised|shiny) (?:\w+ )?domes?\b",
         r"\bfull of (?:clear )?(?:liquid|fluid|water)\b",
     ),
@@ -126,8 +126,9 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "one spot hotter than the rest": (r"\bhotter than the (?:rest|other)\b",),  # warmth is usual; a hot spot is not
     "skin turning grey, purple or mottled": (  # blood supply: a dusky, cold or lifeless patch
-        r"\b(?:dusky|mottled|marbled|lacy|ashen|lifeless)\b",
-        r"\b(?:grey|gray|greyish|grayish|purple|purplish|blue|bluish)(?:-\w+)?\b[^.?!,;]{0,20}\b(?:patch|area|spot)\b",
+        # not a bruise's purple, nor "the grey area under my eyes" or "mottled pigmentation" a patient wants treated
+        r"\b(?:dusky|ashen)\b", r"\bmottled\b(?! (?:pigment\w*|skin tone|tone|complexion))",
+        r"\b(?:grey|gray|purple|blue)-(?:grey|gray|purple|blue)\b",
         r"\blike (?:the skin of a plum|ash\b|a lace doily)", r"\bcold (?:compared|next) to the rest\b",
         r"\bcandle ?wax\b", r"\b(?:doesn'?t|does not|won'?t|isn'?t) (?:go |turn |pink |colou?r )(?:\w+ )?back\b",
     ),
@@ -137,7 +138,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     "fainting": (r"\b(?:room|everything|vision|world) (?:went|goes|going|turned) "
                  r"(?:grey|gray|black|dark|white|fuzzy)\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b",
                  r"\bblack(?:ed|ing) out\b", r"\bcollapsed\b", r"\bdropped to the (?:floor|ground)\b",
-                 r"\bkeeled over\b", r"\bnext thing i knew\b", r"\bhad to crawl\b",
+                 r"\bkeeled over\b", r"\bnext thing i knew (?:i|she|he) was (?:on|lying)\b", r"\bhad to crawl\b",
                  r"\b(?:woke up|came to|ended up) on the (?:floor|ground)\b",
                  r"\b(?:almost|nearly) (?:fell (?:over|down|to the)|fainted|passed out|collapsed|keeled)\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
@@ -189,7 +190,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bgrit\w*\b[^.?!]{0,30}\beyes?\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:sensitive to|can'?t stand) (?:the )?(?:bright )?light\b",
     ),
-    "bad smell": (r"\b(?:sour|off|bad|foul|rotten|nasty|horrible|awful)\b[^.?!]{0,10}\bsmell\b", r"\bgone off\b",
+    "bad smell": (r"\b(?:sour|off|bad|foul|rotten|nasty|horrible|awful)\b[^.?!]{0,10}\bsmell\b",
+                  r"\bgone off in the fridge\b", r"\bsmells? like (?:something|it)(?:'s| has| had)? gone off\b",
                   r"\bsmell(?:s|y|ing|ed)? (?:\w+ ){0,2}"
                   r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
                   r"\bfoul\b(?!-mouthed)", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),

@@ -307,6 +307,13 @@ def test_the_eleventh_blind_sets_descriptions(question, urgent_):
         "I can't even touch my face for 24 hours?",
         "can microneedling help the dark area under my eyes?",
         "little bubbles of serum on my skin after, should I wipe them off with water?",
+        "I have a purple spot where the needle went, is it a bruise?",  # a final reread's look-alikes
+        "the grey area under my eyes, will microneedling help?",
+        "can microneedling help mottled pigmentation?",
+        "will it fix my lifeless skin?",
+        "the tissue comes away red when I blot, normal?",
+        "has my numbing cream gone off?",
+        "next thing I knew the session was over, so quick!",
     ],
 )
 def test_plainly_put_normal_healing_and_everyday_look_alikes_do_not_fire(question):
