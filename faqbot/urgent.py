@@ -238,9 +238,9 @@ SOFTENED = {"allergic swelling", "heat", "getting worse", "swelling", "feeling u
             "very sore"}
 _SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch)"
                        r"\s+(?:\w+\s+)?$")
-# "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
 # "throbbing like a bad sunburn": the usual feeling of the first evening, in the articles' own words
 _LIKE_SUNBURN = re.compile(r"\s+like (?:a )?(?:bad |mild |strong )?sunburn\b")
+# "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
 _NEGATION = re.compile(
     r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|no sign of)"
     r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
@@ -258,11 +258,12 @@ _HYPOTHETICAL = re.compile(  # what-ifs
     r"could (?:that|this|it) happen|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
-_RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"
-_PAST = re.compile(rf"\b(?:once|in the past{_RECENT}|years? ago|used to|as a (?:kid|child|teen(?:ager)?)|"
-                   r"when i was (?:a |little|young)|"
+_RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
+_LONG_AGO_WORDS = (rf"years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past{_RECENT}|"
+                   r"last year")
+_PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|"
                    r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
-                   r"last (?:month|year)|before my (?:treatment|session)|"
+                   r"last month|before my (?:treatment|session)|"
                    r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r)\b[^.?!]{0,30}"
                    r"\b(?:had|got|broke|came))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
@@ -279,8 +280,7 @@ _RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ 
                        r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.
-_LONG_AGO = re.compile(rf"\b(?:years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|"
-                       rf"in the past{_RECENT}|last year)\b")
+_LONG_AGO = re.compile(rf"\b(?:{_LONG_AGO_WORDS})\b")
 # ... judged clause by clause: "I had hives as a kid and my lips are swelling up" describes the lips now.
 _CLAUSE = re.compile(r",\s*|\s+\b(?:and|but|while|though)\b\s+")
 _NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|currently|since)\b")
