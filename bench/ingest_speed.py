@@ -1,13 +1,15 @@
-"""Ingest speed and memory: a first build and an unchanged re-run, on the real corpus and a larger synthetic one.
+"""Ingest speed and memory on the real corpus and a larger synthetic one.
 
 Usage: python bench/ingest_speed.py [--synthetic-passages 1000]
        FAQBOT_DOCUMENT_PRECISION=fp32 python bench/ingest_speed.py   # the same with fp32 document vectors
 
-Each run is `python ingest.py --corpus C --index I` in its own process: wall time (process start to exit,
-imports included), CPU time (user + system, all threads), passages/s, texts embedded vs reused and the precision
-they were computed at, peak RSS. The first run includes loading the model, embedding every passage and sentence
-with sentence-transformers (torch) and exporting the ONNX query encoder. On a shared machine wall time follows
-the other processes' load; CPU time much less so.
+Three runs per corpus: a first build, an unchanged re-run, and a re-run after one document gained a paragraph
+(what a staff upload costs). Each run is `python ingest.py --corpus C --index I` in its own process: wall time
+(process start to exit, imports included), CPU time (user + system, all threads), passages/s, texts embedded vs
+reused and the precision they were computed at, peak RSS. The first run includes loading the model, embedding every
+passage, sentence and labelled question with sentence-transformers (torch), learning the query adapter and warning
+model, and exporting the ONNX query encoder. A re-run after a change embeds only new text (labelled questions
+included) but learns again. On a shared machine wall time follows the other processes' load; CPU time much less so.
 The synthetic corpus recombines the corpus's own sentences into new paragraphs; a sentence that occurs in several
 paragraphs is embedded once (ingest deduplicates by content), which the "embedded" column shows.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,6 +55,14 @@ def synthetic_corpus(folder: Path, passages: int) -> Path:
     return folder
 
 
+def change_one_document(corpus: Path) -> None:
+    """Append a paragraph (sentences of the corpus's own, in a new order) to the first document, as an edit would."""
+    first = sorted(p for p in corpus.iterdir() if p.is_file())[0]
+    text = first.read_text(encoding="utf-8")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 5][:4]
+    first.write_text(text.rstrip() + "\n\n" + " ".join(reversed(sentences)) + "\n", encoding="utf-8")
+
+
 def run_ingest(corpus: Path, index: Path) -> dict:
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "ingest.py"), "--corpus", str(corpus), "--index", str(index)],
@@ -74,13 +85,15 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        corpora = {"corpus/ (real)": ROOT / "corpus"}
+        corpora = {"corpus/ (real)": Path(shutil.copytree(ROOT / "corpus", Path(tmp) / "real"))}
         if args.synthetic_passages:
             corpora[f"synthetic (~{args.synthetic_passages} paragraphs)"] = synthetic_corpus(
                 Path(tmp) / "synthetic", args.synthetic_passages)
         for name, corpus in corpora.items():
             index = Path(tmp) / f"index-{len(rows)}"
-            for run in ("first build", "unchanged re-run"):
+            for run in ("first build", "unchanged re-run", "one document changed"):
+                if run == "one document changed":
+                    change_one_document(corpus)
                 r = run_ingest(corpus, index)
                 rows.append([name, run, r["passages"], f"{r['seconds']:.1f}", f"{r['cpu']:.1f}",
                              f"{r['passages'] / r['seconds']:.0f}", r["computed"], r["precision"], r["reused"],

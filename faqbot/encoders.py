@@ -167,6 +167,7 @@ class FakeEncoder:
         self.requested_precision = precision
         self.precision = precisions.effective(precision, native=lambda: native_bf16)
         self.calls = 0  # how many texts were encoded: lets tests check embeddings are reused
+        self.question_calls = 0  # ... and how many questions (encode_questions)
 
     @property
     def dimension(self) -> int:
@@ -191,6 +192,7 @@ class FakeEncoder:
         return out
 
     def encode_questions(self, texts: Sequence[str]) -> np.ndarray:
+        self.question_calls += len(texts)
         return FakeEncoder(self._dimension, self.name).encode(texts)  # fp32, as make_query_encoder's fake
 
 

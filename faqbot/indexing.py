@@ -28,6 +28,7 @@ from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
 from faqbot.quantize import VARIANTS, quantize
 from faqbot.store import FORMAT_VERSION, INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
+from faqbot.vector_cache import QUESTIONS, VectorCache, text_key
 from faqbot.warning_model import WarningModel
 
 
@@ -79,42 +80,35 @@ def pipeline_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def _text_key(model: str, text: str) -> str:
-    return hashlib.sha256(f"{model}\n{text}".encode()).hexdigest()
-
-
-def _previous_vectors(index_dir: Path, model: str, precision: str) -> dict[str, np.ndarray]:
-    """Embeddings in the current index by content hash; empty when there is none, it can't be used, or its
-    vectors were computed at another precision (one index never mixes precisions)."""
+def _previous_vectors(index_dir: Path, model: str, precision: str) -> VectorCache:
+    """Embeddings in the current index by content; empty when there is none, it can't be used, or its vectors were
+    computed at another precision (one index never mixes precisions)."""
     try:
         old = load_index(index_dir, model)
     except FaqbotError:
-        return {}
+        return VectorCache(model)
     if old.manifest.document_precision != precision:
-        return {}
-    cache: dict[str, np.ndarray] = {}
-    for passage, vector in zip(old.passages, old.passage_vectors(), strict=False):
-        cache[_text_key(model, passage.embed_text)] = vector
+        return VectorCache(model)
     sentences = [s for p in old.passages for s in p.sentence_texts()]
-    for text, vector in zip(sentences, old.sentence_vectors, strict=False):
-        cache[_text_key(model, text)] = vector
-    return cache
+    texts = [p.embed_text for p in old.passages] + sentences
+    vectors = np.concatenate([old.passage_vectors(), old.sentence_vectors])
+    return VectorCache(model, {text_key(model, t): v for t, v in zip(texts, vectors, strict=False)})
 
 
-def _embed(
-    texts: list[str], encoder: Encoder, cache: dict[str, np.ndarray], progress: bool
-) -> tuple[np.ndarray, int, int]:
-    """Vectors for `texts`, computing only those the cache lacks. Returns (vectors, computed, reused)."""
-    keys = [_text_key(encoder.name, t) for t in texts]
-    reused = sum(1 for k in keys if k in cache)
-    missing = list(dict.fromkeys(k for k in keys if k not in cache))
-    if missing:
-        by_key = dict(zip(keys, texts, strict=False))
-        vectors = encoder.encode([by_key[k] for k in missing], show_progress=progress)
-        cache.update(zip(missing, vectors, strict=False))
+def _previous_questions(index_dir: Path, previous: Manifest | None, model: str) -> VectorCache:
+    """The labelled questions' vectors the previous index learned from, when its manifest vouches for the file."""
+    name = f"{adapter.FOLDER}/{QUESTIONS}"
+    path = index_dir / name
+    if previous is None or previous.model != model or name not in previous.adapter_files or not path.is_file() \
+            or file_sha256(path) != previous.adapter_files[name]:
+        return VectorCache(model)
+    return VectorCache.load(path, model)
+
+
+def _embed(texts: list[str], cache: VectorCache, encoder: Encoder, progress: bool) -> np.ndarray:
     if not texts:
-        return np.zeros((0, encoder.dimension), dtype=np.float32), 0, 0
-    return np.stack([cache[k] for k in keys]).astype(np.float32), len(missing), reused
+        return np.zeros((0, encoder.dimension), dtype=np.float32)
+    return cache.embed(texts, lambda missing: encoder.encode(missing, show_progress=progress))
 
 
 def _variant_files(variants: tuple[str, ...]) -> set[str]:
@@ -211,20 +205,22 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
 
-    cache = {} if force else _previous_vectors(index_dir, encoder.name, encoder.precision)
-    passage_vectors, computed_p, reused_p = _embed([p.embed_text for p in passages], encoder, cache, progress)
+    cache = VectorCache(encoder.name) if force else _previous_vectors(index_dir, encoder.name, encoder.precision)
+    passage_vectors = _embed([p.embed_text for p in passages], cache, encoder, progress)
     sentences = [s for p in passages for s in p.sentence_texts()]
-    sentence_vectors, computed_s, reused_s = _embed(sentences, encoder, cache, progress)
+    sentence_vectors = _embed(sentences, cache, encoder, progress)
     key, write_export = _encoder_export(encoder, previous, index_dir, force, variants,
                                         sentences + [p.embed_text for p in passages])
-    learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors, encoder.encode_questions) \
-        if adapter_key else None
+    questions = VectorCache(encoder.name) if force else _previous_questions(index_dir, previous, encoder.name)
+    learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
+                          lambda texts: questions.embed(texts, encoder.encode_questions)) if adapter_key else None
 
     def write_extra(folder: Path) -> None:
         if write_export is not None:
             write_export(folder)
         if learned is not None:
             learned.save(folder / adapter.FOLDER)
+            questions.save(folder / adapter.FOLDER / QUESTIONS)
 
     write_index(
         index_dir, passages, passage_vectors, sentence_vectors,
@@ -240,15 +236,15 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         index_kind=index_kind, write_extra=write_extra,
     )
     return IngestReport(
-        documents=len(docs), sections=n_sections, passages=len(passages), embedded=computed_p + computed_s,
-        reused=reused_p + reused_s, seconds=time.perf_counter() - started,
+        documents=len(docs), sections=n_sections, passages=len(passages), embedded=cache.computed,
+        reused=cache.reused, seconds=time.perf_counter() - started,
         added=added if previous else (), changed=changed, removed=removed,
         precision=encoder.precision, previous_precision=previous.document_precision if previous else "",
-        adapter=_adapter_note(lessons, learned),
+        adapter=_adapter_note(lessons, learned, questions),
     )
 
 
-def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None) -> str:
+def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None, questions: VectorCache) -> str:
     if lessons is None:
         return ""
     if learned is None:
@@ -257,7 +253,8 @@ def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None) -> s
     v = learned.validation
     return (f"query adapter learned from {v.in_scope} in-scope and {v.out_of_scope} out-of-scope questions "
             f"(cross-validated: out-of-scope recall {v.out_of_scope_recall:.2f}, in-scope fallbacks "
-            f"{v.in_scope_fallbacks:.2f})" + _warning_note(learned.warning))
+            f"{v.in_scope_fallbacks:.2f})" + _warning_note(learned.warning)
+            + f"; labelled questions: {questions.reused} embeddings reused, {questions.computed} computed")
 
 
 def _warning_note(model: WarningModel | None) -> str:

@@ -8,6 +8,7 @@ import pytest
 
 from faqbot import adapter, store
 from faqbot.adapter import Adapter, Training, TrainingQuestion
+from faqbot.encoders import FakeEncoder
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError, IndexMismatchError
 from faqbot.evaluation import score, score_cross_validated, trained_on
@@ -174,7 +175,8 @@ def test_ingest_learns_an_adapter_and_the_engine_answers_with_it(settings, encod
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
     assert "query adapter learned from 6 in-scope and 2 out-of-scope questions" in report.summary()
     manifest = read_manifest(settings.index_dir)
-    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/examples.npy", "adapter/adapter.json"}
+    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/examples.npy", "adapter/adapter.json",
+                                           "adapter/question_vectors.npz"}
     assert manifest.encoder_files == {}  # the fake encoder has no ONNX export; the adapter isn't one
     engine = Engine.from_settings(settings)
     assert engine.adapter is not None
@@ -201,6 +203,40 @@ def test_an_unchanged_set_keeps_the_index_and_a_changed_one_relearns_without_emb
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
     assert "no query adapter" in report.summary()
     assert load_index(settings.index_dir).adapter is None
+
+
+def test_a_rebuild_embeds_only_the_labelled_questions_the_previous_index_had_not(settings, encoder, lessons, tmp_path):
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    labelled = encoder.question_calls
+    assert labelled == len(LABELLED)
+    (settings.corpus_dir / "aftercare.md").write_text(
+        (settings.corpus_dir / "aftercare.md").read_text(encoding="utf-8") + "\n\nKeep the skin clean.\n")
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert report.changed == ("aftercare.md",) and encoder.question_calls == labelled
+    assert f"labelled questions: {len(LABELLED)} embeddings reused, 0 computed" in report.summary()
+    fresh = FakeEncoder()  # the same documents and questions, every vector embedded anew
+    ingest(settings.corpus_dir, tmp_path / "fresh", fresh, lessons=lessons)
+    assert fresh.question_calls == len(LABELLED)
+    assert np.array_equal(load_index(settings.index_dir).adapter.matrix, load_index(tmp_path / "fresh").adapter.matrix)
+    write_questions(lessons.questions_file, LABELLED + [
+        {"question": "do you do botox", "kind": "out_of_scope", "answers": []}])
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert encoder.question_calls == labelled + 1  # only the new question
+    assert f"labelled questions: {len(LABELLED)} embeddings reused, 1 computed" in report.summary()
+
+
+def test_question_vectors_the_manifest_does_not_vouch_for_are_embedded_again(settings, encoder, lessons):
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    cached = settings.index_dir / "adapter" / "question_vectors.npz"
+    with np.load(cached) as data:
+        keys, vectors = data["keys"], data["vectors"]
+    np.savez(cached, keys=keys, vectors=np.zeros_like(vectors))  # readable, but not what the build saved
+    write_questions(lessons.questions_file, LABELLED[:-1])
+    before = encoder.question_calls
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert encoder.question_calls - before == len(LABELLED) - 1
+    assert f"0 embeddings reused, {len(LABELLED) - 1} computed" in report.summary()
+    assert np.abs(load_index(settings.index_dir).adapter.neighbours.vectors).sum(axis=1).min() > 0
 
 
 def test_a_set_whose_answers_are_not_in_the_documents_gives_no_adapter(settings, encoder, tmp_path):
