@@ -27,7 +27,16 @@ from faqbot.learning import Lessons, fit_adapter
 from faqbot.models import Passage
 from faqbot.onnx_export import FOLDER, export_key
 from faqbot.quantize import VARIANTS, quantize
-from faqbot.store import FORMAT_VERSION, INDEX_KINDS, Manifest, file_sha256, load_index, read_manifest, write_index
+from faqbot.store import (
+    FORMAT_VERSION,
+    INDEX_KINDS,
+    Manifest,
+    StoredIndex,
+    file_sha256,
+    load_index,
+    read_manifest,
+    write_index,
+)
 from faqbot.vector_cache import QUESTIONS, VectorCache, text_key
 from faqbot.warning_model import WarningModel
 
@@ -80,14 +89,18 @@ def pipeline_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def _previous_vectors(index_dir: Path, model: str, precision: str) -> VectorCache:
-    """Embeddings in the current index by content; empty when there is none, it can't be used, or its vectors were
-    computed at another precision (one index never mixes precisions)."""
+def _current_index(index_dir: Path, model: str) -> StoredIndex | None:
+    """The index being replaced, when there is one it can reuse from (same model, every checksum right)."""
     try:
-        old = load_index(index_dir, model)
+        return load_index(index_dir, model)
     except FaqbotError:
-        return VectorCache(model)
-    if old.manifest.document_precision != precision:
+        return None
+
+
+def _previous_vectors(old: StoredIndex | None, model: str, precision: str) -> VectorCache:
+    """Embeddings in the current index by content; empty when there is none, or its vectors were computed at another
+    precision (one index never mixes precisions)."""
+    if old is None or old.manifest.document_precision != precision:
         return VectorCache(model)
     sentences = [s for p in old.passages for s in p.sentence_texts()]
     texts = [p.embed_text for p in old.passages] + sentences
@@ -95,14 +108,12 @@ def _previous_vectors(index_dir: Path, model: str, precision: str) -> VectorCach
     return VectorCache(model, {text_key(model, t): v for t, v in zip(texts, vectors, strict=False)})
 
 
-def _previous_questions(index_dir: Path, previous: Manifest | None, model: str) -> VectorCache:
-    """The labelled questions' vectors the previous index learned from, when its manifest vouches for the file."""
+def _previous_questions(old: StoredIndex | None, index_dir: Path, model: str) -> VectorCache:
+    """The labelled questions' vectors the current index learned from (load_index checked the file's checksum)."""
     name = f"{adapter.FOLDER}/{QUESTIONS}"
-    path = index_dir / name
-    if previous is None or previous.model != model or name not in previous.adapter_files or not path.is_file() \
-            or file_sha256(path) != previous.adapter_files[name]:
+    if old is None or name not in old.manifest.adapter_files:
         return VectorCache(model)
-    return VectorCache.load(path, model)
+    return VectorCache.load(index_dir / name, model)
 
 
 def _embed(texts: list[str], cache: VectorCache, encoder: Encoder, progress: bool) -> np.ndarray:
@@ -205,15 +216,17 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
 
-    cache = VectorCache(encoder.name) if force else _previous_vectors(index_dir, encoder.name, encoder.precision)
+    old = None if force else _current_index(index_dir, encoder.name)
+    cache = _previous_vectors(old, encoder.name, encoder.precision)
     passage_vectors = _embed([p.embed_text for p in passages], cache, encoder, progress)
     sentences = [s for p in passages for s in p.sentence_texts()]
     sentence_vectors = _embed(sentences, cache, encoder, progress)
     key, write_export = _encoder_export(encoder, previous, index_dir, force, variants,
                                         sentences + [p.embed_text for p in passages])
-    questions = VectorCache(encoder.name) if force else _previous_questions(index_dir, previous, encoder.name)
+    questions = _previous_questions(old, index_dir, encoder.name)
     learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
-                          lambda texts: questions.embed(texts, encoder.encode_questions)) if adapter_key else None
+                          lambda texts: questions.embed(texts, encoder.encode_questions),
+                          old.adapter.warning if old and old.adapter else None) if adapter_key else None
 
     def write_extra(folder: Path) -> None:
         if write_export is not None:

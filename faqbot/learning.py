@@ -78,22 +78,40 @@ def warning_questions(items: Sequence[Labelled], analyzer: QueryAnalyzer,
 
 
 def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Labelled, np.ndarray]],
-                training: Training) -> warning_model.WarningModel | None:
+                training: Training, previous: warning_model.WarningModel | None = None
+                ) -> warning_model.WarningModel | None:
     """The warning model: urgent questions against the normal-healing ones and the adapter's questions, its bar set
-    on the non-urgent ones the rules would leave to it."""
-    vectors = [q.vector for q in questions] + [v for _, v in signs]
-    if not vectors:
+    on the non-urgent ones the rules would leave to it. `previous` (the current index's) is returned as it is when
+    it was learned from exactly these questions, vectors and settings by the same code."""
+    vectors = np.array([q.vector for q in questions] + [v for _, v in signs], dtype=np.float32)
+    if not len(vectors):
         return None
     is_urgent = np.array([False] * len(questions) + [item.kind == "urgent" for item, _ in signs])
     texts = [q.question for q in questions] + [item.question for item, _ in signs]
+    key = _warning_key(vectors, is_urgent, texts, training)
+    if previous is not None and previous.key == key:
+        return previous
     asked = np.array([(found := urgent.check(text)).describes_now and not found.urgent for text in texts])
-    return warning_model.learn(np.array(vectors, dtype=np.float32), is_urgent, asked=asked, folds=training.folds,
-                               false_alarm_share=training.warning_false_alarms, c=training.warning_c)
+    learned = warning_model.learn(vectors, is_urgent, asked=asked, folds=training.folds,
+                                  false_alarm_share=training.warning_false_alarms, c=training.warning_c)
+    return None if learned is None else replace(learned, key=key)
+
+
+def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str], training: Training) -> str:
+    h = hashlib.sha256(vectors.tobytes())
+    h.update(is_urgent.tobytes())
+    h.update("\n".join(texts).encode())
+    h.update(f"{training.folds} {training.warning_false_alarms} {training.warning_c}".encode())
+    for module in (urgent, warning_model):  # the rules choose the questions its bar is set on
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
-                sentence_vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray]) -> Adapter | None:
-    """The adapter for these passages, or None when there are no labelled questions with answers in them."""
+                sentence_vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray],
+                previous_warning: warning_model.WarningModel | None = None) -> Adapter | None:
+    """The adapter for these passages, or None when there are no labelled questions with answers in them.
+    `previous_warning`: the current index's warning model, kept when nothing it learned from changed."""
     if not lessons.available():
         return None
     analyzer = QueryAnalyzer.from_texts([p.embed_text for p in passages], Synonyms.load(lessons.synonyms_file))
@@ -102,5 +120,5 @@ def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: 
     if not any(q.in_scope for q in questions):
         return None
     learned = adapter.train(questions, passage_vectors, sentence_vectors, sentence_rows(passages), lessons.training)
-    warning = fit_warning(questions, warning_questions(items, analyzer, encode), lessons.training)
+    warning = fit_warning(questions, warning_questions(items, analyzer, encode), lessons.training, previous_warning)
     return replace(learned, questions_sha256=file_sha256(lessons.questions_file), warning=warning)

@@ -41,6 +41,7 @@ class WarningModel:
     bar: float  # flag from this score up
     urgent: int  # labelled urgent messages it learned from
     others: int  # labelled questions of every other kind
+    key: str = ""  # of everything it was learned from (learning.fit_warning): the same key, the same model
 
     def score(self, vector: np.ndarray) -> float:
         return float(vector @ self.weights) + self.bias
@@ -60,13 +61,14 @@ class WarningModel:
 
     def to_json(self) -> dict:
         return {"weights": [float(w) for w in self.weights], "bias": self.bias, "bar": self.bar,
-                "urgent": self.urgent, "others": self.others}
+                "urgent": self.urgent, "others": self.others, "key": self.key}
 
     @classmethod
     def from_json(cls, data: dict, dimension: int) -> WarningModel:
         """Raises ValueError, TypeError or KeyError when `data` isn't a model for `dimension`-d vectors."""
         weights = np.asarray(data["weights"], dtype=np.float32)
-        model = cls(weights, float(data["bias"]), float(data["bar"]), int(data["urgent"]), int(data["others"]))
+        model = cls(weights, float(data["bias"]), float(data["bar"]), int(data["urgent"]), int(data["others"]),
+                    str(data.get("key", "")))
         finite = np.isfinite(weights).all() and np.isfinite([model.bias, model.bar]).all()
         if weights.shape != (dimension,) or not finite:
             raise ValueError(f"a warning model for {dimension}-d vectors needs {dimension} finite weights")

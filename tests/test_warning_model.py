@@ -14,7 +14,7 @@ from faqbot.indexing import ingest
 from faqbot.labelled import load_questions
 from faqbot.learning import Lessons
 from faqbot.models import Status
-from faqbot.store import read_manifest
+from faqbot.store import load_index, read_manifest
 from faqbot.warning_model import SIGNAL, WarningModel
 from tests.test_adapter import FAST, LABELLED, write_questions
 
@@ -110,9 +110,9 @@ def test_the_second_opinion_speaks_only_where_a_message_plainly_describes_someth
 
 
 def test_a_model_survives_json_and_refuses_a_wrong_size():
-    model = WarningModel(np.arange(4, dtype=np.float32), -1.5, 2.0, 3, 9)
+    model = WarningModel(np.arange(4, dtype=np.float32), -1.5, 2.0, 3, 9, key="abc")
     loaded = WarningModel.from_json(json.loads(json.dumps(model.to_json())), 4)
-    assert np.array_equal(loaded.weights, model.weights) and (loaded.bias, loaded.bar) == (-1.5, 2.0)
+    assert np.array_equal(loaded.weights, model.weights) and (loaded.bias, loaded.bar, loaded.key) == (-1.5, 2.0, "abc")
     with pytest.raises(ValueError, match="16-d vectors needs 16 finite weights"):
         WarningModel.from_json(model.to_json(), 16)
 
@@ -142,6 +142,25 @@ def test_ingest_learns_the_model_beside_the_adapter_and_the_engine_asks_it(setti
     assert answer.status is Status.URGENT and answer.signals == (SIGNAL,)
     assert answer.hits  # the passages still follow the escalation
     assert engine.with_adapter(replace(engine.adapter, warning=None)).rank(question).status is not Status.URGENT
+
+
+def test_a_rebuild_keeps_the_model_until_what_it_learned_from_changes(settings, encoder, tmp_path, monkeypatch):
+    lessons = Lessons(write_questions(tmp_path / "labelled.jsonl", LABELLED + SIGNS), settings.synonyms_file, FAST)
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    first = load_index(settings.index_dir).adapter.warning
+    learned = []
+    learn = warning_model.learn
+    monkeypatch.setattr(warning_model, "learn", lambda *a, **k: learned.append(1) or learn(*a, **k))
+    aftercare = settings.corpus_dir / "aftercare.md"
+    aftercare.write_text(aftercare.read_text(encoding="utf-8") + "\n\nKeep the skin clean.\n", encoding="utf-8")
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert report.changed == ("aftercare.md",) and learned == []  # the adapter relearned, the warning model is kept
+    kept = load_index(settings.index_dir).adapter.warning
+    assert np.array_equal(kept.weights, first.weights) and (kept.bar, kept.key) == (first.bar, first.key)
+    write_questions(lessons.questions_file, LABELLED + SIGNS + [
+        {"question": "my face is oozing and smelly since lunch", "kind": "urgent", "answers": []}])
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert learned == [1] and load_index(settings.index_dir).adapter.warning.urgent == first.urgent + 1
 
 
 def test_a_tampered_warning_model_is_refused(settings, encoder, tmp_path):
