@@ -193,7 +193,7 @@ class Engine:
             fallback = fallback_reason(best_dense, query.unknown, *self.bars)
             if fallback is None and examples is not None and (
                     like := self.adapter.neighbours.out_of_scope(examples)) is not None:
-                fallback = f"most like the labelled out-of-scope question {like[0]!r} (similarity {like[1]:.2f})"
+                fallback = like.reason()
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
         elif fallback is not None:

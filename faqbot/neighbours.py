@@ -8,7 +8,9 @@ moves it, with the passages holding its answer phrases (none for an out-of-scope
   an in-scope example (the nearest such example per passage counts); from `highlight_from` similar up, the
   passage's highlight is the sentence holding that example's answer phrase; and
 * falls back (no_match) when its nearest example is an out-of-scope one at `out_of_scope_bar` or more: the clinic
-  already said the documents don't answer that question. The bar is chosen by cross-validation (adapter.train).
+  already said the documents don't answer that question; or when that out-of-scope example is nearer than every
+  in-scope one by `out_of_scope_margin` or more: the question is more like what the documents don't answer than like
+  anything they do. Both are chosen by cross-validation (adapter.train).
 
 Staff pins join the examples while they exist (pins.py): a pinned question lifts its pinned passages for
 questions less alike than the pin's own similarity bar.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -38,6 +41,7 @@ class Neighbours:
     floor: float
     highlight_from: float
     out_of_scope_bar: float = NEVER
+    out_of_scope_margin: float = NEVER  # the nearest example's lead over the nearest in-scope one, when out of scope
 
     def extended(self, vectors: np.ndarray, answers: Sequence[tuple[int, ...]],
                  questions: Sequence[str]) -> Neighbours:
@@ -58,15 +62,36 @@ class Neighbours:
         """The answer phrases to highlight in a lifted passage: its example's, when the example is close enough."""
         return self.phrases[lift.example] if lift.similarity >= self.highlight_from else ()
 
-    def out_of_scope(self, similarities: np.ndarray) -> tuple[str, float] | None:
-        """The nearest example and its similarity when it is out of scope and at the bar; otherwise None."""
+    @cached_property
+    def _in_scope(self) -> np.ndarray:
+        return np.array([bool(a) for a in self.answers], dtype=bool)
+
+    def out_of_scope(self, similarities: np.ndarray) -> LookAlike | None:
+        """The nearest example when it is out of scope and at the bar, or leads the nearest in-scope one by the
+        margin; otherwise None."""
         if not len(similarities):
             return None
         nearest = int(np.argmax(similarities))
-        similarity = float(similarities[nearest])
-        if self.answers[nearest] or similarity < self.out_of_scope_bar:
+        if self.answers[nearest]:
             return None
-        return self.questions[nearest], similarity
+        similarity = float(similarities[nearest])
+        answerable = float(similarities[self._in_scope].max()) if self._in_scope.any() else -1.0
+        if similarity < self.out_of_scope_bar and similarity - answerable < self.out_of_scope_margin:
+            return None
+        return LookAlike(self.questions[nearest], similarity, answerable)
+
+
+@dataclass(frozen=True)
+class LookAlike:
+    """Why a question falls back by example: the out-of-scope example it is most like."""
+
+    question: str
+    similarity: float
+    answerable: float  # of the nearest in-scope example
+
+    def reason(self) -> str:
+        return (f"most like the labelled out-of-scope question {self.question!r} (similarity {self.similarity:.2f}; "
+                f"the nearest answerable one {self.answerable:.2f})")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The query adapter: what it learns, how its thresholds are chosen, and how ingest stores it."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -131,14 +132,16 @@ def test_folds_cover_every_question_once_and_keep_the_mix():
 def test_an_adapter_survives_a_save_and_load(tmp_path):
     questions, passages, sentences, rows = swapped_problem()
     learned = adapter.train(questions, passages, sentences, rows, FAST)
+    learned = replace(learned, neighbours=replace(learned.neighbours, out_of_scope_margin=0.125))
     learned.save(tmp_path / "adapter")
     loaded = Adapter.load(tmp_path / "adapter", 12, 6)
     assert np.array_equal(loaded.matrix, learned.matrix)
     assert (loaded.min_similarity, loaded.validation, loaded.training) == \
         (learned.min_similarity, learned.validation, learned.training)
     assert np.array_equal(loaded.neighbours.vectors, learned.neighbours.vectors)
-    assert (loaded.neighbours.answers, loaded.neighbours.out_of_scope_bar) == \
-        (learned.neighbours.answers, learned.neighbours.out_of_scope_bar)
+    n = loaded.neighbours
+    assert (n.answers, n.out_of_scope_bar, n.out_of_scope_margin) == \
+        (learned.neighbours.answers, learned.neighbours.out_of_scope_bar, 0.125)
     with pytest.raises(IndexMismatchError, match="doesn't fit 64-d vectors; rebuild"):
         Adapter.load(tmp_path / "adapter", 64, 6)
     with pytest.raises(IndexMismatchError, match="names passages the index doesn't have"):

@@ -32,10 +32,37 @@ def test_each_passage_is_lifted_by_its_nearest_example_above_the_floor():
 
 
 def test_a_question_nearest_an_out_of_scope_example_falls_back_only_at_the_bar():
-    assert EXAMPLES.out_of_scope(np.array([0.7, 0.6, 0.85])) == ("is there parking", pytest.approx(0.85))
+    like = EXAMPLES.out_of_scope(np.array([0.7, 0.6, 0.85]))
+    assert (like.question, like.similarity, like.answerable) == ("is there parking", pytest.approx(0.85),
+                                                                  pytest.approx(0.7))
     assert EXAMPLES.out_of_scope(np.array([0.7, 0.6, 0.75])) is None  # below the bar
     assert EXAMPLES.out_of_scope(np.array([0.9, 0.6, 0.85])) is None  # an in-scope example is nearer
     assert replace(EXAMPLES, out_of_scope_bar=NEVER).out_of_scope(np.array([0, 0, 1.0])) is None
+
+
+def test_below_the_bar_an_out_of_scope_example_must_lead_every_in_scope_one_by_the_margin():
+    margin = replace(EXAMPLES, out_of_scope_margin=0.1)
+    like = margin.out_of_scope(np.array([0.3, 0.2, 0.45]))  # 0.45 leads 0.3 by 0.15
+    assert like is not None and like.reason() == ("most like the labelled out-of-scope question 'is there parking' "
+                                                  "(similarity 0.45; the nearest answerable one 0.30)")
+    assert margin.out_of_scope(np.array([0.4, 0.2, 0.45])) is None  # leads by 0.05 only
+    assert margin.out_of_scope(np.array([0.5, 0.2, 0.45])) is None  # an in-scope example is nearer
+    assert EXAMPLES.out_of_scope(np.array([0.3, 0.2, 0.45])) is None  # no margin: the bar alone
+
+
+def test_cross_validation_turns_the_margin_on_only_when_it_catches_more_within_the_fallback_budget():
+    """Held-out out-of-scope questions whose nearest example is out of scope by 0.2 and in-scope ones led by at
+    most 0.05: a margin between them catches the first and none of the second; the similarity bars can't."""
+    inside = np.array([True] * 10 + [False] * 5)
+    nearest = np.full(15, 0.5)
+    out = np.array([False] * 8 + [True] * 7)
+    lead = np.array([-0.1] * 8 + [0.05, 0.05] + [0.2] * 5)
+    held = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, out, lead)
+    bars = adapter._choose_bars(np.full(15, 0.5), held, inside, np.zeros(15, dtype=bool), FAST)
+    assert 0.05 < bars.margin <= 0.2
+    assert held.falls(np.full(15, 0.5), np.zeros(15, dtype=bool), bars).tolist() == [False] * 10 + [True] * 5
+    unhelpful = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, out, np.where(inside, 0.2, 0.05))
+    assert adapter._choose_bars(np.full(15, 0.5), unhelpful, inside, np.zeros(15, dtype=bool), FAST).margin == NEVER
 
 
 def test_cross_validation_sets_an_example_bar_when_out_of_scope_questions_recur():
@@ -71,9 +98,9 @@ def test_the_example_bar_stays_a_margin_above_every_answerable_question():
     best = np.full(15, 0.5)  # the similarity bars can't tell them apart
     nearest = np.array([0.3] * 8 + [0.88, 0.88] + [0.95, 0.95, 0.95, 0.85, 0.85])
     held = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, np.array([False] * 8 + [True] * 7))
-    bar, low, _ = adapter._choose_bars(best, held, inside, np.zeros(15, dtype=bool),
-                                       replace(FAST, max_in_scope_fallbacks=0.1, look_alike_margin=0.05))
-    assert bar == pytest.approx(0.95) and low <= 0.5
+    bars = adapter._choose_bars(best, held, inside, np.zeros(15, dtype=bool),
+                                replace(FAST, max_in_scope_fallbacks=0.1, look_alike_margin=0.05))
+    assert bars.example == pytest.approx(0.95) and bars.low <= 0.5
 
 
 def test_the_example_rule_is_on_even_when_cross_validation_sees_nothing_recur():
@@ -84,11 +111,11 @@ def test_the_example_rule_is_on_even_when_cross_validation_sees_nothing_recur():
     inside = np.array([True] * 6 + [False] * 4)
     nearest = np.array([0.55, 0.5, 0.4, 0.4, 0.3, 0.3, 0.7, 0.6, 0.5, 0.5])
     held = adapter.HeldOut(np.zeros((10, 2)), np.zeros((10, 1)), nearest, np.array([True, False] + [False] * 8))
-    bar, _, _ = adapter._choose_bars(np.full(10, 0.5), held, inside, np.zeros(10, dtype=bool), FAST)
-    assert bar == pytest.approx(FAST.neighbour_highlight + FAST.look_alike_margin)
+    bars = adapter._choose_bars(np.full(10, 0.5), held, inside, np.zeros(10, dtype=bool), FAST)
+    assert bars.example == pytest.approx(FAST.neighbour_highlight + FAST.look_alike_margin)
     everyone_answerable = np.ones(10, dtype=bool)
-    assert adapter._choose_bars(np.full(10, 0.5), held, everyone_answerable, np.zeros(10, dtype=bool), FAST)[0] \
-        == NEVER
+    assert adapter._choose_bars(np.full(10, 0.5), held, everyone_answerable, np.zeros(10, dtype=bool),
+                                FAST).example == NEVER
 
 
 def test_without_comparisons_the_example_rule_stays_off():
