@@ -108,12 +108,13 @@ def _previous_vectors(old: StoredIndex | None, model: str, precision: str) -> Ve
     return VectorCache(model, {text_key(model, t): v for t, v in zip(texts, vectors, strict=False)})
 
 
-def _previous_questions(old: StoredIndex | None, index_dir: Path, model: str) -> VectorCache:
-    """The labelled questions' vectors the current index learned from (load_index checked the file's checksum)."""
-    name = f"{adapter.FOLDER}/{QUESTIONS}"
-    if old is None or name not in old.manifest.adapter_files:
+def _previous_questions(previous: Manifest | None, index_dir: Path, model: str) -> VectorCache:
+    """The labelled questions' vectors the current index learned from, when its manifest vouches for the file."""
+    path = index_dir / QUESTIONS
+    if previous is None or previous.model != model or previous.cache_files.get(QUESTIONS) is None \
+            or not path.is_file() or file_sha256(path) != previous.cache_files[QUESTIONS]:
         return VectorCache(model)
-    return VectorCache.load(index_dir / name, model)
+    return VectorCache.load(path, model)
 
 
 def _embed(texts: list[str], cache: VectorCache, encoder: Encoder, progress: bool) -> np.ndarray:
@@ -223,7 +224,7 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     sentence_vectors = _embed(sentences, cache, encoder, progress)
     key, write_export = _encoder_export(encoder, previous, index_dir, force, variants,
                                         sentences + [p.embed_text for p in passages])
-    questions = _previous_questions(old, index_dir, encoder.name)
+    questions = VectorCache(encoder.name) if force else _previous_questions(previous, index_dir, encoder.name)
     learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
                           lambda texts: questions.embed(texts, encoder.encode_questions),
                           old.adapter.warning if old and old.adapter else None) if adapter_key else None
@@ -233,7 +234,8 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
             write_export(folder)
         if learned is not None:
             learned.save(folder / adapter.FOLDER)
-            questions.save(folder / adapter.FOLDER / QUESTIONS)
+            (folder / QUESTIONS).parent.mkdir(exist_ok=True)
+            questions.save(folder / QUESTIONS)
 
     write_index(
         index_dir, passages, passage_vectors, sentence_vectors,

@@ -25,6 +25,7 @@ from faqbot.adapter import FOLDER as ADAPTER_FOLDER
 from faqbot.adapter import WARNING, Adapter
 from faqbot.errors import IndexMismatchError, IndexMissingError
 from faqbot.models import Passage
+from faqbot.vector_cache import FOLDER as CACHE_FOLDER
 
 FORMAT_VERSION = 3  # 3: checksums of the passages and sentence vectors; 2: ONNX export, HNSW
 READABLE_VERSIONS = (1, 2, 3)  # 1 and 2 still load (for embedding reuse); only 3 checks every data file
@@ -62,6 +63,7 @@ class Manifest:
     document_precision: str = "fp32"
     adapter_key: str = ""  # learning.Lessons.key() of the query adapter below ("" when there is none)
     adapter_files: dict[str, str] = field(default_factory=dict)  # adapter/<file> -> sha256
+    cache_files: dict[str, str] = field(default_factory=dict)  # cache/<file> -> sha256: for ingest only (vector_cache)
     manifest_sha256: str = ""  # of every other field: a damaged manifest is caught too
 
 
@@ -244,10 +246,10 @@ def _write_extra(folder: Path, write_extra: Callable[[Path], None] | None) -> di
     before = {p for p in folder.rglob("*") if p.is_file()}
     write_extra(folder)
     added = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p not in before)
-    by_field: dict[str, dict[str, str]] = {"encoder_files": {}, "adapter_files": {}}
+    by_field: dict[str, dict[str, str]] = {"encoder_files": {}, "adapter_files": {}, "cache_files": {}}
     for name in added:
-        by_field["adapter_files" if name.startswith(f"{ADAPTER_FOLDER}/") else "encoder_files"][name] = \
-            file_sha256(folder / name)
+        kind = {ADAPTER_FOLDER: "adapter_files", CACHE_FOLDER: "cache_files"}.get(name.split("/")[0], "encoder_files")
+        by_field[kind][name] = file_sha256(folder / name)
     return by_field
 
 

@@ -2,9 +2,11 @@
 
 A text's key is sha256(model + text): a vector is reused only for the same text under the same model. Ingest keeps
 two caches: one for passages and sentences (rebuilt from the previous index's own vectors, store.py) and one for the
-labelled questions the query adapter and warning model learn from, saved beside the adapter as
-`adapter/question_vectors.npz`. Without the second, every rebuild (a staff upload, a changed sentence) embedded all
-of the labelled questions again: ~6 s of a ~20 s rebuild for 1,890 questions.
+labelled questions the query adapter and warning model learn from, saved in the index as
+`cache/question_vectors.npz`. Without the second, every rebuild (a staff upload, a changed sentence) embedded all
+of the labelled questions again: ~6 s of a ~20 s rebuild for 2,090 questions. Files under `cache/` are listed in
+the manifest's `cache_files` with their checksums; only ingest reads them, so a damaged one costs re-embedding, never
+the index.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-QUESTIONS = "question_vectors.npz"  # in the index's adapter folder
+FOLDER = "cache"  # in the index folder
+QUESTIONS = f"{FOLDER}/question_vectors.npz"
 
 
 def text_key(model: str, text: str) -> str:

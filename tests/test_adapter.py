@@ -17,6 +17,7 @@ from faqbot.indexing import ingest
 from faqbot.labelled import load_questions
 from faqbot.learning import Lessons
 from faqbot.models import Status
+from faqbot.neighbours import NEVER
 from faqbot.store import load_index, read_manifest
 
 FAST = Training(iterations=60, folds=3)
@@ -142,6 +143,10 @@ def test_an_adapter_survives_a_save_and_load(tmp_path):
     n = loaded.neighbours
     assert (n.answers, n.out_of_scope_bar, n.out_of_scope_margin) == \
         (learned.neighbours.answers, learned.neighbours.out_of_scope_bar, 0.125)
+    config = json.loads((tmp_path / "adapter" / adapter.CONFIG).read_text(encoding="utf-8"))
+    del config["examples"]["out_of_scope_margin"]  # an adapter saved before the margin existed: the margin is off
+    (tmp_path / "adapter" / adapter.CONFIG).write_text(json.dumps(config), encoding="utf-8")
+    assert Adapter.load(tmp_path / "adapter", 12, 6).neighbours.out_of_scope_margin == NEVER
     with pytest.raises(IndexMismatchError, match="doesn't fit 64-d vectors; rebuild"):
         Adapter.load(tmp_path / "adapter", 64, 6)
     with pytest.raises(IndexMismatchError, match="names passages the index doesn't have"):
@@ -178,8 +183,8 @@ def test_ingest_learns_an_adapter_and_the_engine_answers_with_it(settings, encod
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
     assert "query adapter learned from 6 in-scope and 2 out-of-scope questions" in report.summary()
     manifest = read_manifest(settings.index_dir)
-    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/examples.npy", "adapter/adapter.json",
-                                           "adapter/question_vectors.npz"}
+    assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/examples.npy", "adapter/adapter.json"}
+    assert set(manifest.cache_files) == {"cache/question_vectors.npz"}  # for ingest only
     assert manifest.encoder_files == {}  # the fake encoder has no ONNX export; the adapter isn't one
     engine = Engine.from_settings(settings)
     assert engine.adapter is not None
@@ -228,18 +233,22 @@ def test_a_rebuild_embeds_only_the_labelled_questions_the_previous_index_had_not
     assert f"labelled questions: {len(LABELLED)} embeddings reused, 1 computed" in report.summary()
 
 
-def test_question_vectors_the_manifest_does_not_vouch_for_are_embedded_again(settings, encoder, lessons):
+def test_question_vectors_the_manifest_does_not_vouch_for_are_embedded_again_and_never_block_answers(
+        settings, encoder, lessons):
     ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
-    cached = settings.index_dir / "adapter" / "question_vectors.npz"
+    cached = settings.index_dir / "cache" / "question_vectors.npz"
     with np.load(cached) as data:
         keys, vectors = data["keys"], data["vectors"]
     np.savez(cached, keys=keys, vectors=np.zeros_like(vectors))  # readable, but not what the build saved
+    assert load_index(settings.index_dir).adapter is not None  # answering never reads it
     write_questions(lessons.questions_file, LABELLED[:-1])
-    before = encoder.question_calls
+    calls, before = encoder.calls, encoder.question_calls
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
-    assert encoder.question_calls - before == len(LABELLED) - 1
+    assert encoder.question_calls - before == len(LABELLED) - 1 and encoder.calls == calls  # passages still reused
     assert f"0 embeddings reused, {len(LABELLED) - 1} computed" in report.summary()
     assert np.abs(load_index(settings.index_dir).adapter.neighbours.vectors).sum(axis=1).min() > 0
+    cached.write_bytes(b"damaged")
+    assert load_index(settings.index_dir).adapter is not None
 
 
 def test_a_set_whose_answers_are_not_in_the_documents_gives_no_adapter(settings, encoder, tmp_path):
