@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
+from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -98,12 +99,17 @@ def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Lab
 
 
 def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str], training: Training) -> str:
+    """Everything the model depends on: its inputs, its settings, and all of faqbot's code and data (the rules, what
+    they import, this module) with the torch version it was fitted with. Any code change relearns it."""
     h = hashlib.sha256(vectors.tobytes())
     h.update(is_urgent.tobytes())
-    h.update("\n".join(texts).encode())
-    h.update(f"{training.folds} {training.warning_false_alarms} {training.warning_c}".encode())
-    for module in (urgent, warning_model):  # the rules choose the questions its bar is set on
-        h.update(Path(module.__file__).read_bytes())
+    h.update(json.dumps(list(texts)).encode())
+    h.update(json.dumps(asdict(training), sort_keys=True).encode())
+    package = Path(__file__).parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    h.update(metadata.version("torch").encode())
     return h.hexdigest()[:16]
 
 

@@ -163,6 +163,18 @@ def test_a_rebuild_keeps_the_model_until_what_it_learned_from_changes(settings, 
     assert learned == [1] and load_index(settings.index_dir).adapter.warning.urgent == first.urgent + 1
 
 
+def test_the_models_key_changes_with_each_thing_it_learns_from():
+    vectors, urgent_rows = labelled_vectors(0, 6, 12)
+    texts = [f"question {i}" for i in range(len(vectors))]
+    key = learning._warning_key(vectors, urgent_rows, texts, FAST)
+    assert key == learning._warning_key(vectors.copy(), urgent_rows.copy(), list(texts), FAST)
+    assert key != learning._warning_key(vectors * 0.5, urgent_rows, texts, FAST)
+    assert key != learning._warning_key(vectors, ~urgent_rows, texts, FAST)
+    assert key != learning._warning_key(vectors, urgent_rows, texts[:-1] + ["other"], FAST)
+    assert key != learning._warning_key(vectors, urgent_rows, texts, replace(FAST, warning_c=1.0))
+    assert key != learning._warning_key(vectors, urgent_rows, texts, replace(FAST, folds=4))
+
+
 def test_a_tampered_warning_model_is_refused(settings, encoder, tmp_path):
     lessons = Lessons(write_questions(tmp_path / "labelled.jsonl", LABELLED + SIGNS), settings.synonyms_file, FAST)
     ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
