@@ -290,7 +290,7 @@ class HeldOut:
     nearest: np.ndarray  # (questions,): similarity of the nearest example of the other folds
     nearest_out_of_scope: np.ndarray  # (questions,) bool: that example is out of scope
     lead: np.ndarray | None = None  # (questions,): that similarity minus the nearest in-scope example's; -inf
-    # where nothing was compared
+    # where nothing was compared; None when not measured, so no margin catches
 
     def caught(self, example_bar: float, margin: float = NEVER) -> np.ndarray:
         """Questions whose nearest example is out of scope at the bar or leads by the margin (the engine's
@@ -310,7 +310,7 @@ def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], tra
     vectors = np.zeros_like(problem.vectors)
     nearest = np.full(len(vectors), -1.0, dtype=np.float32)
     nearest_out = np.zeros(len(vectors), dtype=bool)
-    lead = np.full(len(vectors), -np.inf, dtype=np.float32)
+    lead = np.full(len(vectors), -np.inf)  # float64, as the engine subtracts (Neighbours.out_of_scope)
     inside = problem.in_scope
     lifts: list[dict[int, float]] = [{} for _ in questions]
     for fold in folds(problem.in_scope, training.folds):
@@ -326,7 +326,7 @@ def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], tra
             j = int(np.argmax(row))
             nearest[i], nearest_out[i] = row[j], not rest_answers[j]
             if rest_inside.any():
-                lead[i] = row[j] - row[rest_inside].max()
+                lead[i] = float(row[j]) - float(row[rest_inside].max())
             lifts[i] = {p: up.value for p, up in
                         lift(row, rest_answers, training.neighbour_weight, training.neighbour_floor).items()}
     lifted = problem.scores(vectors)

@@ -42,13 +42,17 @@ class Neighbours:
     highlight_from: float
     out_of_scope_bar: float = NEVER
     out_of_scope_margin: float = NEVER  # the nearest example's lead over the nearest in-scope one, when out of scope
+    labelled: int | None = None  # how many examples (the first ones) come from the labelled file; None: all
 
     def extended(self, vectors: np.ndarray, answers: Sequence[tuple[int, ...]],
                  questions: Sequence[str]) -> Neighbours:
-        """These examples and more (adapted vectors, in-scope, with no answer phrases): staff pins."""
+        """These examples and more (adapted vectors, with their passages, no answer phrases): staff pins. A pin with
+        no passages (the documents don't cover it) counts for the bar, not for the margin, which cross-validation
+        chose for the labelled examples only."""
         return replace(self, vectors=np.vstack([self.vectors, vectors]).astype(np.float32),
                        answers=self.answers + tuple(answers), questions=self.questions + tuple(questions),
-                       phrases=self.phrases + ((),) * len(answers))
+                       phrases=self.phrases + ((),) * len(answers),
+                       labelled=len(self.answers) if self.labelled is None else self.labelled)
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """(examples,) cosines of an adapted question vector to every example."""
@@ -75,10 +79,14 @@ class Neighbours:
         if self.answers[nearest]:
             return None
         similarity = float(similarities[nearest])
-        answerable = float(similarities[self._in_scope].max()) if self._in_scope.any() else -1.0
-        if similarity < self.out_of_scope_bar and similarity - answerable < self.out_of_scope_margin:
-            return None
-        return LookAlike(self.questions[nearest], similarity, answerable)
+        answerable = float(similarities[self._in_scope].max()) if self._in_scope.any() else None
+        like = LookAlike(self.questions[nearest], similarity, answerable)
+        if similarity >= self.out_of_scope_bar:
+            return like
+        from_labels = self.labelled is None or nearest < self.labelled
+        if from_labels and answerable is not None and similarity - answerable >= self.out_of_scope_margin:
+            return like
+        return None
 
 
 @dataclass(frozen=True)
@@ -87,11 +95,12 @@ class LookAlike:
 
     question: str
     similarity: float
-    answerable: float  # of the nearest in-scope example
+    answerable: float | None  # of the nearest in-scope example (None: there is none)
 
     def reason(self) -> str:
-        return (f"most like the labelled out-of-scope question {self.question!r} (similarity {self.similarity:.2f}; "
-                f"the nearest answerable one {self.answerable:.2f})")
+        nearest = "" if self.answerable is None else f"; the nearest answerable one {self.answerable:.2f}"
+        return (f"most like the labelled out-of-scope question {self.question!r} (similarity {self.similarity:.2f}"
+                f"{nearest})")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,24 @@ def test_below_the_bar_an_out_of_scope_example_must_lead_every_in_scope_one_by_t
     assert margin.out_of_scope(np.array([0.4, 0.2, 0.45])) is None  # leads by 0.05 only
     assert margin.out_of_scope(np.array([0.5, 0.2, 0.45])) is None  # an in-scope example is nearer
     assert EXAMPLES.out_of_scope(np.array([0.3, 0.2, 0.45])) is None  # no margin: the bar alone
+    assert margin.out_of_scope(np.array([0.35, 0.2, 0.45])) is not None  # a lead of exactly the margin counts
+
+
+def test_the_margin_counts_labelled_examples_only_not_a_pin_marking_a_question_not_covered():
+    """A staff pin with no passages joins the examples (pins.py); cross-validation chose the margin without pins, so
+    only the bar (and the pin's own similarity) sends its look-alikes to the fallback."""
+    pinned = replace(EXAMPLES, out_of_scope_margin=0.1).extended(
+        np.array([[0.0, 0.0, 0.6]], dtype=np.float32), [()], ["do you sell vouchers"])
+    assert pinned.out_of_scope(np.array([0.3, 0.2, 0.1, 0.45])) is None  # the pin leads by 0.15
+    assert pinned.out_of_scope(np.array([0.3, 0.2, 0.1, 0.85])).question == "do you sell vouchers"  # the bar
+    assert pinned.out_of_scope(np.array([0.3, 0.2, 0.45, 0.1])).question == "is there parking"
+
+
+def test_without_in_scope_examples_the_margin_never_catches():
+    alone = replace(EXAMPLES, answers=((), (), ()), out_of_scope_margin=0.1)
+    assert alone.out_of_scope(np.array([0.3, 0.2, 0.45])) is None
+    assert alone.out_of_scope(np.array([0.3, 0.2, 0.85])).reason() == \
+        "most like the labelled out-of-scope question 'is there parking' (similarity 0.85)"
 
 
 def test_cross_validation_turns_the_margin_on_only_when_it_catches_more_within_the_fallback_budget():
@@ -162,6 +180,10 @@ def test_a_labelled_out_of_scope_question_asked_again_falls_back_and_says_why(ta
     assert engine.ask("is it painful").status is Status.ANSWERED
     never = taught.with_adapter(replace(strict, neighbours=replace(strict.neighbours, out_of_scope_bar=NEVER)))
     assert never.ask("do you sell gift cards").status is Status.ANSWERED
+    by_margin = taught.with_adapter(replace(never.adapter, neighbours=replace(
+        never.adapter.neighbours, out_of_scope_margin=0.0)))  # any lead at all
+    answer = by_margin.ask("do you sell gift cards")
+    assert answer.status is Status.NO_MATCH and "the nearest answerable one" in answer.reason
 
 
 
