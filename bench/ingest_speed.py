@@ -57,9 +57,13 @@ def synthetic_corpus(folder: Path, passages: int) -> Path:
 
 def change_one_document(corpus: Path) -> None:
     """Append a paragraph (sentences of the corpus's own, in a new order) to the first document, as an edit would."""
-    first = sorted(p for p in corpus.iterdir() if p.is_file())[0]
+    from faqbot.documents import corpus_files
+
+    first = corpus_files(corpus)[0]
     text = first.read_text(encoding="utf-8")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 5][:4]
+    if not sentences:
+        raise SystemExit(f"{first} has no sentence to re-use for the changed-document run")
     first.write_text(text.rstrip() + "\n\n" + " ".join(reversed(sentences)) + "\n", encoding="utf-8")
 
 
