@@ -232,4 +232,5 @@ def make_query_encoder(settings: Settings, manifest: Manifest) -> Encoder:
         return SentenceTransformerEncoder(settings.model, precision="fp32")  # questions: fp32, whatever the index
     from faqbot.onnx_encoder import OnnxEncoder
 
-    return OnnxEncoder.from_index(settings.index_dir, manifest, precision=precision, threads=settings.encoder_threads)
+    return OnnxEncoder.from_index(settings.index_dir, manifest, precision=precision, threads=settings.encoder_threads,
+                                  threads_alone=settings.encoder_threads_alone)

@@ -7,6 +7,7 @@ wordpieces, mean pooling over the attention mask, L2 normalisation.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,25 +21,25 @@ PRECISIONS = {"fp32": FP32, "int8": INT8}
 
 
 class OnnxEncoder:
-    """Encoder protocol over an ONNX export; the session is created at construction (errors show at startup)."""
+    """Encoder protocol over an ONNX export; the sessions are created at construction (errors show at startup).
 
-    def __init__(self, folder: Path, *, precision: str = "fp32", threads: int = 1, batch_size: int = 32) -> None:
-        import onnxruntime as ort
+    `threads` ONNX Runtime threads embed a text while other texts are being embedded (a busy web server: one thread
+    per question serves the most questions a second); `threads_alone` when nothing else is (one patient: the second
+    core shortens the wait). Two sessions of the same model when they differ (bench/encoder_threads.py)."""
+
+    def __init__(self, folder: Path, *, precision: str = "fp32", threads: int = 1, threads_alone: int | None = None,
+                 batch_size: int = 32) -> None:
         from tokenizers import Tokenizer
 
         self.config = EncoderConfig.read(folder)
         self.name = self.config.model
         self.precision = precision
         self.batch_size = batch_size
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # don't burn a core when idle
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(folder / PRECISIONS[precision]), options,
-                                             providers=["CPUExecutionProvider"])
+        self._session = _session(folder / PRECISIONS[precision], threads)
+        alone = threads_alone or threads
+        self._alone = self._session if alone == threads else _session(folder / PRECISIONS[precision], alone)
+        self._busy = 0  # encode() calls under way
+        self._lock = threading.Lock()
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
         # tokenizer.json of this model says 128 and fixed padding; sentence-transformers truncates at its
@@ -48,7 +49,7 @@ class OnnxEncoder:
 
     @classmethod
     def from_index(cls, index_dir: Path, manifest: Manifest, *, precision: str = "fp32",
-                   threads: int = 1) -> OnnxEncoder:
+                   threads: int = 1, threads_alone: int | None = None) -> OnnxEncoder:
         """The export stored with the index at `index_dir`, verified against its manifest."""
         folder = index_dir / FOLDER
         model_file = f"{FOLDER}/{PRECISIONS[precision]}"
@@ -71,7 +72,7 @@ class OnnxEncoder:
             path = index_dir / name
             if not path.is_file() or file_sha256(path) != manifest.encoder_files.get(name):
                 raise IndexMismatchError(f"ONNX encoder file {path} is missing or does not match its checksum; {fix}")
-        encoder = cls(folder, precision=precision, threads=threads)
+        encoder = cls(folder, precision=precision, threads=threads, threads_alone=threads_alone)
         if encoder.name != manifest.model:
             raise IndexMismatchError(f"ONNX encoder at {folder} is for {encoder.name!r}, the index for "
                                      f"{manifest.model!r}; {fix}")
@@ -82,21 +83,41 @@ class OnnxEncoder:
         return self.config.dimension
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
-        out = np.zeros((len(texts), self.config.dimension), dtype=np.float32)
-        by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches of similar length pad less
-        for start in range(0, len(texts), self.batch_size):
-            rows = by_length[start:start + self.batch_size]
-            out[rows] = self._encode_batch([texts[i] for i in rows])
-        return out
+        with self._lock:
+            session = self._alone if self._busy == 0 else self._session
+            self._busy += 1
+        try:
+            out = np.zeros((len(texts), self.config.dimension), dtype=np.float32)
+            by_length = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # batches of similar length pad less
+            for start in range(0, len(texts), self.batch_size):
+                rows = by_length[start:start + self.batch_size]
+                out[rows] = self._encode_batch(session, [texts[i] for i in rows])
+            return out
+        finally:
+            with self._lock:
+                self._busy -= 1
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+    def _encode_batch(self, session, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts) if len(texts) > 1 else [self._tokenizer.encode(texts[0])]
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask,
                  "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
-        hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
+        hidden = session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _session(model: Path, threads: int):
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # don't burn a core when idle
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])

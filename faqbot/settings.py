@@ -31,7 +31,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     # How questions are embedded: "onnx" (ONNX Runtime, fp32, no torch), "onnx-int8" or "torch" (the reference).
     encoder: str = "onnx"
-    encoder_threads: int = 1  # ONNX Runtime threads per question; 1 serves concurrent questions best
+    encoder_threads: int = 1  # ONNX Runtime threads per question while others are answered; 1 serves the most
+    encoder_threads_alone: int = 2  # ... for a question answered alone: the second core shortens its wait
     index_kind: str = "auto"  # vector index: "auto" (exact below 50k passages, HNSW above), "flat" or "hnsw"
     # Precision of the document vectors ingest computes: "auto" (bf16 where the CPU has native bf16, else fp32),
     # "fp32" or "bf16". Questions are always embedded in fp32.
@@ -93,6 +94,9 @@ class Settings:
     )
 
     def __post_init__(self) -> None:
+        if self.encoder_threads < 1 or self.encoder_threads_alone < 1:
+            raise SettingsError(f"encoder_threads and encoder_threads_alone must be at least 1, got "
+                                f"{self.encoder_threads} and {self.encoder_threads_alone}")
         if self.top_k < 1:
             raise SettingsError(f"top_k must be >= 1, got {self.top_k}")
         if not 1 <= self.port <= 65535:

@@ -87,3 +87,38 @@ def test_the_int8_variant_is_added_to_an_index_without_loading_the_model_and_sta
     texts = [s for p in load_index(index_dir).passages for s in p.sentence_texts()]
     cosine = np.sum(int8.encode(texts) * onnx_encoder.encode(texts), axis=1)
     assert cosine.min() >= 0.99 and cosine.mean() >= 0.997, (cosine.min(), cosine.mean())
+
+
+class Recorded:
+    """An ONNX Runtime session that notes each run under a name and can hold it until released."""
+
+    def __init__(self, inner, name: str, log: list, hold=None):
+        self.inner, self.name, self.log, self.hold = inner, name, log, hold
+
+    def run(self, *args):
+        self.log.append(self.name)
+        if self.hold is not None:
+            assert self.hold.wait(10)
+        return self.inner.run(*args)
+
+
+def test_a_question_embedded_alone_gets_the_second_thread_and_one_embedded_beside_another_does_not(real_index):
+    import threading
+
+    encoder = OnnxEncoder.from_index(real_index.index_dir, read_manifest(real_index.index_dir), threads=1,
+                                     threads_alone=2)
+    single = OnnxEncoder.from_index(real_index.index_dir, read_manifest(real_index.index_dir))
+    texts = ["how long does the redness last", "can i wear makeup the next day"]
+    assert np.allclose(encoder.encode(texts), single.encode(texts), atol=1e-5)  # the same vectors either way
+    log, release = [], threading.Event()
+    encoder._alone = Recorded(encoder._alone, "alone", log, hold=release)
+    encoder._session = Recorded(encoder._session, "busy", log)
+    first = threading.Thread(target=encoder.encode, args=(texts[:1],))
+    first.start()
+    while not log:
+        threading.Event().wait(0.01)
+    encoder.encode(texts[1:])  # while the first is still being embedded
+    release.set()
+    first.join(10)
+    encoder.encode(texts[1:])  # alone again
+    assert log == ["alone", "busy", "alone"]

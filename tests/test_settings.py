@@ -35,3 +35,9 @@ def test_a_message_with_an_unknown_placeholder_is_refused_with_the_fix(tmp_path)
 def test_the_repository_config_file_loads():
     settings = load_settings(ROOT / "faqbot.toml", environ={})
     assert settings.clinic_name != "Our clinic" and len(settings.example_questions) >= 3
+
+
+def test_encoder_threads_below_one_are_refused(tmp_path):
+    assert load_settings(environ={"FAQBOT_ENCODER_THREADS_ALONE": "1"}).encoder_threads_alone == 1
+    with pytest.raises(SettingsError, match="encoder_threads and encoder_threads_alone must be at least 1"):
+        load_settings(environ={"FAQBOT_ENCODER_THREADS_ALONE": "0"})
