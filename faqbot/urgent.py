@@ -28,13 +28,14 @@ _WONT_STOP = r"(?:won'?t|wont|doesn'?t|does not|can'?t|cant|cannot|not|isn'?t|ha
 
 STRONG: dict[str, tuple[str, ...]] = {
     "pus or discharge": (
-        r"\bpus\b", r"\bpuss(?:y|ing)?\b", r"\bdischarge\b(?! (?:letter|instructions|papers|notes|form))",
+        r"\bpus\b", r"\bpuss(?:y|ing)?\b", r"\bpurulent\b",
+        r"\bdischarge\b(?! (?:letter|instructions|papers|notes|form))",
         r"\bhoney[- ]colou?r(?:ed)?\b", rf"\b{_COLOURED}\b[^.,;?!]{{0,25}}\b{_STUFF}\b",
         rf"\b(?:crust\w*|ooz\w*|weep\w*|leak\w*)\b[^.,;?!]{{0,15}}\b{_COLOURED}\b",
         r"\b(?:oozing|leaking|weeping) (?:yellow|green|pus|fluid|stuff)",
     ),
     "fever or chills": (
-        r"\bfeverish\b", r"\bfever\b", r"\bchills\b", r"\bshiver(?:y|ing|s)\b",
+        r"\bfeverish\b", r"\bfever\b", r"\bchills\b", r"\bfebrile\b", r"\bpyrexi", r"\bshiver(?:y|ing|s)\b",
         # a temperature, but not the water's, nor a normal reading ("my temp is 37"), nor a temporary tattoo
         r"\b(?=temp)(?<!water )(?<!room )(?<!shower )(?<!bath )(?<!sauna )(?<!the )(?<!normal )temp(?:erature)?\b"
         r"(?! tattoo)"
@@ -49,7 +50,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bsweat\w* through (?:my |the |her |his )?(?:sheets|pyjamas|pajamas|clothes)\b",
     ),
     "spreading or worsening redness": (
-        r"\bred (?:streaks?|lines?|ribbons?|stripes?|tracks?|trails?)\b", r"\bstreaks?\b",
+        r"\bred (?:streaks?|lines?|ribbons?|stripes?|tracks?|trails?)\b", r"\bstreaks?\b", r"\bcellulitis\b",
+        r"\blymphangitis\b",
         r"(?:redness|red|rash|patch)\b[^.?!]{0,80}"
         r"\b(?:spread(?:s|ing)?|(?:getting|got|gotten) (?:worse|bigger|larger)|worse again|growing|moving|moved|"
         r"travell?ing|crept|"
@@ -113,12 +115,14 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bsound\w* like a frog\b",
         r"\btongue\b[^.?!]{0,20}\b(?:too big|thick|heavy|fat)\b", r"\bslurr",
         r"\bsound\w* (?:\w+ )?(?:croaky|raspy|husky)\b",
-        r"\bvoice\b[^.?!]{0,20}\b(?:hoarse|croaky|raspy|gone funny|sounds? (?:weird|funny|strange))",
+        r"\bvoice\b[^.?!]{0,20}\b(?:hoarse|croaky|raspy|gone funny|sounds? (?:\w+ ){0,2}(?:weird|funny|strange|odd|"
+        r"muffled|thick))",
     ),
     "severe swelling": (
         rf"\b{_BODY}\b[^.?!]{{0,30}}\b(?:blown up|blew up|ballooned)\b",
         r"\b(?:lips?|tongue|eyes?|eyelids?)\b[^.?!]{0,40}\b(?:twice (?:the|its|their|as big)|massive|huge|enormous|"
         r"fat)\b", r"\beyes? (?:are|is) (?:\w+ )?slits?\b",
+        rf"\b{_BODY}\b[^.?!]{{0,30}}\b(?:doubled|double (?:the|its|their) (?:normal )?size)\b",
         r"\bswell\w* more (?:every|each|by the) (?:hour|minute)\b",
         r"\beyes?\b[^.?!]{0,30}\b(?:swollen|swelling|swelled|puffed|puffy)\b[^.?!]{0,12}\bshut\b",
         r"\beyes?\b[^.?!]{0,50}\b(?:can'?t|cant|cannot|won'?t) (?:\w+ )?open\b",
@@ -134,6 +138,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "allergic reaction": (  # not the question "is this an allergic reaction or normal?"
         r"(?<!is this an )(?<!is it an )(?<!could this be an )(?<!could it be an )\ballergic reaction\b", r"\banaphyla",
+        r"\bangio-?o?edema\b",  # clinicians' words, as a nurse writing for a patient puts it
     ),
     "fainting": (r"\b(?:room|everything|vision|world) (?:went|goes|going|turned) "
                  r"(?:grey|gray|black|dark|white|fuzzy)\b", r"\bfainted\b", r"\bpass(?:ed|ing) out\b",
@@ -142,7 +147,7 @@ STRONG: dict[str, tuple[str, ...]] = {
                  r"\b(?:woke up|came to|ended up) on the (?:floor|ground)\b",
                  r"\b(?:almost|nearly) (?:fell (?:over|down|to the)|fainted|passed out|collapsed|keeled)\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
-    "hives": (r"\bhives\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
+    "hives": (r"\bhives\b", r"\burticaria\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
               r"\b(?:itchy|raised|blotchy)\b[^.?!,;]{0,15}\b(?:blotches|welts|lumps|patches)\b",
               r"\b(?:itchy|raised|lumpy|hivey) blotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
               r"\b(?:bumps?|welts?|lumps?|spots?|blotches)\b[^.?!]{0,30}\blike (?:mosquito|insect|bug|midge) bites\b",
@@ -163,7 +168,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bcurtain coming down\b", r"\bcan'?t see\b", r"\bflashes\b", r"\bspots in my eyes?\b",
         r"\beyes?\b[^.?!]{0,20}\b(?:swollen shut|(?:is|are) closing|closed up)\b",
         r"\bsee(?:ing)? (?:spots|dots|stars|flashes|double|things|two of)\b", r"\bdouble vision\b", r"\bfloaters\b",
-        r"\btwo of everything\b",
+        r"\btwo of everything\b", r"\b(?:look|looks|looking|looked|seem|seems|appear|appears) double\b"
+        r"(?! (?:the|a|an|its|their|his|her|what|that|as)\b)",
         r"\b(?:dark|black) (?:patch|area)\b[^.?!]{0,40}\b(?:what (?:i|she|he) (?:see|sees|look at)|vision|sight)\b",
         r"\b(?:smudge|shadow|blind spot|dark spot|grey patch|gray patch|curtain|halos?)\b[^.?!]{0,40}"
         r"\b(?:look|see|vision|sight|eyes?|lights?)\b",
@@ -245,10 +251,11 @@ _NEGATION = re.compile(
     r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|no sign of)"
     r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
 )
-_GENERAL = re.compile(
-    r"^(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|"
+_GENERAL = re.compile(  # "please can you explain what happens in the treatment" too
+    r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*"
+    r"(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|"
     r"side effects?|cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever|make|"
-    r"look like|feel like|common|rare)\b"
+    r"look like|feel like|common|rare|explain)\b"
 )
 _HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|"
@@ -269,8 +276,10 @@ _PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|"
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 _SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
-                       r"improving|fading|eased)\b")
-_WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again)\b")
+                       r"improving|fading|faded|eased|easing|evened out|evening out|subsid(?:ed|ing)|died down|"
+                       r"dying down|toned down)\b")
+_WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c[oa]me back|coming back|returned|"
+                        r"darker)\b")
 _BEFORE_TREATMENT = re.compile(
     r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling)|before i go|"
     r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session))\b"

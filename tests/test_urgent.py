@@ -346,3 +346,33 @@ def test_an_earlier_time_or_a_first_time_does_not_hide_a_sign_described_now(ques
 )
 def test_a_realistic_weeks_blind_misses_and_false_alarm(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    "question, urgent_",
+    [
+        ("probably nothing but my top lip has about doubled in size in the last half hour and my voice sounds a bit "
+         "funny", True),
+        ("Nurse from another practice here. Patient reports urticaria and lip angioedema 20 min after the serum", True),
+        ("since the treatment this afternoon things look double when I look to the side", True),
+        ("pt febrile, purulent discharge from two of the needle sites", True),
+        ("does it look double the price elsewhere?", False),
+        ("my voice sounds different on the phone lol", False),
+        ("my lips doubled in size after a filler years ago, is needling ok for me?", False),
+    ],
+)
+def test_a_blind_sets_clinical_words_doubled_lips_and_double_vision(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
+
+
+def test_a_request_to_explain_the_treatment_is_a_general_question():
+    asked = check("Hello, I am first time. Please can you explain what is happening in the treatment from beginning "
+                  "to end?")
+    assert not asked.urgent and not asked.describes_now  # the warning model isn't asked either
+    assert check("can you explain why my lips are swelling up since the session").urgent
+
+
+def test_a_sign_that_evened_out_is_settling_unless_it_came_back():
+    evened = check("face went red and blotchy right after, now 6 hours later it's evened out to an all over pink")
+    assert not evened.urgent and not evened.describes_now  # settling: left to the rules, not the warning model
+    assert check("the redness, which had faded, has come back darker and the area is warm and throbbing").urgent
