@@ -38,6 +38,8 @@ class Scores:
     normal_healing: int
     highlight: float = 0.0  # of in-scope answers with an answer passage in the top 3: its highlight is the answer
     normal_fallbacks: int = 0  # normal-healing questions answered with the fallback instead of aftercare passages
+    questions_flagged: int = 0  # in-scope and out-of-scope questions flagged urgent (escalated for nothing)
+    questions: int = 0  # in-scope and out-of-scope questions
 
 
 def rank_of_first_hit(answer: Answer, phrases: Sequence[str]) -> int | None:
@@ -125,12 +127,15 @@ def score_answers(answers: Sequence[tuple[Labelled, Answer]]) -> Scores:
         normal_healing=len(normal),
         highlight=float(np.mean(highlighted)) if highlighted else 0.0,
         normal_fallbacks=sum(1 for kind, fb in fell_back if fb and kind == "normal_healing"),
+        questions_flagged=sum(1 for kind, f in urgent_flags if f and kind in ("in_scope", "out_of_scope")),
+        questions=sum(1 for kind, _ in urgent_flags if kind in ("in_scope", "out_of_scope")),
     )
 
 
 def table(results: dict[str, Scores], kinds: Collection[str] = KINDS) -> str:
     """Methods side by side, one metric per row (Markdown); only the rows the question set's `kinds` can fill
-    (precision needs both in-scope and out-of-scope questions: on out-of-scope ones alone it is always 1)."""
+    (precision needs both in-scope and out-of-scope questions: on out-of-scope ones alone it is always 1; "a|b":
+    either kind)."""
     names = list(results)
     rows = [
         (("in_scope",), "hit@1 (in-scope)", lambda s: f"{s.hit1:.3f}"),
@@ -144,10 +149,12 @@ def table(results: dict[str, Scores], kinds: Collection[str] = KINDS) -> str:
         (("normal_healing",), "urgent false alarms (normal healing)", lambda s: f"{s.false_alarms}/{s.normal_healing}"),
         (("normal_healing",), "normal healing answered with fallback",
          lambda s: f"{s.normal_fallbacks}/{s.normal_healing}"),
+        (("in_scope|out_of_scope",), "urgent flags on in-scope or out-of-scope questions",
+         lambda s: f"{s.questions_flagged}/{s.questions}"),
     ]
     lines = ["| metric | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
     lines += [f"| {label} | " + " | ".join(fmt(results[n]) for n in names) + " |"
-              for needs, label, fmt in rows if set(needs) <= set(kinds)]
+              for needs, label, fmt in rows if all(set(need.split("|")) & set(kinds) for need in needs)]
     return "\n".join(lines)
 
 

@@ -59,7 +59,8 @@ def test_the_table_leaves_out_the_rows_a_question_set_cannot_fill():
     from faqbot.evaluation import Scores
 
     text = table({"a": Scores(0.0, 0.0, 0.0, 1.0, 0.5, 0.0, 1.0, 0, 0)}, {"out_of_scope"})
-    assert [line.split(" | ")[0] for line in text.splitlines()[2:]] == ["| fallback recall (out-of-scope)"]
+    assert [line.split(" | ")[0] for line in text.splitlines()[2:]] == [
+        "| fallback recall (out-of-scope)", "| urgent flags on in-scope or out-of-scope questions"]
 
 
 def test_normal_healing_questions_answered_with_the_fallback_are_counted():
@@ -69,3 +70,12 @@ def test_normal_healing_questions_answered_with_the_fallback_are_counted():
     scores = score_answers([(normal, shown), (normal, Answer("q", Status.NO_MATCH, ()))])
     assert (scores.normal_fallbacks, scores.normal_healing, scores.false_alarms) == (1, 2, 0)
     assert "| normal healing answered with fallback | 1/2 |" in table({"a": scores}, {"normal_healing"})
+
+
+def test_questions_escalated_for_nothing_are_counted():
+    """An in-scope or out-of-scope question flagged urgent shows the escalation message before anything else."""
+    asked = Labelled("can you explain the treatment", "in_scope", ("tiny needles",))
+    parking = Labelled("is there parking", "out_of_scope", ())
+    scores = score_answers([(asked, Answer("q", Status.URGENT, ())), (parking, Answer("q", Status.NO_MATCH, ()))])
+    assert (scores.questions_flagged, scores.questions) == (1, 2)
+    assert "| urgent flags on in-scope or out-of-scope questions | 1/2 |" in table({"a": scores})
