@@ -363,8 +363,9 @@ def _choose_bars(best: np.ndarray, held: HeldOut, inside: np.ndarray, unknown: n
     for margin in MARGINS:
         bars = replace(chosen, margin=margin)
         falls = held.falls(best, unknown, bars)
-        if falls[inside].mean() <= training.max_in_scope_fallbacks and (float(falls[~inside].mean()), margin) > key:
-            chosen, key = bars, (float(falls[~inside].mean()), margin)
+        candidate = (float(falls[~inside].mean()), margin)  # recall, then the larger margin
+        if falls[inside].mean() <= training.max_in_scope_fallbacks and candidate > key:
+            chosen, key = bars, candidate
     return chosen
 
 
