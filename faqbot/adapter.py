@@ -168,10 +168,11 @@ class _Problem:
     unknown: np.ndarray  # (questions,) bool
     answers: np.ndarray  # (questions, columns) bool: the column's passage holds one of the question's answers
     passages: np.ndarray  # (1 or questions, columns, dimension)
-    sentences: np.ndarray  # (1 or questions, columns, slots, dimension): each passage's sentences, zero-padded
+    slots: np.ndarray  # (1 or questions, columns, slots) int: rows of `sentence_vectors` (the passage's sentences)
     filled: np.ndarray  # (1 or questions, columns, slots) bool: which slots hold a sentence
     open: np.ndarray  # (1 or questions, columns) bool: the column is a passage (per-question lists are padded)
     columns: np.ndarray  # (1 or questions, columns) int: the passage in each column
+    sentence_vectors: np.ndarray  # (sentences, dimension): the corpus's
 
     @property
     def in_scope(self) -> np.ndarray:
@@ -186,20 +187,49 @@ class _Problem:
             return a if self.shared else a[questions]
 
         return _Problem(self.vectors[questions], self.unknown[questions], self.answers[questions],
-                        pick(self.passages), pick(self.sentences), pick(self.filled), pick(self.open),
-                        pick(self.columns))
+                        pick(self.passages), pick(self.slots), pick(self.filled), pick(self.open),
+                        pick(self.columns), self.sentence_vectors)
+
+    def sentences(self, rows: slice = slice(None)) -> np.ndarray:
+        """(1 or rows, columns, slots, dimension): the columns' sentence vectors, zero in empty slots."""
+        return np.where(self.filled[rows, ..., None], self.sentence_vectors[self.slots[rows]], np.float32(0))
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """(questions, columns): dense scores as the engine computes them; padding columns score -2."""
         if self.shared:
-            passage = vectors @ self.passages[0].T
-            sentence = (vectors @ self.sentences[0].reshape(-1, vectors.shape[1]).T).reshape(
-                (len(vectors),) + self.filled.shape[1:])
+            return self._scores(vectors, slice(None))
+        return np.concatenate([self._scores(vectors[start:start + _CHUNK], slice(start, start + _CHUNK))
+                               for start in range(0, len(vectors), _CHUNK)] or [np.zeros((0, 0), np.float32)])
+
+    def _scores(self, vectors: np.ndarray, rows: slice) -> np.ndarray:
+        sentences, passages = self.sentences(rows), self.passages[rows]
+        if self.shared:
+            passage = vectors @ passages[0].T
+            sentence = (vectors @ sentences[0].reshape(-1, vectors.shape[1]).T).reshape(
+                (len(vectors),) + sentences.shape[1:3])
         else:
-            passage = np.einsum("qd,qcd->qc", vectors, self.passages)
-            sentence = np.einsum("qd,qcsd->qcs", vectors, self.sentences)
-        best = np.where(self.filled, sentence, -2.0).max(axis=2)
-        return np.where(self.open, (passage + best) / 2, -2.0)
+            passage = np.einsum("qd,qcd->qc", vectors, passages)
+            sentence = np.einsum("qd,qcsd->qcs", vectors, sentences)
+        best = np.where(self.filled[rows], sentence, -2.0).max(axis=2)
+        return np.where(self.open[rows], (passage + best) / 2, -2.0)
+
+    def targets(self) -> np.ndarray:
+        """(questions, columns, dimension), per-question lists only: (passage + its best sentence) / 2, the sentence
+        chosen by the unadapted question vector. The score is then linear in the question vector, so a fit step
+        costs one pass over these instead of over every sentence of every candidate. W stays near the identity
+        (Training.l2), so the adapted question seldom prefers another sentence; `scores` stays exact."""
+        out = np.empty_like(self.passages)
+        for start in range(0, len(self.vectors), _CHUNK):
+            rows = slice(start, start + _CHUNK)
+            sentences = self.sentences(rows)
+            sentence = np.einsum("qd,qcsd->qcs", self.vectors[rows], sentences)
+            best = np.where(self.filled[rows], sentence, -np.inf).argmax(axis=2)
+            chosen = np.take_along_axis(sentences, best[..., None, None], axis=2)[:, :, 0]
+            out[rows] = (self.passages[rows] + chosen) / 2
+        return out
+
+
+_CHUNK = 64  # questions per step of the per-question scores (bounds the gathered sentence vectors)
 
 
 def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
@@ -215,8 +245,8 @@ def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray,
         columns = np.arange(n)[None, :]
         answers = np.stack([np.isin(columns[0], q.answers) for q in questions])
         open_ = np.ones_like(columns, dtype=bool)
-    else:
-        affordable = training.memory_mb * 2**20 // (len(questions) * int(counts.max()) * vectors.shape[1] * 4)
+    else:  # the fit keeps two (questions, columns, dimension) arrays: the passages and their targets
+        affordable = training.memory_mb * 2**20 // (len(questions) * vectors.shape[1] * 4 * 2)
         width = max(training.most_answers + 1, min(width, affordable))
         candidates = width - training.most_answers
         columns = np.zeros((len(questions), width), dtype=np.int64)
@@ -230,15 +260,12 @@ def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray,
                 ids = np.array(list(dict.fromkeys([*wanted.tolist(), *best.tolist()])), dtype=np.int64)
                 columns[row, :len(ids)], open_[row, :len(ids)] = ids, True
         answers = np.stack([np.isin(c, q.answers) & o for c, o, q in zip(columns, open_, questions, strict=True)])
-    slots = int(counts[np.unique(columns)].max())
-    sentences = np.zeros(columns.shape + (slots, vectors.shape[1]), dtype=np.float32)
-    filled = np.zeros(columns.shape + (slots,), dtype=bool)
-    for index in np.ndindex(columns.shape):
-        start, end = sentence_rows[columns[index]], sentence_rows[columns[index] + 1]
-        sentences[index][:end - start] = sentence_vectors[start:end]
-        filled[index][:end - start] = True
+    width_slots = max(1, int(counts[np.unique(columns)].max()))
+    offsets = np.arange(width_slots)
+    filled = offsets < counts[columns][..., None]
+    slots = np.where(filled, sentence_rows[columns][..., None] + offsets, 0)
     return _Problem(vectors, unknown, answers, np.ascontiguousarray(passage_vectors[columns], dtype=np.float32),
-                    sentences, filled, open_, columns)
+                    slots, filled, open_, columns, np.asarray(sentence_vectors, dtype=np.float32))
 
 
 def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
@@ -444,22 +471,22 @@ def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
     x = torch.from_numpy(problem.vectors)
     answers = torch.from_numpy(problem.answers)
     in_scope = answers.any(dim=1)
-    n_questions, n_columns = answers.shape
-    passages = torch.from_numpy(problem.passages)
-    sentences = torch.from_numpy(problem.sentences)
-    empty = ~torch.from_numpy(problem.filled)
+    n_questions = answers.shape[0]
     closed = ~torch.from_numpy(problem.open)
-    slots = problem.filled.shape[-1]
+    if problem.shared:
+        passages = torch.from_numpy(problem.passages[0])
+        sentences = torch.from_numpy(problem.sentences()[0].reshape(-1, x.shape[1]))
+        empty = ~torch.from_numpy(problem.filled[0])
+    else:
+        targets = torch.from_numpy(problem.targets())
 
     def dense(q: torch.Tensor) -> torch.Tensor:
         if problem.shared:
-            passage = q @ passages[0].T
-            sentence = (q @ sentences[0].reshape(-1, q.shape[1]).T).reshape(n_questions, n_columns, slots)
+            sentence = (q @ sentences.T).reshape((n_questions,) + tuple(empty.shape))
+            scores = (q @ passages.T + sentence.masked_fill(empty, -2.0).amax(dim=2)) / 2
         else:
-            passage = torch.einsum("qd,qcd->qc", q, passages)
-            sentence = torch.einsum("qd,qcsd->qcs", q, sentences)
-        best = sentence.masked_fill(empty, -2.0).amax(dim=2)
-        return ((passage + best) / 2).masked_fill(closed, -1e4)
+            scores = torch.einsum("qd,qcd->qc", q, targets)
+        return scores.masked_fill(closed, -1e4)
 
     wanted = torch.cat([answers, ~in_scope[:, None]], dim=1)
     weights = torch.where(in_scope, 1.0, training.out_of_scope_weight)

@@ -95,6 +95,20 @@ def test_at_scale_each_question_is_scored_against_its_nearest_passages_and_its_a
     assert np.allclose(problem.scores(vectors).max(axis=1), exact.max(axis=1), atol=1e-6)  # the best is a candidate
 
 
+def test_at_scale_the_fit_scores_each_candidate_by_the_sentence_the_unadapted_question_prefers():
+    """The per-question fit's targets are linear in the question vector: exact for the vectors they were chosen by."""
+    questions, passages, _, _ = swapped_problem(per_passage=1, passages=40)
+    sentences = unit(np.random.default_rng(7).standard_normal((80, 12)))  # two per passage, unlike the passage
+    rows = np.arange(0, 81, 2)
+    problem = adapter._problem(questions, passages, sentences, rows, Training(every_passage_up_to=0, candidates=4))
+    vectors = np.stack([q.vector for q in questions])
+    exact = dense_scores(vectors, passages, sentences, rows)
+    scores, listed = problem.scores(vectors), problem.open  # padding columns (not listed) score -2
+    assert np.allclose(scores[listed], np.take_along_axis(exact, problem.columns, axis=1)[listed], atol=1e-6)
+    linear = np.einsum("qd,qcd->qc", vectors, problem.targets())
+    assert np.allclose(linear[listed], scores[listed], atol=1e-6)
+
+
 def test_with_very_many_questions_each_gets_fewer_candidates_to_stay_within_memory():
     questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
     tight = Training(every_passage_up_to=0, candidates=30, most_answers=2, memory_mb=0)
