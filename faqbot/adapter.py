@@ -7,7 +7,9 @@ scope) say both. Ingest learns from them a matrix W that moves question vectors,
 
 * a question's similarity to the passages holding its answer phrases rises above its similarity to the others, and
 * out-of-scope questions end up less similar to every passage than in-scope ones are to their answer
-  (a softmax over the passages plus a learned "none of them" score).
+  (a softmax over the passages plus a learned "none of them" score), while normal-healing questions ("my skin is
+  tight and flaky on day 2"), which the aftercare passages cover without one labelled answer, are kept off
+  "none of them" (weighted `covered_weight`: at 1.0 they cost cross-validated out-of-scope recall).
 
 Documents are untouched; at answer time a question vector becomes normalise(W @ v) (numpy, no torch). W starts at
 the identity and is kept near it (an L2 penalty), so questions unlike any labelled one move little.
@@ -67,6 +69,7 @@ class Training:
     look_alike_margin: float = 0.05  # the out-of-scope example bar's distance above in-scope questions (_example_bar)
     warning_false_alarms: float = 0.005  # share of the labelled non-urgent questions it is asked about over its bar
     warning_c: float = 100.0  # its inverse L2 penalty (warning_model.py)
+    covered_weight: float = 0.3  # a normal-healing question's share of the loss (TrainingQuestion.covered)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class TrainingQuestion:
     unknown_words: bool  # the question has words the documents don't (the stricter no_match bar applies)
     question: str = ""  # its text, kept with the answers by example
     phrases: tuple[str, ...] = ()  # its answer phrases (labelled.normalise()d), to highlight its look-alikes' answers
+    covered: bool = False  # no labelled passage, but the documents cover it (normal healing): never "none of them"
 
     @property
     def in_scope(self) -> bool:
@@ -93,6 +97,8 @@ class Validation:
     out_of_scope_recall: float  # with the chosen thresholds
     in_scope_fallbacks: float
     out_of_scope_by_example: float = 0.0  # share of out-of-scope questions caught by their nearest example
+    covered: int = 0  # normal-healing questions it learned from (TrainingQuestion.covered)
+    covered_fallbacks: float = 0.0  # share of them sent to no_match
 
 
 @dataclass(frozen=True)
@@ -173,10 +179,15 @@ class _Problem:
     open: np.ndarray  # (1 or questions, columns) bool: the column is a passage (per-question lists are padded)
     columns: np.ndarray  # (1 or questions, columns) int: the passage in each column
     sentence_vectors: np.ndarray  # (sentences, dimension): the corpus's
+    covered: np.ndarray  # (questions,) bool: TrainingQuestion.covered
 
     @property
     def in_scope(self) -> np.ndarray:
         return self.answers.any(axis=1)
+
+    @property
+    def out_of_scope(self) -> np.ndarray:
+        return ~self.in_scope & ~self.covered
 
     @property
     def shared(self) -> bool:
@@ -188,7 +199,7 @@ class _Problem:
 
         return _Problem(self.vectors[questions], self.unknown[questions], self.answers[questions],
                         pick(self.passages), pick(self.slots), pick(self.filled), pick(self.open),
-                        pick(self.columns), self.sentence_vectors)
+                        pick(self.columns), self.sentence_vectors, self.covered[questions])
 
     def sentences(self, rows: slice = slice(None)) -> np.ndarray:
         """(1 or rows, columns, slots, dimension): the columns' sentence vectors, zero in empty slots."""
@@ -265,37 +276,57 @@ def _problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray,
     filled = offsets < counts[columns][..., None]
     slots = np.where(filled, sentence_rows[columns][..., None] + offsets, 0)
     return _Problem(vectors, unknown, answers, np.ascontiguousarray(passage_vectors[columns], dtype=np.float32),
-                    slots, filled, open_, columns, np.asarray(sentence_vectors, dtype=np.float32))
+                    slots, filled, open_, columns, np.asarray(sentence_vectors, dtype=np.float32),
+                    np.array([q.covered for q in questions], dtype=bool))
 
 
 def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
           sentence_rows: np.ndarray, training: Training | None = None) -> Adapter:
-    """Cross-validate to choose the no_match thresholds, then fit W on every question."""
+    """Cross-validate to choose the no_match thresholds, then fit W on every question.
+
+    Covered questions (normal healing) only shape W: the bars are chosen on the in-scope and out-of-scope ones, and
+    only those become answers by example (a covered one has no answer to lend its look-alikes)."""
     training = training or Training()
     if not any(q.in_scope for q in questions):
         raise ValueError("the adapter needs labelled in-scope questions whose answers are in the documents")
     problem = _problem(questions, passage_vectors, sentence_vectors, sentence_rows, training)
     held = cross_validate(problem, questions, training)
     best = problem.scores(held.vectors).max(axis=1)  # no_match looks at dense scores alone, as the engine does
-    inside, unknown = problem.in_scope, problem.unknown
-    bars = _choose_bars(best, held, inside, unknown, training)
-    caught = held.caught(bars.example, bars.margin)
-    falls = held.falls(best, unknown, bars)
-    ranks = np.array([np.flatnonzero(wanted[np.argsort(-row, kind="stable")])[0]
-                      for row, wanted in zip(held.lifted[inside], problem.answers[inside], strict=True)])
-    validation = Validation(
-        in_scope=int(inside.sum()), out_of_scope=int((~inside).sum()),
-        hit1=round(float(np.mean(ranks < 1)), 4), hit3=round(float(np.mean(ranks < 3)), 4),
-        out_of_scope_recall=round(float(falls[~inside].mean()), 4) if (~inside).any() else 0.0,
-        in_scope_fallbacks=round(float(falls[inside].mean()), 4),
-        out_of_scope_by_example=round(float(caught[~inside].mean()), 4) if (~inside).any() else 0.0,
-    )
+    labelled = np.flatnonzero(~problem.covered)  # in scope or out of scope
+    inside, unknown = problem.in_scope[labelled], problem.unknown[labelled]
+    bars = _choose_bars(best[labelled], held.subset(labelled), inside, unknown, training)
+    falls = held.falls(best, problem.unknown, bars)
+    validation = _validation(held.subset(labelled), problem.answers[labelled], falls[labelled], bars,
+                             falls[problem.covered])
     matrix = fit_matrix(problem, training)
-    neighbours = Neighbours(_moved(problem.vectors, matrix), tuple(q.answers for q in questions),
-                            tuple(q.question for q in questions), tuple(q.phrases for q in questions),
+    examples = [questions[i] for i in labelled]
+    neighbours = Neighbours(_moved(problem.vectors[labelled], matrix), tuple(q.answers for q in examples),
+                            tuple(q.question for q in examples), tuple(q.phrases for q in examples),
                             training.neighbour_weight, training.neighbour_floor, training.neighbour_highlight,
                             bars.example, bars.margin)
     return Adapter(matrix, bars.low, bars.low_unknown, validation, neighbours, training)
+
+
+def _validation(held: HeldOut, answers: np.ndarray, falls: np.ndarray, bars: Bars,
+                covered_falls: np.ndarray) -> Validation:
+    """What the cross-validated in-scope and out-of-scope questions (`held`, their `answers` and `falls`) and the
+    covered ones (`covered_falls`) show with the chosen bars."""
+    inside = answers.any(axis=1)
+    outside = ~inside
+    caught = held.caught(bars.example, bars.margin)
+    ranks = np.array([np.flatnonzero(wanted[np.argsort(-row, kind="stable")])[0]
+                      for row, wanted in zip(held.lifted[inside], answers[inside], strict=True)])
+
+    def share(flags: np.ndarray) -> float:
+        return round(float(flags.mean()), 4) if len(flags) else 0.0
+
+    return Validation(
+        in_scope=int(inside.sum()), out_of_scope=int(outside.sum()),
+        hit1=share(ranks < 1), hit3=share(ranks < 3),
+        out_of_scope_recall=share(falls[outside]), in_scope_fallbacks=share(falls[inside]),
+        out_of_scope_by_example=share(caught[outside]),
+        covered=len(covered_falls), covered_fallbacks=share(covered_falls),
+    )
 
 
 @dataclass(frozen=True)
@@ -319,6 +350,10 @@ class HeldOut:
     lead: np.ndarray | None = None  # (questions,): that similarity minus the nearest in-scope example's; -inf
     # where nothing was compared; None when not measured, so no margin catches
 
+    def subset(self, rows: np.ndarray) -> HeldOut:
+        return HeldOut(self.vectors[rows], self.lifted[rows], self.nearest[rows], self.nearest_out_of_scope[rows],
+                       None if self.lead is None else self.lead[rows])
+
     def caught(self, example_bar: float, margin: float = NEVER) -> np.ndarray:
         """Questions whose nearest example is out of scope at the bar or leads by the margin (the engine's
         look-alike rule, Neighbours.out_of_scope)."""
@@ -340,10 +375,11 @@ def cross_validate(problem: _Problem, questions: Sequence[TrainingQuestion], tra
     lead = np.full(len(vectors), -np.inf)  # float64, as the engine subtracts (Neighbours.out_of_scope)
     inside = problem.in_scope
     lifts: list[dict[int, float]] = [{} for _ in questions]
-    for fold in folds(problem.in_scope, training.folds):
+    for fold in folds(problem.in_scope, training.folds, problem.covered):
         rest = np.setdiff1d(np.arange(len(vectors)), fold)
         matrix = fit_matrix(problem.subset(rest), training)
         vectors[fold] = _moved(problem.vectors[fold], matrix)
+        rest = rest[~problem.covered[rest]]  # examples: the labelled questions the engine compares with
         similarities = vectors[fold] @ _moved(problem.vectors[rest], matrix).T
         rest_answers = [questions[i].answers for i in rest]
         if not len(rest):  # a single fold (or a single question): no other questions to compare with
@@ -423,12 +459,14 @@ def _moved(vectors: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return (moved / np.maximum(np.linalg.norm(moved, axis=-1, keepdims=True), 1e-12)).astype(np.float32)
 
 
-def folds(in_scope: np.ndarray, k: int) -> list[np.ndarray]:
-    """k folds, each with its share of in-scope and out-of-scope questions; the same for the same questions."""
+def folds(in_scope: np.ndarray, k: int, covered: np.ndarray | None = None) -> list[np.ndarray]:
+    """k folds, each with its share of in-scope, out-of-scope and covered questions; the same for the same
+    questions."""
     rng = np.random.default_rng(0)
+    covered = np.zeros(len(in_scope), bool) if covered is None else covered
     out: list[list[int]] = [[] for _ in range(k)]
-    for kind in (True, False):
-        for position, i in enumerate(rng.permutation(np.flatnonzero(in_scope == kind))):
+    for members in (in_scope, ~in_scope & ~covered, covered):
+        for position, i in enumerate(rng.permutation(np.flatnonzero(members))):
             out[position % k].append(int(i))
     return [np.array(sorted(f), dtype=np.int64) for f in out if f]
 
@@ -464,7 +502,8 @@ def choose_thresholds(in_scope: np.ndarray, in_scope_unknown: np.ndarray, out_of
 
 
 def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
-    """W minimising the softmax loss over each question's passages and a learned "none of them" score."""
+    """W minimising the softmax loss over each question's passages and a learned "none of them" score: the target
+    is a question's answer passages, "none of them" for an out-of-scope one, and any passage for a covered one."""
     before_torch()  # torch's threads wait passively (the evaluation may be the first to load torch)
     import torch
 
@@ -488,8 +527,9 @@ def fit_matrix(problem: _Problem, training: Training) -> np.ndarray:
             scores = torch.einsum("qd,qcd->qc", q, targets)
         return scores.masked_fill(closed, -1e4)
 
-    wanted = torch.cat([answers, ~in_scope[:, None]], dim=1)
-    weights = torch.where(in_scope, 1.0, training.out_of_scope_weight)
+    covered = torch.from_numpy(problem.covered)
+    wanted = torch.cat([answers | (covered[:, None] & ~closed), (~in_scope & ~covered)[:, None]], dim=1)
+    weights = torch.where(in_scope, 1.0, torch.where(covered, training.covered_weight, training.out_of_scope_weight))
     dimension = x.shape[1]
     eye = torch.eye(dimension)
     delta = torch.zeros(dimension, dimension, requires_grad=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from faqbot import adapter, warning_model
+from faqbot.adapter import TrainingQuestion
 from faqbot.engine import Engine, fallback_reason
 from faqbot.labelled import KINDS, Labelled, normalise
 from faqbot.learning import fit_warning, training_questions, warning_questions
@@ -64,7 +65,8 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
     """Scores on the query adapter's own training set without flattering it: each question it learns from is
     answered by an adapter trained, thresholds included, on the other folds only (the index's training setup).
     Urgent and normal-healing questions, which the warning model learns from, are held out in folds of their own
-    alongside; with no warning model they are answered by the engine as it is."""
+    alongside (a normal-healing one leaves the adapter's training in the same fold); with no warning model they are
+    answered by the engine as it is."""
     if engine.adapter is None:
         raise ValueError("cross-validation needs an engine with a query adapter")
     stored, training = engine.stored, engine.adapter.training
@@ -74,7 +76,7 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
     signs = warning_questions(items, engine.analyzer, engine.encoder.encode) if engine.adapter.warning else []
     sign_folds = warning_model.stratified_folds(np.array([item.kind == "urgent" for item, _ in signs]),
                                                 training.folds) if signs else []
-    question_folds = adapter.folds(np.array([q.in_scope for q in questions]), training.folds)
+    question_folds = _question_folds(pairs, signs, sign_folds, training.folds)
     none = np.array([], dtype=int)
     held_out: dict[int, Answer] = {}  # by id() of the labelled item
     for f in range(max(len(question_folds), len(sign_folds))):  # either may have fewer folds than asked for
@@ -92,6 +94,24 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
             held_out[id(signs[i][0])] = without_fold.ask(signs[i][0].question, 5)
     return score_answers([(item, held_out[id(item)] if id(item) in held_out else engine.ask(item.question, 5))
                           for item in items])
+
+
+def _question_folds(pairs: Sequence[tuple[Labelled, TrainingQuestion]], signs: Sequence[tuple[Labelled, np.ndarray]],
+                    sign_folds: Sequence[np.ndarray], k: int) -> list[np.ndarray]:
+    """The adapter's outer folds: in-scope and out-of-scope questions as adapter.folds splits them; a covered
+    (normal-healing) question in the fold where the warning model holds it out, or in turn without one."""
+    covered = np.flatnonzero([q.covered for _, q in pairs])
+    labelled = np.flatnonzero([not q.covered for _, q in pairs])
+    folds = [list(labelled[f]) for f in adapter.folds(np.array([pairs[i][1].in_scope for i in labelled]), k)]
+    if signs:
+        fold_of = {id(signs[i][0]): f for f, fold in enumerate(sign_folds) for i in fold}
+    else:
+        fold_of = {id(pairs[i][0]): position % k for position, i in enumerate(covered)}
+    for i in covered:
+        f = fold_of[id(pairs[i][0])]
+        folds += [[] for _ in range(f + 1 - len(folds))]
+        folds[f].append(int(i))
+    return [np.array(sorted(fold), dtype=np.int64) for fold in folds]
 
 
 def highlights_answer(answer: Answer, rank: int, phrases: Sequence[str]) -> bool:

@@ -266,9 +266,10 @@ def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None, ques
         return (f"no query adapter (no labelled questions with answers in these documents at "
                 f"{lessons.questions_file})")
     v = learned.validation
-    return (f"query adapter learned from {v.in_scope} in-scope and {v.out_of_scope} out-of-scope questions "
-            f"(cross-validated: out-of-scope recall {v.out_of_scope_recall:.2f}, in-scope fallbacks "
-            f"{v.in_scope_fallbacks:.2f})" + _warning_note(learned.warning)
+    return (f"query adapter learned from {v.in_scope} in-scope, {v.out_of_scope} out-of-scope and {v.covered} "
+            f"normal-healing questions (cross-validated: out-of-scope recall {v.out_of_scope_recall:.2f}, in-scope "
+            f"fallbacks {v.in_scope_fallbacks:.2f}, normal-healing fallbacks {v.covered_fallbacks:.2f})"
+            + _warning_note(learned.warning)
             + f"; labelled questions: {questions.reused} embeddings reused, {questions.computed} computed")
 
 

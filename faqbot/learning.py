@@ -2,8 +2,9 @@
 
 Ingest calls `fit_adapter` after embedding the passages; `faqbot eval` calls `training_questions`,
 `warning_questions` and `fit_warning` to cross-validate on the same set. A question counts for the adapter when its
-answer phrases are in the documents (in scope) or it is marked out of scope; the warning model (warning_model.py)
-learns the urgent questions against those and the normal-healing ones.
+answer phrases are in the documents (in scope), it is marked out of scope, or it is about normal healing (covered:
+the documents answer it, with no one passage labelled); the warning model (warning_model.py) learns the urgent
+questions against the in-scope, out-of-scope and normal-healing ones.
 """
 
 from __future__ import annotations
@@ -56,17 +57,19 @@ class Lessons:
 
 def training_questions(items: Sequence[Labelled], passages: Sequence[Passage], analyzer: QueryAnalyzer,
                        encode: Callable[[list[str]], np.ndarray]) -> list[tuple[Labelled, TrainingQuestion]]:
-    """In-scope questions whose answers the passages hold, and out-of-scope ones, embedded as questions are."""
+    """In-scope questions whose answers the passages hold, out-of-scope ones and normal-healing ones (covered),
+    embedded as questions are."""
     texts = [normalise(p.text) for p in passages]
     kept: list[tuple[Labelled, tuple[int, ...]]] = []
     for item in items:
-        if item.kind == "out_of_scope":
+        if item.kind in ("out_of_scope", "normal_healing"):
             kept.append((item, ()))
         elif item.kind == "in_scope" and (answers := answer_passages(item, texts)):
             kept.append((item, answers))
     queries = [analyzer.analyze(item.question) for item, _ in kept]
     vectors = encode([q.corrected for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
-    return [(item, TrainingQuestion(v, answers, bool(q.unknown), item.question, tuple(map(normalise, item.answers))))
+    return [(item, TrainingQuestion(v, answers, bool(q.unknown), item.question, tuple(map(normalise, item.answers)),
+                                    covered=item.kind == "normal_healing"))
             for v, q, (item, answers) in zip(vectors, queries, kept, strict=True)]
 
 
@@ -83,7 +86,9 @@ def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Lab
                 ) -> warning_model.WarningModel | None:
     """The warning model: urgent questions against the normal-healing ones and the adapter's questions, its bar set
     on the non-urgent ones the rules would leave to it. `previous` (the current index's) is returned as it is when
-    it was learned from exactly these questions, vectors and settings by the same code."""
+    it was learned from exactly these questions, vectors and settings by the same code. The adapter's covered
+    questions are the normal-healing ones of `signs`, so they are left out of `questions`."""
+    questions = [q for q in questions if not q.covered]
     vectors = np.array([q.vector for q in questions] + [v for _, v in signs], dtype=np.float32)
     if not len(vectors):
         return None

@@ -80,6 +80,24 @@ def test_out_of_scope_questions_fall_below_the_learned_bar():
     assert raw_recall < 0.9 <= learned.validation.out_of_scope_recall
 
 
+def test_normal_healing_questions_learn_to_stay_off_the_fallback_without_becoming_examples():
+    """Covered questions look like the off-topic ones plus a direction of their own: without learning from them
+    they all fall back; learning from them keeps some in, and they never answer for look-alikes."""
+    questions, passages, sentences, rows = swapped_problem()
+    rng = np.random.default_rng(5)
+    off_direction, healing = unit(rng.standard_normal(12)), unit(rng.standard_normal(12))
+    off_topic = [TrainingQuestion(unit(passages[i % 6] + off_direction + 0.15 * rng.standard_normal(12)), (), False)
+                 for i in range(18)]
+    covered = [TrainingQuestion(unit(passages[i % 6] + off_direction + 0.6 * healing
+                                     + 0.15 * rng.standard_normal(12)), (), False, covered=True) for i in range(18)]
+    ignored = adapter.train(questions + off_topic + covered, passages, sentences, rows, replace(FAST, covered_weight=0))
+    learned = adapter.train(questions + off_topic + covered, passages, sentences, rows, FAST)
+    assert (learned.validation.in_scope, learned.validation.out_of_scope, learned.validation.covered) == (36, 18, 18)
+    assert ignored.validation.covered_fallbacks == 1.0 > learned.validation.covered_fallbacks
+    assert learned.validation.out_of_scope_recall == 1.0 and learned.validation.in_scope_fallbacks == 0.0
+    assert len(learned.neighbours.questions) == 54  # the in-scope and out-of-scope questions only
+
+
 def test_at_scale_each_question_is_scored_against_its_nearest_passages_and_its_answers_only():
     questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
     small = Training(every_passage_up_to=0, candidates=2, most_answers=1)
@@ -195,7 +213,7 @@ def lessons(tmp_path, settings) -> Lessons:
 
 def test_ingest_learns_an_adapter_and_the_engine_answers_with_it(settings, encoder, lessons):
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
-    assert "query adapter learned from 6 in-scope and 2 out-of-scope questions" in report.summary()
+    assert "query adapter learned from 6 in-scope, 2 out-of-scope and 0 normal-healing questions" in report.summary()
     manifest = read_manifest(settings.index_dir)
     assert set(manifest.adapter_files) == {"adapter/adapter.npy", "adapter/examples.npy", "adapter/adapter.json"}
     assert set(manifest.cache_files) == {"cache/question_vectors.npz"}  # for ingest only
@@ -219,7 +237,7 @@ def test_an_unchanged_set_keeps_the_index_and_a_changed_one_relearns_without_emb
         {"question": "do you do botox", "kind": "out_of_scope", "answers": []}])
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
     assert not report.up_to_date and report.embedded == 0
-    assert "and 3 out-of-scope questions" in report.summary()
+    assert ", 3 out-of-scope and" in report.summary()
     assert encoder.calls == calls  # no passage or sentence was embedded again
     lessons.questions_file.unlink()
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)

@@ -1,9 +1,12 @@
 import json
 
+import numpy as np
 import pytest
 
+from faqbot import adapter
+from faqbot.adapter import TrainingQuestion
 from faqbot.errors import FaqbotError
-from faqbot.evaluation import highlights_answer, rank_of_first_hit, score_answers, table
+from faqbot.evaluation import _question_folds, highlights_answer, rank_of_first_hit, score_answers, table
 from faqbot.labelled import Labelled, check_labels, load_questions
 from faqbot.models import Answer, Hit, Passage, Status
 
@@ -79,3 +82,20 @@ def test_questions_escalated_for_nothing_are_counted():
     scores = score_answers([(asked, Answer("q", Status.URGENT, ())), (parking, Answer("q", Status.NO_MATCH, ()))])
     assert (scores.questions_flagged, scores.questions) == (1, 2)
     assert "| urgent flags on in-scope or out-of-scope questions | 1/2 |" in table({"a": scores})
+
+
+def test_a_normal_healing_question_leaves_the_adapter_and_the_warning_model_in_the_same_fold():
+    kinds = ["in_scope"] * 6 + ["out_of_scope"] * 3 + ["normal_healing"] * 4
+    items = [Labelled(f"question {i}", kind, ()) for i, kind in enumerate(kinds)]
+    pairs = [(item, TrainingQuestion(np.zeros(4, np.float32), (0,) if item.kind == "in_scope" else (), False,
+                                     covered=item.kind == "normal_healing")) for item in items]
+    urgent = [Labelled("it is oozing pus", "urgent", ())]
+    signs = [(item, np.zeros(4, np.float32)) for item in urgent + items[9:]]
+    sign_folds = [np.array([0, 3]), np.array([1, 4]), np.array([2])]  # sign i + 8 is question i (i > 0)
+    folds = _question_folds(pairs, signs, sign_folds, 3)
+    assert [f.tolist() for f in folds] == [[*labelled.tolist(), *covered] for labelled, covered in zip(
+        adapter.folds(np.array([True] * 6 + [False] * 3), 3), ([11], [9, 12], [10]), strict=True)]
+    assert sorted(np.concatenate(folds).tolist()) == list(range(13))
+    without_warning_model = _question_folds(pairs, [], [], 3)
+    assert sorted(np.concatenate(without_warning_model).tolist()) == list(range(13))
+

@@ -94,15 +94,16 @@ def adapted_index(tmp_path_factory, real_encoder):
 
 
 def test_the_adapter_learned_on_dev_keeps_its_gains_on_the_held_back_test_set(adapted_index, real_encoder):
-    """A regression guard for the README's test-set numbers (hit@1 0.835, hit@3 0.981, MRR@5 0.913, recall 0.846
-    with the look-alike margin, no in-scope fallbacks); the test set is never trained on."""
+    """A regression guard for the README's test-set numbers (hit@1 0.825, hit@3 0.990, MRR@5 0.907, recall 0.846
+    with the look-alike margin, no in-scope or normal-healing fallbacks); the test set is never trained on."""
     from faqbot.evaluation import score
     from faqbot.labelled import load_questions
     from tests.conftest import ROOT
 
     engine = Engine.from_settings(adapted_index, real_encoder)
-    assert engine.adapter is not None and engine.adapter.validation.in_scope == 796
+    assert engine.adapter is not None
+    assert (engine.adapter.validation.in_scope, engine.adapter.validation.covered) == (796, 751)
     scores = score(engine, load_questions(ROOT / "eval/questions_test.jsonl"))
-    assert scores.hit3 >= 0.95 and scores.hit1 >= 0.83 and scores.mrr5 >= 0.89
+    assert scores.hit3 >= 0.95 and scores.hit1 >= 0.82 and scores.mrr5 >= 0.89
     assert scores.in_scope_fallbacks <= 0.03 and scores.fallback_recall >= 0.80
-    assert scores.urgent_recall == 1.0 and scores.false_alarms == 0
+    assert scores.urgent_recall == 1.0 and scores.false_alarms == 0 and scores.normal_fallbacks == 0
