@@ -7,6 +7,7 @@ Phrases are matched after `normalise`, so labels don't depend on how passages ar
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,21 @@ def check_labels(items: Sequence[Labelled], corpus_text: str) -> list[str]:
     return [f"{i.question!r}: {a!r}" for i in items for a in i.answers if normalise(a) not in text]
 
 
-def answer_passages(item: Labelled, passage_texts: Sequence[str]) -> tuple[int, ...]:
-    """Indices of the passages (given as `normalise`d texts) that hold one of the question's answer phrases."""
-    wanted = [normalise(a) for a in item.answers]
-    return tuple(i for i, text in enumerate(passage_texts) if any(w in text for w in wanted))
+def answer_passages(items: Sequence[Labelled], passage_texts: Sequence[str]) -> list[tuple[int, ...]]:
+    """For each question, the indices of the passages (given as `normalise`d texts) that hold one of its answer
+    phrases. One Aho-Corasick pass over the passages finds every phrase at once; testing each phrase against each
+    passage cost 17 s of a 10,000-passage ingest."""
+    import ahocorasick
+
+    wanted = [[normalise(a) for a in item.answers] for item in items]
+    automaton = ahocorasick.Automaton()
+    for phrase in {w for phrases in wanted for w in phrases if w}:
+        automaton.add_word(phrase, phrase)
+    found: dict[str, set[int]] = defaultdict(set)
+    if len(automaton):
+        automaton.make_automaton()
+        for index, text in enumerate(passage_texts):
+            for _, phrase in automaton.iter(text):
+                found[phrase].add(index)
+    everywhere = set(range(len(passage_texts)))  # an empty phrase is in every passage, as `in` says
+    return [tuple(sorted(set().union(*(found[w] if w else everywhere for w in phrases)))) for phrases in wanted]

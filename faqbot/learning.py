@@ -59,13 +59,14 @@ def training_questions(items: Sequence[Labelled], passages: Sequence[Passage], a
                        encode: Callable[[list[str]], np.ndarray]) -> list[tuple[Labelled, TrainingQuestion]]:
     """In-scope questions whose answers the passages hold, out-of-scope ones and normal-healing ones (covered),
     embedded as questions are."""
-    texts = [normalise(p.text) for p in passages]
+    in_scope = [item for item in items if item.kind == "in_scope"]
+    found = dict(zip(map(id, in_scope), answer_passages(in_scope, [normalise(p.text) for p in passages]), strict=True))
     kept: list[tuple[Labelled, tuple[int, ...]]] = []
     for item in items:
         if item.kind in ("out_of_scope", "normal_healing"):
             kept.append((item, ()))
-        elif item.kind == "in_scope" and (answers := answer_passages(item, texts)):
-            kept.append((item, answers))
+        elif item.kind == "in_scope" and found[id(item)]:
+            kept.append((item, found[id(item)]))
     queries = [analyzer.analyze(item.question) for item, _ in kept]
     vectors = encode([q.corrected for q in queries]) if queries else np.zeros((0, 0), dtype=np.float32)
     return [(item, TrainingQuestion(v, answers, bool(q.unknown), item.question, tuple(map(normalise, item.answers)),

@@ -7,7 +7,7 @@ from faqbot import adapter
 from faqbot.adapter import TrainingQuestion
 from faqbot.errors import FaqbotError
 from faqbot.evaluation import _question_folds, highlights_answer, rank_of_first_hit, score_answers, table
-from faqbot.labelled import Labelled, check_labels, load_questions
+from faqbot.labelled import Labelled, answer_passages, check_labels, load_questions, normalise
 from faqbot.models import Answer, Hit, Passage, Status
 
 
@@ -99,3 +99,13 @@ def test_a_normal_healing_question_leaves_the_adapter_and_the_warning_model_in_t
     without_warning_model = _question_folds(pairs, [], [], 3)
     assert sorted(np.concatenate(without_warning_model).tolist()) == list(range(13))
 
+
+def test_a_question_answers_from_the_passages_holding_one_of_its_phrases_as_normalised():
+    texts = [normalise(t) for t in ("Wear SUNSCREEN every day.", "Avoid the sun; wear sunscreen.",
+                                    "Numbing cream is applied first.", "Sunscreen")]
+    items = [Labelled("spf?", "in_scope", ("wear sunscreen",)),
+             Labelled("pain?", "in_scope", ("numbing  cream", "Avoid the sun")),
+             Labelled("overlapping phrases", "in_scope", ("screen", "sunscreen every")),
+             Labelled("not in the documents", "in_scope", ("botox",)),
+             Labelled("no phrases", "out_of_scope", ())]
+    assert answer_passages(items, texts) == [(0, 1), (1, 2), (0, 1, 3), (), ()]
