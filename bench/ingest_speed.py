@@ -1,6 +1,6 @@
 """Ingest speed and memory on the real corpus and a larger synthetic one.
 
-Usage: python bench/ingest_speed.py [--synthetic-passages 1000]
+Usage: python bench/ingest_speed.py [--synthetic-passages 1000 [10000 ...]]
        FAQBOT_DOCUMENT_PRECISION=fp32 python bench/ingest_speed.py   # the same with fp32 document vectors
 
 Three runs per corpus: a first build, an unchanged re-run, and a re-run after one document gained a paragraph
@@ -85,14 +85,14 @@ def run_ingest(corpus: Path, index: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--synthetic-passages", type=int, default=1000)
+    parser.add_argument("--synthetic-passages", type=int, nargs="*", default=[1000],
+                        help="sizes of synthetic corpora (none: the real corpus only)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         corpora = {"corpus/ (real)": Path(shutil.copytree(ROOT / "corpus", Path(tmp) / "real"))}
-        if args.synthetic_passages:
-            corpora[f"synthetic (~{args.synthetic_passages} paragraphs)"] = synthetic_corpus(
-                Path(tmp) / "synthetic", args.synthetic_passages)
+        for size in args.synthetic_passages:
+            corpora[f"synthetic (~{size} paragraphs)"] = synthetic_corpus(Path(tmp) / f"synthetic-{size}", size)
         for name, corpus in corpora.items():
             index = Path(tmp) / f"index-{len(rows)}"
             for run in ("first build", "unchanged re-run", "one document changed"):
