@@ -20,6 +20,7 @@ import numpy as np
 
 from faqbot import adapter, neighbours, urgent, warning_model
 from faqbot.adapter import Adapter, Training, TrainingQuestion
+from faqbot.cleaning import clean_query
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
 from faqbot.models import Passage, sentence_rows
 from faqbot.query import QueryAnalyzer, Synonyms
@@ -98,7 +99,8 @@ def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Lab
     key = _warning_key(vectors, is_urgent, texts, training)
     if previous is not None and previous.key == key:
         return previous
-    asked = np.array([(found := urgent.check(text)).describes_now and not found.urgent for text in texts])
+    asked = np.array([(found := urgent.check(clean_query(text))).describes_now and not found.urgent  # as the engine
+                      for text in texts])
     learned = warning_model.learn(vectors, is_urgent, asked=asked, folds=training.folds,
                                   false_alarm_share=training.warning_false_alarms, c=training.warning_c)
     return None if learned is None else replace(learned, key=key)
