@@ -29,8 +29,9 @@ def text_key(model: str, text: str) -> str:
 class VectorCache:
     """Vectors by `text_key`: those known from the previous build and those computed since.
 
-    `embed` counts what it computed and reused; `used` holds only the vectors this build asked for, so a saved cache
-    never carries text that is gone."""
+    `embed` counts the distinct texts it computed and those it took from the previous build (a text asked for again
+    in the same build counts once); `used` holds only the vectors this build asked for, so a saved cache never
+    carries text that is gone."""
 
     def __init__(self, model: str, known: dict[str, np.ndarray] | None = None) -> None:
         self.model = model
@@ -44,8 +45,9 @@ class VectorCache:
 
         No texts give a (0, 0) array: a caller that needs the model's dimension asks its encoder."""
         keys = [text_key(self.model, t) for t in texts]
-        self.reused += sum(1 for k in keys if k in self.known)
-        missing = list(dict.fromkeys(k for k in keys if k not in self.known))
+        first_use = [k for k in dict.fromkeys(keys) if k not in self.used]
+        self.reused += sum(1 for k in first_use if k in self.known)
+        missing = [k for k in first_use if k not in self.known]
         if missing:
             by_key = dict(zip(keys, texts, strict=True))
             self.known.update(zip(missing, encode([by_key[k] for k in missing]), strict=True))

@@ -19,7 +19,17 @@ def test_each_missing_text_is_embedded_once_and_known_ones_not_at_all():
     assert calls == ["a", "bb"] and first.tolist() == [[1, 1], [2, 1], [1, 1]]
     cache.embed(["bb", "ccc"], counting_encode(calls))
     assert calls == ["a", "bb", "ccc"]
-    assert (cache.computed, cache.reused) == (3, 1)
+    assert (cache.computed, cache.reused) == (3, 0)  # "bb" again in the same build is not a reuse
+
+
+def test_reuse_counts_each_text_the_previous_build_had_once():
+    previous = VectorCache("m")
+    previous.embed(["a", "bb"], counting_encode([]))
+    cache = VectorCache("m", previous.used)
+    calls: list[str] = []
+    cache.embed(["a", "a", "ccc"], counting_encode(calls))
+    cache.embed(["a", "bb", "ccc"], counting_encode(calls))
+    assert calls == ["ccc"] and (cache.computed, cache.reused) == (1, 2)
 
 
 def test_a_saved_cache_keeps_only_what_its_build_used(tmp_path):
