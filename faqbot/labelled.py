@@ -56,7 +56,7 @@ def check_labels(items: Sequence[Labelled], corpus_text: str) -> list[str]:
 def answer_passages(items: Sequence[Labelled], passage_texts: Sequence[str]) -> list[tuple[int, ...]]:
     """For each question, the indices of the passages (given as `normalise`d texts) that hold one of its answer
     phrases. One Aho-Corasick pass over the passages finds every phrase at once; testing each phrase against each
-    passage cost 17 s of a 10,000-passage ingest."""
+    passage cost 23.6 s of a 10,003-passage ingest (cProfile)."""
     import ahocorasick
 
     wanted = [[normalise(a) for a in item.answers] for item in items]
