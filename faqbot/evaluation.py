@@ -21,6 +21,7 @@ from faqbot.labelled import KINDS, Labelled, normalise
 from faqbot.learning import fit_warning, training_questions, warning_questions
 from faqbot.models import Answer, Status, sentence_rows
 from faqbot.store import file_sha256
+from faqbot.vector_cache import VectorCache
 
 DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"),
                 Path("eval/questions_out_of_scope_fresh.jsonl"), Path("eval/questions_check.jsonl"))
@@ -71,9 +72,14 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
         raise ValueError("cross-validation needs an engine with a query adapter")
     stored, training = engine.stored, engine.adapter.training
     vectors = (stored.passage_vectors(), np.asarray(stored.sentence_vectors), sentence_rows(stored.passages))
-    pairs = training_questions(items, stored.passages, engine.analyzer, engine.encoder.encode)
+    vectors_by_text = VectorCache(engine.encoder.name)  # normal-healing questions are asked for by both below
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return vectors_by_text.embed(texts, engine.encoder.encode)
+
+    pairs = training_questions(items, stored.passages, engine.analyzer, encode)
     questions = [q for _, q in pairs]
-    signs = warning_questions(items, engine.analyzer, engine.encoder.encode) if engine.adapter.warning else []
+    signs = warning_questions(items, engine.analyzer, encode) if engine.adapter.warning else []
     sign_folds = warning_model.stratified_folds(np.array([item.kind == "urgent" for item, _ in signs]),
                                                 training.folds) if signs else []
     question_folds = _question_folds(pairs, signs, sign_folds, training.folds)
