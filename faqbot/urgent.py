@@ -72,8 +72,6 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:pain|sore|soreness|hurts?|hurting|aching|ache)\b[^.?!]{0,40}\b(?:getting|got|gotten|is|gets|"
         r"keeps getting) (?:much |a lot |way |even |so much )?worse\b",
         r"\b(?:worse|worsening) pain\b", r"\b(?:pain|hurts?|sore)\b[^.?!]{0,30}\bworse every\b",
-        r"\bhurts? (?:way |a lot |much |so much |even )?more\b(?! than (?!(?:it|they|before|yesterday)\b))",
-        r"\bmore (?:painful|sore)\b(?! than (?!(?:it|they|before|yesterday)\b))",
         r"\bpain ?killers? (?:not|aren't|don't)\b",
         r"\b(?:paracetamol|ibuprofen|tylenol|advil|panadol|painkillers?|pain ?meds?)\b[^.?!]{0,20}"
         r"\b(?:isn'?t|not|aren'?t|doesn'?t|don'?t|nothing|no) (?:touching|helping|working|doing|help|work|touch)",
@@ -202,6 +200,19 @@ STRONG: dict[str, tuple[str, ...]] = {
                   r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
                   r"\bfoul\b(?!-mouthed)", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
 }
+# "It hurts more": worsening pain only when the message places it in time ("now", "since Saturday", "day 5", "than
+# it did"); unplaced, it asks about the treatment ("will my second session hurt more?", "is it more painful on the
+# forehead?"), and "does it hurt more if ..." asks a what-if.
+COMPARED: dict[str, tuple[str, ...]] = {
+    "severe or worsening pain": (
+        r"\bhurts? (?:way |a lot |much |so much |even )?more\b(?! than (?!(?:it|they|before|yesterday)\b))(?! if\b)",
+        r"\bmore (?:painful|sore)\b(?! than (?!(?:it|they|before|yesterday)\b))(?! if\b)",
+    ),
+}
+_IN_TIME = re.compile(r"\b(?:now|right now|rn|since|today|yesterday|this morning|this afternoon|this evening|tonight|"
+                      r"last night|days? ago|hours? ago|day \d+|every (?:single )?(?:day|hour)|each (?:day|hour)|"
+                      r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")
+
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
              r"\b(?:feels?|is|are) hot\b", r"\b(?:swell\w*|swollen|red|puffy) and hot\b"),
@@ -311,6 +322,7 @@ _PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|hi
 _SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
 _STRONG = {name: re.compile("|".join(patterns)) for name, patterns in STRONG.items()}
 _WEAK = {name: re.compile("|".join(patterns)) for name, patterns in WEAK.items()}
+_COMPARED = {name: re.compile("|".join(patterns)) for name, patterns in COMPARED.items()}
 
 
 # Hedged: "a little puffy", "tiny dots of blood", "kinda tender". The embedding second opinion (warning_model.py)
@@ -370,6 +382,7 @@ def check(question: str) -> UrgentCheck:
     describing = bool(_DESCRIBING.search(text))
     before_treatment = bool(_BEFORE_TREATMENT.search(text) or _NOT_HAPPENING.search(text))
     settling = bool(_SETTLING.search(text)) and not _WORSENING.search(text)
+    in_time = bool(_IN_TIME.search(text))
     strong: list[str] = []
     weak: list[str] = []
     asked: list[str] = []
@@ -379,7 +392,7 @@ def check(question: str) -> UrgentCheck:
         general = general or bool(_GENERAL.search(sentence) and not _DESCRIBING.search(sentence))
         for part in _CLAUSE.split(sentence) if _LONG_AGO.search(sentence) else (sentence,):
             found = []
-            for name, p in (*_STRONG.items(), *_WEAK.items()):
+            for name, p in (*_STRONG.items(), *_WEAK.items(), *(_COMPARED.items() if in_time else ())):
                 if settling and name in SOFTENED:
                     continue
                 if (present := _present(p, part, name in SOFTENED)) is False:

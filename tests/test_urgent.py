@@ -376,3 +376,19 @@ def test_a_sign_that_evened_out_is_settling_unless_it_came_back():
     evened = check("face went red and blotchy right after, now 6 hours later it's evened out to an all over pink")
     assert not evened.urgent and not evened.describes_now  # settling: left to the rules, not the warning model
     assert check("the redness, which had faded, has come back darker and the area is warm and throbbing").urgent
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent_"),
+    [
+        ("will my second session hurt more?", False),
+        ("is microneedling more painful on the forehead", False),
+        ("would it hurt more if i skip the numbing cream", False),
+        ("does it hurt more if ur on ur period? my appt is day 2", False),
+        ("it hurts more today than yesterday", True),
+        ("Had my treatment 3 days ago. Is it normal it hurts more?", True),
+        ("first day it was a bit sore but on day 5 it hurts way more than it did", True),
+    ],
+)
+def test_hurting_more_is_worsening_pain_only_when_placed_in_time(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
