@@ -268,12 +268,16 @@ _GENERAL = re.compile(  # "please can you explain what happens in the treatment"
     r"side effects?|cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever|make|"
     r"look like|feel like|common|rare|explain)\b"
 )
+# "can microneedling affect my vision?": a general question about the treatment, even with "my" in it
+_ABOUT_TREATMENT = re.compile(r"(?:can|could|does|do|will|would|might|may|is|are) (?:micro-?needling|needling|it|"
+                              r"the (?:treatment|procedure|needles?|serum|numbing(?: cream)?))\b")
 _HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|"
     r"if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
     r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
     r"in case|look out for|watch out for|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
-    r"could (?:that|this|it) happen|"
+    r"could (?:that|this|it) happen|^will i (?:have|get|be|need|feel)|"
+    r"^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
@@ -283,7 +287,7 @@ _PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|"
                    r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
                    r"last month|before my (?:treatment|session)|"
                    r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r)\b[^.?!]{0,30}"
-                   r"\b(?:had|got|broke|came))\b")
+                   r"\b(?:had|got|broke|came|said|says|told))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 _SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
@@ -312,8 +316,8 @@ _WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this 
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(
     rf"\b(?:{_WHEN}|woke up|there's|theres|there is|there are|"
-    r"(?<!if )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|ive had|i got|"
-    r"i feel|i'm feeling|im feeling))\b|"
+    r"(?<!if )(?<!will )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|"
+    r"ive had|i got|i feel|i'm feeling|im feeling))\b|"
     r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"
     r"tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|pouring|dripping)\b|"
     r"\bmine (?:is|are|has|have)\b"
@@ -369,7 +373,7 @@ def _asked(sentence: str, before_treatment: bool, describing: bool) -> str:
         return "told of an earlier time, not described as happening now"
     if describing:
         return ""
-    if _GENERAL.search(sentence) and not _PERSONAL.search(sentence):
+    if _GENERAL.search(sentence) and (not _PERSONAL.search(sentence) or _ABOUT_TREATMENT.match(sentence)):
         return "asked in general, not described as happening"
     if _HYPOTHETICAL.search(sentence) or before_treatment:
         return "asked as a what-if, not described as happening"

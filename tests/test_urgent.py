@@ -392,3 +392,20 @@ def test_a_sign_that_evened_out_is_settling_unless_it_came_back():
 )
 def test_hurting_more_is_worsening_pain_only_when_placed_in_time(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent_"),
+    [
+        ("can microneedling affect my vision if done near the eyes", False),
+        ("my friend said it's agony, is that true?", False),
+        ("will i have blisters afterwards", False),
+        ("will i be swollen for work on monday", False),
+        ("will the swelling in my lips go down, i can barely breathe", True),
+        ("will i be ok my lips are swelling", True),
+        ("can it affect my vision? my eyes have been blurry since yesterday", True),
+        ("am i going to get an infection? my face is hot, red and oozing yellow stuff", True),
+    ],
+)
+def test_questions_about_the_treatment_or_the_future_are_asked_not_described(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
