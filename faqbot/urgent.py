@@ -43,7 +43,7 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:thermometer|temp(?:erature)?|fever)\b[^.?!]{0,20}\b(?:3[89](?:\.\d)?|4[01]|10[0-4](?:\.\d)?)\b",
         r"\b3[89](?:\.\d)? ?(?:c|°)", r"\brigou?rs\b", r"\bcold sweats?\b", r"\bhot and cold\b",
         r"\bburning up\b", r"\bthe shakes\b", r"\bcan'?t (?:get|stay|keep) warm\b", r"\bnight sweats\b",
-        r"\b(?:coming down with|flu-?like|"
+        r"\b(?:coming down with (?:the |a )?(?:flu|fever|temperature)|flu-?like|"
         r"like (?:i'?ve got|i have|he has|she has|(?:i'?m|he'?s|she'?s) got) (?:the )?flu)",
         r"\b(?:freezing|shaking|shaky|shivering)\b[^.?!]{0,30}\b(?:cold|sweat\w*)\b",
         r"\bteeth (?:\w+ )?(?:clacking|chattering|rattling)\b", r"\bshaking so (?:hard|much|badly)\b",
@@ -228,8 +228,8 @@ WEAK: dict[str, tuple[str, ...]] = {
     "swelling": (r"\bswell(?:ing)?\b[^.?!]{0,30}\b(?:worse|bigger|spreading|so bad)\b", r"\bpuffing up\b",
                  r"\bswollen\b", r"\bswelled up\b", r"\bpuff(?:y|ed up)\b", r"\b(?:much|very|so|really) swell\b"),
     "feeling unwell": (r"\b(?:feel|feeling) (?:sick|ill|unwell|awful|terrible)\b", r"\bunwell\b", r"\baches all over\b",
-    r"\bnause", r"\bsweat(?:ing|y)\b",
-                       r"\bheart(?:'s| is)? (?:racing|pounding)\b"),
+                       r"\bnause", r"\bsweat(?:ing|y)\b", r"\bheart(?:'s| is)? (?:racing|pounding)\b",
+                       r"\bcoming down with (?!(?:the |a )?(?:flu|fever|temperature)\b)"),
     "faint or dizzy": (r"\b(?:feel(?:s|ing)?|felt|going|went) (?:\w+ )?(?:faint|dizzy|light-?headed|woozy)\b",
                        r"\bdizzy\b", r"\b(?:room|everything|world|head) (?:\w+ )?spinning\b"),
     "lump": (r"\blump\b", r"\babscess\b", r"\bboil\b", r"\b(?:red|hot|swollen) and hard\b",

@@ -409,3 +409,9 @@ def test_hurting_more_is_worsening_pain_only_when_placed_in_time(question, urgen
 )
 def test_questions_about_the_treatment_or_the_future_are_asked_not_described(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+def test_coming_down_with_something_is_a_mild_sign_and_the_flu_a_strong_one():
+    assert not check("think im coming down with something, can i still come tmrw").urgent
+    assert check("had microneedling yesterday and now i feel like im coming down with the flu").urgent
+    assert check("coming down with something since my session yesterday and the area is hot and swollen").urgent
