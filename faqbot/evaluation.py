@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter, warning_model
+from faqbot import adapter, adapter_bars, warning_model
 from faqbot.adapter import TrainingQuestion
 from faqbot.engine import Engine, fallback_reason
 from faqbot.labelled import KINDS, Labelled, normalise
@@ -104,11 +104,11 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
 
 def _question_folds(pairs: Sequence[tuple[Labelled, TrainingQuestion]], signs: Sequence[tuple[Labelled, np.ndarray]],
                     sign_folds: Sequence[np.ndarray], k: int) -> list[np.ndarray]:
-    """The adapter's outer folds: in-scope and out-of-scope questions as adapter.folds splits them; a covered
+    """The adapter's outer folds: in-scope and out-of-scope questions as adapter_bars.folds splits them; a covered
     (normal-healing) question in the fold where the warning model holds it out, or in turn without one."""
     covered = np.flatnonzero([q.covered for _, q in pairs])
     labelled = np.flatnonzero([not q.covered for _, q in pairs])
-    folds = [list(labelled[f]) for f in adapter.folds(np.array([pairs[i][1].in_scope for i in labelled]), k)]
+    folds = [list(labelled[f]) for f in adapter_bars.folds(np.array([pairs[i][1].in_scope for i in labelled]), k)]
     if signs:
         fold_of = {id(signs[i][0]): f for f, fold in enumerate(sign_folds) for i in fold}
     else:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter, neighbours, urgent, warning_model
+from faqbot import adapter, adapter_bars, adapter_fit, neighbours, urgent, warning_model
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.cleaning import clean_query
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
@@ -49,8 +49,9 @@ class Lessons:
         if not self.available():
             return ""
         h = hashlib.sha256(model.encode())
-        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__), Path(neighbours.__file__),
-                     Path(warning_model.__file__), Path(urgent.__file__), Path(__file__)):
+        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__), Path(adapter_fit.__file__),
+                     Path(adapter_bars.__file__), Path(neighbours.__file__), Path(warning_model.__file__),
+                     Path(urgent.__file__), Path(__file__)):
             h.update(path.read_bytes() if path.is_file() else b"-")
         h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
         return h.hexdigest()[:16]

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from faqbot import adapter, store
+from faqbot import adapter, adapter_bars, adapter_fit, store
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.encoders import FakeEncoder
 from faqbot.engine import Engine
@@ -72,7 +72,7 @@ def test_out_of_scope_questions_fall_below_the_learned_bar():
     inside = np.array([q.in_scope for q in everything])
     raw = dense_scores(np.stack([q.vector for q in everything]), passages, sentences, rows).max(axis=1)
     none = np.zeros(len(everything), dtype=bool)
-    raw_bar, _ = adapter.choose_thresholds(raw[inside], none[inside], raw[~inside], none[~inside], 0.02)
+    raw_bar, _ = adapter_bars.choose_thresholds(raw[inside], none[inside], raw[~inside], none[~inside], 0.02)
     raw_recall = np.mean(raw[~inside] < raw_bar)
     learned = adapter.train(everything, passages, sentences, rows, FAST)
     assert (learned.validation.in_scope, learned.validation.out_of_scope) == (36, 18)
@@ -101,11 +101,11 @@ def test_normal_healing_questions_learn_to_stay_off_the_fallback_without_becomin
 def test_at_scale_each_question_is_scored_against_its_nearest_passages_and_its_answers_only():
     questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
     small = Training(every_passage_up_to=0, candidates=2, most_answers=1)
-    problem = adapter._problem(questions, passages, sentences, rows, small)
+    problem = adapter_fit.build_problem(questions, passages, sentences, rows, small)
     assert problem.passages.shape == (40, 3, 12) and not problem.shared
     for q, wanted, columns in zip(questions, problem.answers, problem.passages, strict=True):
         assert wanted.sum() == 1 and np.allclose(columns[wanted][0], passages[q.answers[0]])
-    whole = adapter._problem(questions, passages, sentences, rows, Training())  # 40 passages: all, shared
+    whole = adapter_fit.build_problem(questions, passages, sentences, rows, Training())  # 40 passages: all, shared
     assert whole.shared and whole.passages.shape == (1, 40, 12)
     vectors = np.stack([q.vector for q in questions])
     exact = dense_scores(vectors, passages, sentences, rows)
@@ -118,7 +118,8 @@ def test_at_scale_the_fit_scores_each_candidate_by_the_sentence_the_unadapted_qu
     questions, passages, _, _ = swapped_problem(per_passage=1, passages=40)
     sentences = unit(np.random.default_rng(7).standard_normal((80, 12)))  # two per passage, unlike the passage
     rows = np.arange(0, 81, 2)
-    problem = adapter._problem(questions, passages, sentences, rows, Training(every_passage_up_to=0, candidates=4))
+    per_question = Training(every_passage_up_to=0, candidates=4)
+    problem = adapter_fit.build_problem(questions, passages, sentences, rows, per_question)
     vectors = np.stack([q.vector for q in questions])
     exact = dense_scores(vectors, passages, sentences, rows)
     scores, listed = problem.scores(vectors), problem.open  # padding columns (not listed) score -2
@@ -130,7 +131,7 @@ def test_at_scale_the_fit_scores_each_candidate_by_the_sentence_the_unadapted_qu
 def test_with_very_many_questions_each_gets_fewer_candidates_to_stay_within_memory():
     questions, passages, sentences, rows = swapped_problem(per_passage=1, passages=40)
     tight = Training(every_passage_up_to=0, candidates=30, most_answers=2, memory_mb=0)
-    problem = adapter._problem(questions, passages, sentences, rows, tight)
+    problem = adapter_fit.build_problem(questions, passages, sentences, rows, tight)
     assert problem.passages.shape[1] == 3  # most_answers + 1: its best answer and at least one other passage
     assert problem.answers.sum(axis=1).tolist() == [1] * 40
 
@@ -139,9 +140,9 @@ def test_thresholds_give_the_best_recall_the_fallback_budget_allows():
     in_scope = np.array([0.10, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 0.95, 0.99])
     out_of_scope = np.array([0.05, 0.20, 0.35, 0.45])
     no = np.zeros(10, dtype=bool)
-    low, _ = adapter.choose_thresholds(in_scope, no, out_of_scope, np.zeros(4, dtype=bool), 0.0)
+    low, _ = adapter_bars.choose_thresholds(in_scope, no, out_of_scope, np.zeros(4, dtype=bool), 0.0)
     assert low == 0.055  # nothing in scope may fall back: only 0.05 is caught, by the lowest bar that does
-    low, _ = adapter.choose_thresholds(in_scope, no, out_of_scope, np.zeros(4, dtype=bool), 0.1)
+    low, _ = adapter_bars.choose_thresholds(in_scope, no, out_of_scope, np.zeros(4, dtype=bool), 0.1)
     assert low == 0.205  # one of ten may: the 0.10 question goes, and 0.05 and 0.20 with it
 
 
@@ -150,16 +151,16 @@ def test_the_unknown_words_bar_catches_what_the_plain_bar_cannot():
     in_unknown = np.array([False, False, True, False])  # an answerable question with an unknown word at 0.60
     out_of_scope = np.array([0.55, 0.58])
     out_unknown = np.array([True, True])
-    low, low_unknown = adapter.choose_thresholds(in_scope, in_unknown, out_of_scope, out_unknown, 0.0)
+    low, low_unknown = adapter_bars.choose_thresholds(in_scope, in_unknown, out_of_scope, out_unknown, 0.0)
     assert low <= 0.30 and 0.58 < low_unknown <= 0.60
 
 
 def test_folds_cover_every_question_once_and_keep_the_mix():
     in_scope = np.array([True] * 10 + [False] * 5)
-    folds = adapter.folds(in_scope, 5)
+    folds = adapter_bars.folds(in_scope, 5)
     assert sorted(np.concatenate(folds).tolist()) == list(range(15))
     assert all(in_scope[f].sum() == 2 and (~in_scope[f]).sum() == 1 for f in folds)
-    assert [f.tolist() for f in folds] == [f.tolist() for f in adapter.folds(in_scope, 5)]
+    assert [f.tolist() for f in folds] == [f.tolist() for f in adapter_bars.folds(in_scope, 5)]
 
 
 def test_an_adapter_survives_a_save_and_load(tmp_path):
@@ -367,4 +368,4 @@ def test_thresholds_are_those_a_plain_search_over_both_bars_finds():
         caught_out = rng.random(8) < 0.3 if case % 2 else np.zeros(8, dtype=bool)
         cap = (0.0, 0.05, 0.1)[case % 3]
         args = (ins, unknown_in, out, unknown_out, cap, caught_in, caught_out)
-        assert adapter.choose_thresholds(*args) == plain(*args)
+        assert adapter_bars.choose_thresholds(*args) == plain(*args)

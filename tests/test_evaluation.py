@@ -3,7 +3,7 @@ import json
 import numpy as np
 import pytest
 
-from faqbot import adapter
+from faqbot import adapter_bars
 from faqbot.adapter import TrainingQuestion
 from faqbot.errors import FaqbotError
 from faqbot.evaluation import _question_folds, highlights_answer, rank_of_first_hit, score_answers, table
@@ -94,7 +94,7 @@ def test_a_normal_healing_question_leaves_the_adapter_and_the_warning_model_in_t
     sign_folds = [np.array([0, 3]), np.array([1, 4]), np.array([2])]  # sign i + 8 is question i (i > 0)
     folds = _question_folds(pairs, signs, sign_folds, 3)
     assert [f.tolist() for f in folds] == [[*labelled.tolist(), *covered] for labelled, covered in zip(
-        adapter.folds(np.array([True] * 6 + [False] * 3), 3), ([11], [9, 12], [10]), strict=True)]
+        adapter_bars.folds(np.array([True] * 6 + [False] * 3), 3), ([11], [9, 12], [10]), strict=True)]
     assert sorted(np.concatenate(folds).tolist()) == list(range(13))
     without_warning_model = _question_folds(pairs, [], [], 3)
     assert sorted(np.concatenate(without_warning_model).tolist()) == list(range(13))

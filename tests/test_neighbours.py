@@ -6,7 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from faqbot import adapter
+from faqbot import adapter, adapter_bars, adapter_fit
 from faqbot.adapter import TrainingQuestion
 from faqbot.engine import Engine
 from faqbot.indexing import ingest
@@ -76,11 +76,11 @@ def test_cross_validation_turns_the_margin_on_only_when_it_catches_more_within_t
     out = np.array([False] * 8 + [True] * 7)
     lead = np.array([-0.1] * 8 + [0.05, 0.05] + [0.2] * 5)
     held = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, out, lead)
-    bars = adapter._choose_bars(np.full(15, 0.5), held, inside, np.zeros(15, dtype=bool), FAST)
+    bars = adapter_bars.choose_bars(np.full(15, 0.5), held, inside, np.zeros(15, dtype=bool), FAST)
     assert 0.05 < bars.margin <= 0.2
     assert held.falls(np.full(15, 0.5), np.zeros(15, dtype=bool), bars).tolist() == [False] * 10 + [True] * 5
     unhelpful = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, out, np.where(inside, 0.2, 0.05))
-    assert adapter._choose_bars(np.full(15, 0.5), unhelpful, inside, np.zeros(15, dtype=bool), FAST).margin == NEVER
+    assert adapter_bars.choose_bars(np.full(15, 0.5), unhelpful, inside, np.zeros(15, dtype=bool), FAST).margin == NEVER
 
 
 def test_cross_validation_sets_an_example_bar_when_out_of_scope_questions_recur():
@@ -104,8 +104,8 @@ def test_cross_validation_never_lets_a_question_find_itself():
     """Seen by itself (the same vector, moved by the same adapter) a question would be its own nearest example at
     similarity 1; held out, its nearest is another question."""
     questions, passages, sentences, rows = swapped_problem()
-    problem = adapter._problem(questions, passages, sentences, rows, FAST)
-    held = adapter.cross_validate(problem, questions, FAST)
+    problem = adapter_fit.build_problem(questions, passages, sentences, rows, FAST)
+    held = adapter_bars.cross_validate(problem, questions, FAST)
     assert held.nearest.max() < 0.999 and (held.nearest > 0).all()
 
 
@@ -116,7 +116,7 @@ def test_the_example_bar_stays_a_margin_above_every_answerable_question():
     best = np.full(15, 0.5)  # the similarity bars can't tell them apart
     nearest = np.array([0.3] * 8 + [0.88, 0.88] + [0.95, 0.95, 0.95, 0.85, 0.85])
     held = adapter.HeldOut(np.zeros((15, 2)), np.zeros((15, 1)), nearest, np.array([False] * 8 + [True] * 7))
-    bars = adapter._choose_bars(best, held, inside, np.zeros(15, dtype=bool),
+    bars = adapter_bars.choose_bars(best, held, inside, np.zeros(15, dtype=bool),
                                 replace(FAST, max_in_scope_fallbacks=0.1, look_alike_margin=0.05))
     assert bars.example == pytest.approx(0.95) and bars.low <= 0.5
 
@@ -129,10 +129,10 @@ def test_the_example_rule_is_on_even_when_cross_validation_sees_nothing_recur():
     inside = np.array([True] * 6 + [False] * 4)
     nearest = np.array([0.55, 0.5, 0.4, 0.4, 0.3, 0.3, 0.7, 0.6, 0.5, 0.5])
     held = adapter.HeldOut(np.zeros((10, 2)), np.zeros((10, 1)), nearest, np.array([True, False] + [False] * 8))
-    bars = adapter._choose_bars(np.full(10, 0.5), held, inside, np.zeros(10, dtype=bool), FAST)
+    bars = adapter_bars.choose_bars(np.full(10, 0.5), held, inside, np.zeros(10, dtype=bool), FAST)
     assert bars.example == pytest.approx(FAST.neighbour_highlight + FAST.look_alike_margin)
     everyone_answerable = np.ones(10, dtype=bool)
-    assert adapter._choose_bars(np.full(10, 0.5), held, everyone_answerable, np.zeros(10, dtype=bool),
+    assert adapter_bars.choose_bars(np.full(10, 0.5), held, everyone_answerable, np.zeros(10, dtype=bool),
                                 FAST).example == NEVER
 
 
