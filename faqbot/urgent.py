@@ -82,7 +82,8 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "bleeding that won't stop": (
         rf"\b(?:bleed(?:ing|s)?|blood)\b[^.?!]{{0,80}}\b{_WONT_STOP}",
-        r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood)\b", r"\bwon'?t stop bleeding\b",
+        r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood|(?:oozing|leaking|seeping) blood)\b",
+        r"\bwon'?t stop bleeding\b",
         r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
         r"\b(?:soak|seep)(?:ing|ed|s)? through\b",
@@ -146,10 +147,12 @@ STRONG: dict[str, tuple[str, ...]] = {
                  r"\b(?:almost|nearly) (?:fell (?:over|down|to the)|fainted|passed out|collapsed|keeled)\b",
                  r"\b(?:about|going|like|gonna|might|could) (?:to )?(?:faint|pass out)\b"),
     "hives": (r"\bhives\b", r"\burticaria\b", r"\bwelts\b", r"\bitch(?:y|ing) all over\b",
-              r"\b(?:itchy|raised|blotchy)\b[^.?!,;]{0,15}\b(?:blotches|welts|lumps|patches)\b",
+              r"\b(?:itchy|raised)\b[^.?!,;]{0,15}\b(?:blotches|welts|lumps|patches)\b",
+              r"\bblotchy\b[^.?!,;]{0,15}\b(?:blotches|welts|lumps)\b",  # "blotchy red patches" is day-one redness
               r"\b(?:itchy|raised|lumpy|hivey) blotch(?:es|y)\b[^.?!]{0,25}\b(?:everywhere|all over)\b",
               r"\b(?:bumps?|welts?|lumps?|spots?|blotches)\b[^.?!]{0,30}\blike (?:mosquito|insect|bug|midge) bites\b",
-              r"\b(?:come|coming|came|broke|broken) out in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|welts)\b"),
+              r"\b(?:come|coming|came|broke|broken) (?:out|up) in\b[^.?!]{0,30}\b(?:blotches|lumps|bumps|rash|"
+              r"welts)\b"),
     "trouble breathing": (
         r"\b(?:trouble|difficulty|hard|struggling|can'?t|cant|cannot)\b(?: \w+){0,3} breath(?:e|ing)?\b",
         r"\b(?:barely|hardly) (?:\w+ )?breath(?:e|ing)?\b",
@@ -207,6 +210,7 @@ COMPARED: dict[str, tuple[str, ...]] = {
     "severe or worsening pain": (
         r"\bhurts? (?:way |a lot |much |so much |even )?more\b(?! than (?!(?:it|they|before|yesterday)\b))(?! if\b)",
         r"\bmore (?:painful|sore)\b(?! than (?!(?:it|they|before|yesterday)\b))(?! if\b)",
+        r"\b(?:pain|sore\w*|hurt\w*|ach(?:e|es|ing)|throbb\w*)\b[^.?!]{0,60}\b(?:much|way|a lot|even|far) worse\b",
     ),
 }
 _IN_TIME = re.compile(r"\b(?:now|right now|rn|since|today|yesterday|this morning|this afternoon|this evening|tonight|"
@@ -266,6 +270,7 @@ _GENERAL = re.compile(  # "please can you explain what happens in the treatment"
     r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*"
     r"(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|"
     r"side effects?|cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever|make|"
+    r"mess (?:with|up)|ruin|give|gives|"
     r"look like|feel like|common|rare|explain)\b"
 )
 # "can microneedling affect my vision?": a general question about the treatment, even with "my" in it
@@ -275,8 +280,11 @@ _HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|"
     r"if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
     r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
-    r"in case|look out for|watch out for|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
-    r"could (?:that|this|it) happen|^will i (?:have|get|be|need|feel)|"
+    r"in case|look out for|watch out for|(?:what|signs?) to (?:look|watch) (?:out )?for|just so i know|"
+    r"jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
+    r"could (?:that|this|it) happen|how (?:common|rare|likely)|"
+    r"\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
+    r"^will i (?:have|get|be|need|feel)|"
     r"^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
@@ -286,8 +294,8 @@ _LONG_AGO_WORDS = (rf"years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:
 _PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|"
                    r"at my last|last time|after my last|my last (?:treatment|session|appointment)|back in|"
                    r"last month|before my (?:treatment|session)|"
-                   r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r)\b[^.?!]{0,30}"
-                   r"\b(?:had|got|broke|came|said|says|told))\b")
+                   r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|mother|dad|"
+                   r"father|co-?worker)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|read|heard))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 _SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"

@@ -415,3 +415,39 @@ def test_coming_down_with_something_is_a_mild_sign_and_the_flu_a_strong_one():
     assert not check("think im coming down with something, can i still come tmrw").urgent
     assert check("had microneedling yesterday and now i feel like im coming down with the flu").urgent
     assert check("coming down with something since my session yesterday and the area is hot and swollen").urgent
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent_"),
+    [
+        ("if my lips swell up after the serum what do i do", False),
+        ("my mum read online that people get red streaks after, how common is that actually", False),
+        ("if my lips swell up what do i do, they are swelling right now", True),
+        ("came up in a blotchy itchy rash with raised bumps after using the aftercare cream", True),
+    ],
+)
+def test_a_blind_urgent_precision_sets_what_ifs_hearsay_and_a_rash_that_came_up(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent_"),
+    [
+        ("can microneedling mess with your vision if they do the under eye area", False),
+        ("what does an allergic reaction look like, just so i know what to look for", False),
+        ("my coworker had a fever the day after hers but she also had the flu so idk... can microneedling actually "
+         "give u a fever", False),
+        ("is the pain much worse with deeper needles?", False),
+        ("pain has gone from mild to throbbing, much worse today (day 4) than yesterday", True),
+        ("what does an allergic reaction look like, my lips are swelling up right now", True),
+    ],
+)
+def test_the_blind_urgent_precision_sets_held_back_half(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
+
+
+def test_blood_still_oozing_hours_later_is_bleeding_that_wont_stop_and_blotchy_patches_are_redness():
+    assert check("still oozing blood from several spots on my forehead, 4 hours after. dabbing doesn't help").urgent
+    assert not check("My skin looks kind of blotchy and red in patches today (day 1). Is that uneven redness "
+                     "normal?").urgent
+    assert check("my face and neck have come out in raised, blotchy, itchy lumps").urgent
