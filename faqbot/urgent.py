@@ -64,7 +64,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"it was) (?:did|treated|needled|done)|the (?:treated|treatment|needled) (?:area|part|zone))\b",
     ),
     "severe or worsening pain": (
-        r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy) (?:pain|burning)\b",
+        r"\b(?:severe|extreme|excruciating|unbearable|intense|terrible|awful|horrible|crazy|strong) (?:pain|burning)\b"
+        r"(?! (?:threshold|tolerance))",
+        r"\b(?:pain|hurts?|hurting|sore|aching)\b[^.?!]{0,40}\bmore and more\b",
         r"\b(?:stabbing|stabbed|shooting|searing)\b", r"\bhot iron\b",
         r"\b(?:pain|ache|soreness)\b[^.?!]{0,50}\bspread\w*\b",
         r"\bout of (?:10|ten)\b[^?!]{0,80}\b(?:now|today)\b[^.?!]{0,15}\b(?:[89]|10)\b",
@@ -84,6 +86,8 @@ STRONG: dict[str, tuple[str, ...]] = {
         rf"\b(?:bleed(?:ing|s)?|blood)\b[^.?!]{{0,80}}\b{_WONT_STOP}",
         r"\b(?:keeps?|still|non-? ?stop) (?:bleeding|dripping blood|(?:oozing|leaking|seeping) blood)\b",
         r"\bwon'?t stop bleeding\b",
+        r"\bbleed(?:ing)?\b[^.?!]{0,80}\b(?:going|been going|on and off|bleeding) for (?:over |more than |about )?"
+        r"(?:half an hour|an hour|\d+ (?:min|mins|minutes|hours?))\b",
         r"\bbleed(?:ing)?\b[^.?!]{0,20}\bnon-? ?stop\b",
         r"\bblood (?:keeps?|is still) (?:coming|dripping|running|pouring)", r"\b(?:bleeding|bled) through\b",
         r"\b(?:soak|seep)(?:ing|ed|s)? through\b",
@@ -106,6 +110,7 @@ STRONG: dict[str, tuple[str, ...]] = {
     ),
     "allergic swelling": (  # "slightly swollen lips" can be the numbing cream: this one softens
         r"\b(?:lips?|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen lips?",
+        r"\blips? (?:look|looks|are|is|feel|feels) like (?:a |an )?(?:duck|balloon|sausage)", r"\bduck lips?\b",
     ),
     "throat or tongue swelling": (  # an airway sign however mildly it is put ("a bit tight")
         r"\b(?:tongue|throat)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen (?:tongue|throat)",

@@ -451,3 +451,17 @@ def test_blood_still_oozing_hours_later_is_bleeding_that_wont_stop_and_blotchy_p
     assert not check("My skin looks kind of blotchy and red in patches today (day 1). Is that uneven redness "
                      "normal?").urgent
     assert check("my face and neck have come out in raised, blotchy, itchy lumps").urgent
+
+
+@pytest.mark.parametrize(
+    ("question", "urgent_"),
+    [
+        ("the bleeding on my neck started again when i took the dressing off and its been going for over half an hour",
+         True),
+        ("my whole face is swollen and my lips look like a duck's, it started an hour after the aftercare serum", True),
+        ("Since this morning I have strong pain in the forehead where you treated me, it is more and more.", True),
+        ("i have a strong pain threshold so do i need numbing", False),
+    ],
+)
+def test_what_the_warning_model_caught_the_rules_name_too(question, urgent_):
+    assert check(question).urgent is urgent_, check(question)
