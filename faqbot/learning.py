@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter, adapter_bars, adapter_fit, neighbours, urgent, warning_model
+from faqbot import adapter, urgent, warning_model
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.cleaning import clean_query
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
@@ -45,15 +45,16 @@ class Lessons:
         return self.questions_file.is_file()
 
     def key(self, model: str) -> str:
-        """Changes when anything the adapter depends on changes (besides the passages); "" without questions."""
+        """Changes when anything the adapter depends on changes (besides the passages): the labelled questions, the
+        synonyms, the settings and all of faqbot's code and data (the adapter's modules and what they read the
+        questions with: spelling, cleaning, the urgent rules); "" without questions."""
         if not self.available():
             return ""
         h = hashlib.sha256(model.encode())
-        for path in (self.questions_file, self.synonyms_file, Path(adapter.__file__), Path(adapter_fit.__file__),
-                     Path(adapter_bars.__file__), Path(neighbours.__file__), Path(warning_model.__file__),
-                     Path(urgent.__file__), Path(__file__)):
+        for path in (self.questions_file, self.synonyms_file):
             h.update(path.read_bytes() if path.is_file() else b"-")
         h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
+        h.update(_package_digest())
         return h.hexdigest()[:16]
 
 
@@ -114,12 +115,19 @@ def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str
     h.update(is_urgent.tobytes())
     h.update(json.dumps(list(texts)).encode())
     h.update(json.dumps(asdict(training), sort_keys=True).encode())
+    h.update(_package_digest())
+    h.update(metadata.version("torch").encode())
+    return h.hexdigest()[:16]
+
+
+def _package_digest() -> bytes:
+    """Every file of the faqbot package, by path and content."""
+    h = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
-    h.update(metadata.version("torch").encode())
-    return h.hexdigest()[:16]
+    return h.digest()
 
 
 def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
