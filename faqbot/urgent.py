@@ -208,8 +208,8 @@ STRONG: dict[str, tuple[str, ...]] = {
                   r"(?:bad|awful|foul|rotten|off|gross|horrible|disgusting|funny)\b",
                   r"\bfoul\b(?!-mouthed)", r"\bstinks?\b", r"\bstinking\b", r"\brotten\b"),
 }
-# "It hurts more": worsening pain only when the message places it in time ("now", "since Saturday", "day 5", "than
-# it did"); unplaced, it asks about the treatment ("will my second session hurt more?", "is it more painful on the
+# "It hurts more": worsening pain only when the message places it in time (_IN_TIME: "now", "since Saturday", "day 5",
+# "than it did"); unplaced, it asks about the treatment ("will my second session hurt more?", "is it more painful on the
 # forehead?"), and "does it hurt more if ..." asks a what-if.
 COMPARED: dict[str, tuple[str, ...]] = {
     "severe or worsening pain": (
@@ -218,9 +218,6 @@ COMPARED: dict[str, tuple[str, ...]] = {
         r"\b(?:pain|sore\w*|hurt\w*|ach(?:e|es|ing)|throbb\w*)\b[^.?!]{0,60}\b(?:much|way|a lot|even|far) worse\b",
     ),
 }
-_IN_TIME = re.compile(r"\b(?:now|right now|rn|since|today|yesterday|this morning|this afternoon|this evening|tonight|"
-                      r"last night|days? ago|hours? ago|day \d+|every (?:single )?(?:day|hour)|each (?:day|hour)|"
-                      r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")
 
 WEAK: dict[str, tuple[str, ...]] = {
     "heat": (r"\bhot to the touch\b", r"\b(?:really|very|so|burning) hot\b", r"\bwarm to the touch\b",
@@ -326,6 +323,9 @@ _NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically
 _WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
          r"last night|"
          r"days? ago|hours? ago|an hour ago|day \d")
+# Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
+_IN_TIME = re.compile(rf"\b(?:{_WHEN}|today|yesterday|day \d+|every (?:single )?(?:day|hour)|each (?:day|hour)|"
+                      r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(
     rf"\b(?:{_WHEN}|woke up|there's|theres|there is|there are|"
