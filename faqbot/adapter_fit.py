@@ -30,6 +30,7 @@ class Training:
     memory_mb: int = 1024  # for those lists' sentence vectors: with very many questions, fewer candidates each
     folds: int = 5
     max_in_scope_fallbacks: float = 0.02  # share of in-scope questions the chosen thresholds may send to no_match
+    max_in_scope_fallbacks_with_margin: float = 0.03  # ... and the look-alike margin may take them up to this
     neighbour_weight: float = 0.4  # answers by example (neighbours.py): lift = weight * (similarity - floor)
     neighbour_floor: float = 0.5
     neighbour_highlight: float = 0.7  # from this similarity up, the example's answer phrase picks the highlight

@@ -24,7 +24,8 @@ from faqbot.store import file_sha256
 from faqbot.vector_cache import VectorCache
 
 DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"),
-                Path("eval/questions_out_of_scope_fresh.jsonl"), Path("eval/questions_check.jsonl"))
+                Path("eval/questions_out_of_scope_fresh.jsonl"), Path("eval/questions_check.jsonl"),
+                Path("eval/questions_blind.jsonl"))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ class Lessons:
     @classmethod
     def from_settings(cls, settings: Settings) -> Lessons:
         return cls(settings.training_questions, settings.synonyms_file,
-                   Training(max_in_scope_fallbacks=settings.max_in_scope_fallbacks))
+                   Training(max_in_scope_fallbacks=settings.max_in_scope_fallbacks,
+                            max_in_scope_fallbacks_with_margin=settings.max_in_scope_fallbacks_with_margin))
 
     def available(self) -> bool:
         return self.questions_file.is_file()

@@ -44,6 +44,7 @@ class Settings:
     # cross-validation so that at most max_in_scope_fallbacks of the labelled in-scope questions fall back.
     training_questions: Path = Path("eval/questions_dev.jsonl")
     max_in_scope_fallbacks: float = 0.02
+    max_in_scope_fallbacks_with_margin: float = 0.03
     # no_match thresholds on the best (passage + sentence) / 2 cosine similarity for an index without an adapter;
     # chosen for the default model on the labelled dev set (python -m faqbot eval --sweep).
     min_similarity: float = 0.14
@@ -110,6 +111,9 @@ class Settings:
         precision.check(self.document_precision)
         if not 0 <= self.max_in_scope_fallbacks < 1:
             raise SettingsError(f"max_in_scope_fallbacks must be from 0 to 1, got {self.max_in_scope_fallbacks}")
+        if not self.max_in_scope_fallbacks <= self.max_in_scope_fallbacks_with_margin < 1:
+            raise SettingsError("max_in_scope_fallbacks_with_margin must be from max_in_scope_fallbacks "
+                                f"({self.max_in_scope_fallbacks}) to 1, got {self.max_in_scope_fallbacks_with_margin}")
         if self.max_question_chars < 10:
             raise SettingsError(f"max_question_chars must be >= 10, got {self.max_question_chars}")
         for name in _MESSAGES:

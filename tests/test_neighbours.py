@@ -83,6 +83,26 @@ def test_cross_validation_turns_the_margin_on_only_when_it_catches_more_within_t
     assert adapter_bars.choose_bars(np.full(15, 0.5), unhelpful, inside, np.zeros(15, dtype=bool), FAST).margin == NEVER
 
 
+def test_the_margin_may_spend_its_own_budget_but_the_similarity_bars_only_theirs():
+    """40 in-scope and 10 out-of-scope held-out questions. One in-scope question scores 0.1 (a similarity bar above
+    it costs 2.5 %), another is led by an out-of-scope example by 0.1 (so does a margin of 0.1). The bars keep within
+    max_in_scope_fallbacks (2 %) and leave the low one answered; the margin may take in-scope fallbacks to
+    max_in_scope_fallbacks_with_margin: at 3 % it catches the five out-of-scope questions led by 0.1 too."""
+    inside = np.array([True] * 40 + [False] * 10)
+    best = np.where(np.arange(50) == 0, 0.1, 0.5)
+    lead = np.array([-0.1] * 39 + [0.1] + [0.2] * 5 + [0.1] * 5)
+    held = adapter.HeldOut(np.zeros((50, 2)), np.zeros((50, 1)), np.full(50, 0.5), lead > 0, lead)
+    unknown = np.zeros(50, dtype=bool)
+    strict = adapter_bars.choose_bars(best, held, inside, unknown,
+                                      replace(FAST, max_in_scope_fallbacks_with_margin=0.02))
+    assert strict.low <= 0.1 and strict.margin > 0.1
+    assert held.falls(best, unknown, strict)[~inside].mean() == 0.5
+    wider = adapter_bars.choose_bars(best, held, inside, unknown,
+                                     replace(FAST, max_in_scope_fallbacks_with_margin=0.03))
+    assert wider.low == strict.low and wider.margin == pytest.approx(0.1)
+    assert held.falls(best, unknown, wider)[~inside].all() and held.falls(best, unknown, wider)[inside].sum() == 1
+
+
 def test_cross_validation_sets_an_example_bar_when_out_of_scope_questions_recur():
     """Out-of-scope questions asked again in other words, each close to a passage and with no direction in common:
     no similarity bar or linear map separates them, their earlier askings do."""

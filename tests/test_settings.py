@@ -41,3 +41,10 @@ def test_encoder_threads_below_one_are_refused(tmp_path):
     assert load_settings(environ={"FAQBOT_ENCODER_THREADS_ALONE": "1"}).encoder_threads_alone == 1
     with pytest.raises(SettingsError, match="encoder_threads and encoder_threads_alone must be at least 1"):
         load_settings(environ={"FAQBOT_ENCODER_THREADS_ALONE": "0"})
+
+
+def test_the_margins_fallback_budget_may_not_be_below_the_bars_own():
+    same = load_settings(environ={"FAQBOT_MAX_IN_SCOPE_FALLBACKS_WITH_MARGIN": "0.02"})
+    assert same.max_in_scope_fallbacks_with_margin == same.max_in_scope_fallbacks == 0.02
+    with pytest.raises(SettingsError, match="max_in_scope_fallbacks_with_margin must be from max_in_scope_fallbacks"):
+        load_settings(environ={"FAQBOT_MAX_IN_SCOPE_FALLBACKS_WITH_MARGIN": "0.01"})
