@@ -307,7 +307,9 @@ _WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|
                         r"darker)\b")
 _BEFORE_TREATMENT = re.compile(
     r"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|microneedling)|before i go|"
-    r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session))\b"
+    r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session)|"
+    r"(?:ok|okay|safe|fine|alright) to (?:get|have|book|start) (?:microneedling|it done|the treatment|a session)|"
+    r"can i (?:still )?(?:get|have|book) (?:microneedling|it done|the treatment|a session))\b"
 )
 # "I'm fine now": a past sign has resolved, which is not something happening now.
 _RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"

@@ -465,3 +465,17 @@ def test_blood_still_oozing_hours_later_is_bleeding_that_wont_stop_and_blotchy_p
 )
 def test_what_the_warning_model_caught_the_rules_name_too(question, urgent_):
     assert check(question).urgent is urgent_, check(question)
+
+
+@pytest.mark.parametrize("question", [
+    "I had cheek filler 3 weeks ago, is it ok to get microneedling now or will it move the filler",
+    "i'm on isotretinoin, can i still book microneedling or do i need to wait",
+    "I have eczema on my cheeks, can I still have it done?",
+])
+def test_asking_whether_one_may_have_the_treatment_is_before_it_not_a_description(question):
+    """Not something happening after a treatment, so the warning model isn't asked ("now" included)."""
+    assert not check(question).describes_now
+
+
+def test_asking_about_the_next_session_does_not_hide_signs_described_after_this_one():
+    assert check("had it done 2 days ago, there's pus and it's hot, is it ok to get it done again next month?").urgent
