@@ -41,7 +41,8 @@ class Settings:
     top_k: int = 3
     # Labelled questions (eval/ format) that ingest learns the query adapter from (faqbot/adapter.py); when the
     # file is missing there is no adapter. The adapter brings its own no_match thresholds, chosen by
-    # cross-validation so that at most max_in_scope_fallbacks of the labelled in-scope questions fall back.
+    # cross-validation so that at most max_in_scope_fallbacks of the labelled in-scope questions fall back, and at
+    # most max_in_scope_fallbacks_with_margin once the look-alike margin catches its share (adapter_bars.py).
     training_questions: Path = Path("eval/questions_dev.jsonl")
     max_in_scope_fallbacks: float = 0.02
     max_in_scope_fallbacks_with_margin: float = 0.03
