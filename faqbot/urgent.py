@@ -324,9 +324,9 @@ _NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|e
 _NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically)\b")
 _WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
          r"last night|"
-         r"days? ago|hours? ago|an hour ago|day \d")
+         r"days? ago|hours? ago|an hour ago|day \d+")
 # Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
-_IN_TIME = re.compile(rf"\b(?:{_WHEN}|today|yesterday|day \d+|every (?:single )?(?:day|hour)|each (?:day|hour)|"
+_IN_TIME = re.compile(rf"\b(?:{_WHEN}|today|yesterday|every (?:single )?(?:day|hour)|each (?:day|hour)|"
                       r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 _DESCRIBING = re.compile(

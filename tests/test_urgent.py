@@ -333,6 +333,12 @@ def test_an_earlier_time_or_a_first_time_does_not_hide_a_sign_described_now(ques
     assert check(question).urgent, check(question)
 
 
+@pytest.mark.parametrize("day", ["day 2", "day 12", "day 21"])
+def test_a_day_after_the_treatment_places_a_sign_in_time_whatever_its_digits(day):
+    assert check(f"can it cause a fever on {day}").urgent
+    assert not check("can it cause a fever").urgent  # asked in general
+
+
 @pytest.mark.parametrize(
     "question, urgent_",
     [
