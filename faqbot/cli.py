@@ -81,6 +81,8 @@ def _eval(args: argparse.Namespace) -> int:
         methods["faqbot without adapter"] = plain
     methods["keyword only"] = Engine(engine.stored, engine.encoder, settings, mode="keyword", adapter=None)
     methods["dense only"] = Engine(engine.stored, engine.encoder, settings, mode="dense", adapter=None)
+    paragraphs = "dense only over paragraphs"
+    methods[paragraphs] = evaluation.ParagraphSearch(engine)
     for path in args.questions or evaluation.DEFAULT_SETS:
         items = load_questions(path)
         counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in KINDS)
@@ -100,7 +102,7 @@ def _eval(args: argparse.Namespace) -> int:
         if any("cross-validated" in name for name in scores):
             print(f"The query adapter learned from this set, so the faqbot column is {engine.adapter.training.folds}"
                   "-fold cross-validated:\neach question answered by an adapter trained without it.\n")
-        print(evaluation.table(scores, {i.kind for i in items}))
+        print(evaluation.table(scores, {i.kind for i in items}, ranking_only=[paragraphs]))
     return 0
 
 

@@ -109,3 +109,38 @@ def test_a_question_answers_from_the_passages_holding_one_of_its_phrases_as_norm
              Labelled("not in the documents", "in_scope", ("botox",)),
              Labelled("no phrases", "out_of_scope", ())]
     assert answer_passages(items, texts) == [(0, 1), (1, 2), (0, 1, 3), (), ()]
+
+
+def test_paragraphs_are_cut_at_blank_lines_and_a_list_stays_with_its_introduction():
+    from faqbot.evaluation import paragraphs
+
+    text = "It helps with:\n- acne scars\n- fine lines\n\n  \nMost need three sessions."
+    whole = Passage("p", text, "a.txt", "A", "Uses", 100, 100 + len(text), ((0, len(text)),))
+    cut = list(paragraphs([whole]))
+    assert [p.text for p in cut] == ["It helps with:\n- acne scars\n- fine lines", "Most need three sessions."]
+    assert [p.id for p in cut] == ["p/0", "p/1"] and {p.source for p in cut} == {"a.txt"}
+    assert cut[1].start == 100 + text.index("Most") and cut[1].end == whole.end
+
+
+def test_the_paragraph_baseline_ranks_paragraphs_by_the_raw_question_only(built_index, encoder):
+    """No fallback and no urgent check: even gibberish or a warning sign is 'answered' with the closest paragraphs."""
+    from faqbot.engine import Engine
+    from faqbot.evaluation import ParagraphSearch
+
+    search = ParagraphSearch(Engine.from_settings(built_index, encoder))
+    answer = search.ask("how many sessions spaced a month apart", 2)
+    assert answer.status is Status.ANSWERED and len(answer.hits) == 2
+    assert answer.hits[0].passage.text.startswith("Most patients need three to six sessions")
+    assert answer.hits[0].score >= answer.hits[1].score
+    assert search.ask("zzqx blorp", 5).status is Status.ANSWERED
+    assert search.ask("my lips are swelling and I can't breathe", 1).status is Status.ANSWERED
+
+
+def test_a_ranking_only_column_shows_dashes_outside_the_ranking_rows():
+    from faqbot.evaluation import Scores
+
+    s = Scores(0.5, 0.75, 0.6, 1.0, 0.0, 0.0, 0.0, 0, 10)
+    lines = table({"ours": s, "baseline": s}, ranking_only=["baseline"]).splitlines()
+    assert "| hit@1 (in-scope) | 0.500 | 0.500 |" in lines
+    assert "| fallback recall (out-of-scope) | 0.000 | - |" in lines
+    assert "| urgent false alarms (normal healing) | 0/10 | - |" in lines
