@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -121,8 +122,10 @@ def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str
     return h.hexdigest()[:16]
 
 
+@cache
 def _package_digest() -> bytes:
-    """Every file of the faqbot package, by path and content."""
+    """Every file of the faqbot package, by path and content; read once a process (both cache keys of an ingest,
+    and every rebuild of a long-running staff server, ask for it: the code that runs is the code that was loaded)."""
     h = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
