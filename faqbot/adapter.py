@@ -68,7 +68,6 @@ class Validation:
     covered_fallbacks: float = 0.0  # share of them sent to no_match
 
 
-
 @dataclass(frozen=True)
 class Adapter:
     matrix: np.ndarray  # (dimension, dimension) float32
@@ -158,7 +157,6 @@ def train(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, se
                             training.neighbour_weight, training.neighbour_floor, training.neighbour_highlight,
                             bars.example, bars.margin)
     return Adapter(matrix, bars.low, bars.low_unknown, validation, neighbours, training)
-
 
 
 def _validation(held: HeldOut, answers: np.ndarray, falls: np.ndarray, bars: Bars,

@@ -143,7 +143,6 @@ def example_bar(held: HeldOut, inside: np.ndarray, training: Training) -> float:
     return NEVER if lowest == NEVER else round(lowest + training.look_alike_margin, 3)
 
 
-
 def folds(in_scope: np.ndarray, k: int, covered: np.ndarray | None = None) -> list[np.ndarray]:
     """k folds, each with its share of in-scope, out-of-scope and covered questions; the same for the same
     questions."""
@@ -154,7 +153,6 @@ def folds(in_scope: np.ndarray, k: int, covered: np.ndarray | None = None) -> li
         for position, i in enumerate(rng.permutation(np.flatnonzero(members))):
             out[position % k].append(int(i))
     return [np.array(sorted(f), dtype=np.int64) for f in out if f]
-
 
 
 def choose_thresholds(in_scope: np.ndarray, in_scope_unknown: np.ndarray, out_of_scope: np.ndarray,

@@ -54,7 +54,6 @@ class TrainingQuestion:
         return bool(self.answers)
 
 
-
 @dataclass(frozen=True)
 class Problem:
     """The labelled questions and the passages each one is scored against: every passage of a small corpus (shared
@@ -133,7 +132,6 @@ class Problem:
 _CHUNK = 64  # questions per step of the per-question scores (bounds the gathered sentence vectors)
 
 
-
 def build_problem(questions: Sequence[TrainingQuestion], passage_vectors: np.ndarray, sentence_vectors: np.ndarray,
              sentence_rows: np.ndarray, training: Training) -> Problem:
     """Every passage of a small corpus; above `every_passage_up_to` passages, each question's own list: its best
@@ -171,12 +169,10 @@ def build_problem(questions: Sequence[TrainingQuestion], passage_vectors: np.nda
                     np.array([q.covered for q in questions], dtype=bool))
 
 
-
 def moved(vectors: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """Rows of `vectors` mapped by `matrix` and normalised again, in float32."""
     moved = np.asarray(vectors, dtype=np.float32) @ matrix.T
     return (moved / np.maximum(np.linalg.norm(moved, axis=-1, keepdims=True), 1e-12)).astype(np.float32)
-
 
 
 def fit_matrix(problem: Problem, training: Training) -> np.ndarray:

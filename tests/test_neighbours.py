@@ -206,7 +206,6 @@ def test_a_labelled_out_of_scope_question_asked_again_falls_back_and_says_why(ta
     assert answer.status is Status.NO_MATCH and "the nearest answerable one" in answer.reason
 
 
-
 def test_a_look_alike_question_gets_its_examples_answer_sentence_highlighted(taught):
     """Two labelled questions answered by the same passage, by different sentences of it."""
     makeup = taught.ask("which cosmetics are ok").hits[0]
@@ -246,7 +245,6 @@ def test_a_pin_lifts_its_passages_for_questions_too_far_from_it_to_be_pinned(tau
         assert row.lift == pytest.approx(0.2, abs=1e-4) and row.lifted_by == question
     finally:
         store.close()
-
 
 
 def test_at_scale_a_lifted_passage_is_scored_even_when_the_searches_miss_it(taught, monkeypatch):
