@@ -68,6 +68,21 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
+def model_digest(name: str) -> str:
+    """A digest of the model's files when `name` resolves to a folder on this machine, else "" (a hub name that
+    only the hub's own cache knows). Ingest keys its reuse on it: replacing a model's weights under the same name
+    must not reuse vectors, labelled-question embeddings or an ONNX export made from the old ones (~0.1 s for
+    all-MiniLM-L6-v2's 92 MB)."""
+    folder = Path(resolve_model_path(name))
+    if not folder.is_dir():
+        return ""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        with path.open("rb") as f:
+            h.update(f"{path.relative_to(folder).as_posix()}\0".encode() + hashlib.file_digest(f, "sha256").digest())
+    return h.hexdigest()[:16]
+
+
 def before_torch() -> None:
     """Environment for torch and transformers, set before either is first imported (values already set win)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing reaches the network at run time

@@ -1,7 +1,8 @@
 """Ingest: corpus folder -> cleaned documents -> passages -> embeddings -> index folder.
 
-Embeddings of unchanged text are reused from the previous index (by content hash) when they were computed at the
-same precision, and a corpus that has not changed at all is detected from the manifest without loading the model.
+Embeddings of unchanged text are reused from the previous index (by content hash) when they were computed by the
+same model files at the same precision, and a corpus that has not changed at all is detected from the manifest
+without loading the model.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 
 from faqbot import adapter, cleaning, documents, extract, precision, splitting
 from faqbot.documents import Document, corpus_files, read_document
-from faqbot.encoders import DocumentEncoder, Encoder
+from faqbot.encoders import DocumentEncoder, Encoder, model_digest
 from faqbot.errors import FaqbotError, SettingsError
 from faqbot.learning import Lessons, fit_adapter
 from faqbot.models import Passage
@@ -111,7 +112,7 @@ def _previous_vectors(old: StoredIndex | None, model: str, precision: str) -> Ve
 def _previous_questions(previous: Manifest | None, index_dir: Path, model: str) -> VectorCache:
     """The labelled questions' vectors the current index learned from, when its manifest vouches for the file."""
     path = index_dir / QUESTIONS
-    if previous is None or previous.model != model or previous.cache_files.get(QUESTIONS) is None \
+    if previous is None or previous.cache_files.get(QUESTIONS) is None \
             or not path.is_file() or file_sha256(path) != previous.cache_files[QUESTIONS]:
         return VectorCache(model)
     return VectorCache.load(path, model)
@@ -207,7 +208,10 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     pipeline = pipeline_hash()
     wants_export = hasattr(encoder, "export_onnx")
     adapter_key = lessons.key(encoder.name) if lessons else ""
-    if (not force and previous and previous.format_version == FORMAT_VERSION and previous.model == encoder.name
+    weights = model_digest(encoder.name)
+    # Nothing made by another model is reused, nor by the same name with other weights (a model folder replaced).
+    same_model = previous is not None and previous.model == encoder.name and previous.model_digest == weights
+    if (not force and previous and previous.format_version == FORMAT_VERSION and same_model
             and previous.pipeline == pipeline and previous.adapter_key == adapter_key
             and not (added or changed or removed)
             and (not wants_export or previous.encoder_key == export_key(encoder.name))
@@ -217,14 +221,15 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         return IngestReport(len(docs), n_sections, previous.passage_count, 0, previous.passage_count,
                             time.perf_counter() - started, up_to_date=True)
 
-    old = None if force else _current_index(index_dir, encoder.name)
+    fresh = force or not same_model
+    old = None if fresh else _current_index(index_dir, encoder.name)
     cache = _previous_vectors(old, encoder.name, encoder.precision)
     passage_vectors = _embed([p.embed_text for p in passages], cache, encoder, progress)
     sentences = [s for p in passages for s in p.sentence_texts()]
     sentence_vectors = _embed(sentences, cache, encoder, progress)
-    key, write_export = _encoder_export(encoder, previous, index_dir, force, variants,
+    key, write_export = _encoder_export(encoder, previous, index_dir, fresh, variants,
                                         sentences + [p.embed_text for p in passages])
-    questions = VectorCache(encoder.name) if force else _previous_questions(previous, index_dir, encoder.name)
+    questions = VectorCache(encoder.name) if fresh else _previous_questions(previous, index_dir, encoder.name)
     learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
                           lambda texts: questions.embed(texts, encoder.encode_questions),
                           old.adapter.warning if old and old.adapter else None) if adapter_key else None
@@ -241,6 +246,7 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         index_dir, passages, passage_vectors, sentence_vectors,
         {
             "model": encoder.name,
+            "model_digest": weights,
             "files": hashes,
             "pipeline": pipeline,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -64,6 +64,7 @@ class Manifest:
     adapter_key: str = ""  # learning.Lessons.key() of the query adapter below ("" when there is none)
     adapter_files: dict[str, str] = field(default_factory=dict)  # adapter/<file> -> sha256
     cache_files: dict[str, str] = field(default_factory=dict)  # cache/<file> -> sha256: for ingest only (vector_cache)
+    model_digest: str = ""  # encoders.model_digest() of the model's files ("" for a hub name, or an older index)
     manifest_sha256: str = ""  # of every other field: a damaged manifest is caught too
 
 

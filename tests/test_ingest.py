@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from faqbot import store
-from faqbot.encoders import FakeEncoder
+from faqbot.encoders import FakeEncoder, model_digest
 from faqbot.errors import CorpusError, IndexMismatchError, IndexMissingError
 from faqbot.indexing import ingest
 from faqbot.store import load_index, read_manifest
@@ -68,6 +68,29 @@ def test_a_changed_file_reuses_the_embeddings_of_unchanged_text(built_index, enc
     assert len(load_index(built_index.index_dir).passages) == 5
 
 
+def test_a_model_folder_with_new_weights_under_the_same_name_reuses_nothing(settings, tmp_path):
+    model = tmp_path / "model"
+    write_corpus(model, {"config.json": "{}", "weights.bin": "first weights"})
+    encoder = FakeEncoder(name=str(model))
+    first = ingest(settings.corpus_dir, settings.index_dir, encoder)
+    assert ingest(settings.corpus_dir, settings.index_dir, encoder).up_to_date
+
+    (model / "weights.bin").write_text("retrained weights")
+    again = ingest(settings.corpus_dir, settings.index_dir, encoder)
+    assert not again.up_to_date
+    assert (again.reused, again.embedded) == (0, first.embedded)
+    assert read_manifest(settings.index_dir).model_digest == model_digest(str(model))
+
+
+def test_a_model_digest_follows_the_files_of_a_model_folder(tmp_path):
+    write_corpus(tmp_path / "1_Pooling", {"config.json": "{}"})
+    write_corpus(tmp_path, {"config.json": "{}"})
+    before = model_digest(str(tmp_path))
+    (tmp_path / "1_Pooling" / "config.json").write_text('{"pooling_mode_mean_tokens": true}')
+    assert before != model_digest(str(tmp_path)) != ""
+    assert model_digest("some-org/a-hub-model") == ""  # not on this machine: the name alone identifies it
+
+
 def test_removed_and_changed_files_are_picked_up(built_index, encoder):
     (built_index.corpus_dir / "sessions.txt").unlink()
     (built_index.corpus_dir / "aftercare.md").write_text("# Aftercare\n\nKeep the skin clean.\n")
@@ -118,7 +141,7 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from faqbot import store
-from faqbot.encoders import FakeEncoder
+from faqbot.encoders import FakeEncoder, model_digest
 from faqbot.indexing import ingest
 real_fsync = store.os.fsync
 def slow_fsync(fd):
