@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from faqbot import precision as precisions
-from faqbot.errors import SettingsError
+from faqbot.errors import IndexMismatchError, SettingsError
 
 if TYPE_CHECKING:
     from faqbot.settings import Settings
@@ -243,7 +243,11 @@ def make_query_encoder(settings: Settings, manifest: Manifest) -> Encoder:
     if settings.encoder not in QUERY_ENCODERS:
         raise SettingsError(f"encoder must be one of {', '.join(QUERY_ENCODERS)}, got {settings.encoder!r}")
     precision = QUERY_ENCODERS[settings.encoder]
-    if precision is None:
+    if precision is None:  # questions embedded by the model's files as they are now: those the index was built with?
+        if manifest.model_digest and manifest.model_digest != model_digest(settings.model):
+            raise IndexMismatchError(
+                f"The files of model {settings.model!r} changed after the index at {settings.index_dir} was built; "
+                f"rebuild it: python ingest.py --index {settings.index_dir}")
         return SentenceTransformerEncoder(settings.model, precision="fp32")  # questions: fp32, whatever the index
     from faqbot.onnx_encoder import OnnxEncoder
 

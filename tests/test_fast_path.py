@@ -46,6 +46,19 @@ def test_an_index_without_the_onnx_export_says_to_run_ingest(built_index):
         make_query_encoder(built_index.replace(model=manifest.model + "-real"), manifest)
 
 
+def test_the_torch_encoder_refuses_an_index_built_before_its_model_files_changed(settings, tmp_path):
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "weights.bin").write_text("first weights")
+    ingest(settings.corpus_dir, settings.index_dir, FakeEncoder(name=str(model)))
+    torch_path = settings.replace(model=str(model), encoder="torch")
+    assert make_query_encoder(torch_path, read_manifest(settings.index_dir)).name == str(model)  # loads lazily
+
+    (model / "weights.bin").write_text("retrained weights")
+    with pytest.raises(IndexMismatchError, match="changed after the index .* was built; rebuild it"):
+        make_query_encoder(torch_path, read_manifest(settings.index_dir))
+
+
 def test_the_export_is_written_inside_the_swapped_index_with_checksums(settings):
     encoder = ExportingFakeEncoder()
     ingest(settings.corpus_dir, settings.index_dir, encoder)
