@@ -112,9 +112,15 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\b(?:lips?|mouth|eyelids?)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen lips?",
         r"\blips? (?:look|looks|are|is|feel|feels) like (?:a |an )?(?:duck|balloon|sausage)", r"\bduck lips?\b",
     ),
+    "itchy swollen lips": (  # an allergic reaction however mildly the swelling is put ("a little swollen and itchy")
+        r"\b(?:lips?|mouth)\b[^.?!]{0,40}\b(?:swell\w*|swollen|puff\w*)\b[^.?!]{0,30}\bitch",
+        r"\b(?:lips?|mouth)\b[^.?!]{0,40}\bitch\w*\b[^.?!]{0,30}\b(?:swell|swollen|puff)",
+        r"\bitch\w* (?:and )?(?:\w+ )?(?:swollen|puffy) lips?\b",
+    ),
     "throat or tongue swelling": (  # an airway sign however mildly it is put ("a bit tight")
         r"\b(?:tongue|throat)\b[^.?!]{0,30}\b(?:swell|swelling|swollen|puff)", r"\bswollen (?:tongue|throat)",
         r"\bthroat\b[^.?!]{0,20}\b(?:tight|closing)", r"\bswallow", r"\bhoarse\b", r"\blaryngitis\b",
+        r"\bthroat (?:feels?|feeling|is|has gone|went) (?:\w+ )?(?:funny|weird|strange|odd|thick|itchy)\b",
         r"\blump in (?:my|her|his|the) throat\b", r"\bcan'?t get (?:food|anything|it|water|drinks?) (?:down|past)\b",
         r"\bsound\w* like a frog\b",
         r"\btongue\b[^.?!]{0,20}\b(?:too big|thick|heavy|fat)\b", r"\bslurr",
@@ -168,7 +174,9 @@ STRONG: dict[str, tuple[str, ...]] = {
         r"\bbreathless\b", r"\bbreathing (?:is|feels|got|getting|has got) (?:\w+ )?(?:hard|difficult|tight|harder)\b",
     ),
     "changes in vision": (
-        r"\bvision\b(?! (?:is|was|seems|looks) (?:\w+ )?(?:fine|normal|ok|okay|good|clear|perfect))",
+        r"\bvision\b(?! (?:is|was|seems|looks) (?:\w+ )?(?:fine|normal|ok|okay|good|clear|perfect))"
+        r"(?! (?:isn'?t|is not|wasn'?t|was not|hasn'?t been|has not been) (?:\w+ )?(?:blurr\w*|fuzzy|hazy|foggy|"
+        r"affected|changed|different|double|dark|dim|funny|weird|off|bad|worse)\b)",  # "vision isn't blurry"
         r"\bblurr(?:y|ed)\b",
         r"\b(?:sight|vision)\b[^.?!]{0,30}\b(?:went|gone|going) (?:dark|black|grey|gray|dim)\b",
         r"\bcurtain coming down\b", r"\bcan'?t see\b", r"\bflashes\b", r"\bspots in my eyes?\b",
@@ -339,9 +347,26 @@ _DESCRIBING = re.compile(
 )
 _PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{_WHEN})\b")
 _SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
-_STRONG = {name: re.compile("|".join(patterns)) for name, patterns in STRONG.items()}
-_WEAK = {name: re.compile("|".join(patterns)) for name, patterns in WEAK.items()}
-_COMPARED = {name: re.compile("|".join(patterns)) for name, patterns in COMPARED.items()}
+# "the redness isn't spreading", "my lips aren't swollen": a negation inside the match, just before the sign's last
+# words, unsays it; not one that doesn't reach them ("isn't going away and is spreading"), nor "hasn't stopped".
+_NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|nor|without|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|"
+                             r"didn'?t|haven'?t|hasn'?t)\s+(?!(?:stop\w*|gone|go|going|went|calm\w*|settl\w*|eas\w*|"
+                             r"improv\w*|better)\b)(?:\w+\s+){0,2}$")
+# ... unless the pattern names a negation of its own: "won't stop", "painkillers not working".
+_OWN_NEGATION = re.compile(r"n'\?t|n't|\b(?:not|no|nothing|cannot|cant|wont)\b")
+Sign = tuple[tuple[re.Pattern[str], bool], ...]  # (regex, whether a negation inside a match unsays it)
+
+
+def _compile(patterns: tuple[str, ...]) -> Sign:
+    own = [bool(_OWN_NEGATION.search(p.replace(r"\b", " "))) for p in patterns]  # r"\bnot ceased": "not" is a word
+    groups = ((True, [p for p, o in zip(patterns, own, strict=True) if not o]),
+              (False, [p for p, o in zip(patterns, own, strict=True) if o]))
+    return tuple((re.compile("|".join(group)), inside) for inside, group in groups if group)
+
+
+_STRONG = {name: _compile(patterns) for name, patterns in STRONG.items()}
+_WEAK = {name: _compile(patterns) for name, patterns in WEAK.items()}
+_COMPARED = {name: _compile(patterns) for name, patterns in COMPARED.items()}
 
 
 # Hedged: "a little puffy", "tiny dots of blood", "kinda tender". The embedding second opinion (warning_model.py)
@@ -361,21 +386,25 @@ class UrgentCheck:
     describes_now: bool = False
 
 
-def _present(pattern: re.Pattern[str], text: str, softens: bool) -> bool | None:
-    """True when the pattern occurs at least once not negated ('no fever') and, when `softens`, not softened
-    ('a bit hot'); False when it occurs only negated or softened; None when it doesn't occur.
+def _present(sign: Sign, text: str, softens: bool) -> bool | None:
+    """True when the sign occurs at least once not negated ('no fever', "isn't spreading") and, when `softens`, not
+    softened ('a bit hot'); False when it occurs only negated or softened; None when it doesn't occur.
 
     A vision change or pus is a warning sign however mildly it is put ("kinda blurry"); heat or swelling is not."""
-    start, seen = 0, False
-    while m := pattern.search(text, start):  # every start, so a negated match can't swallow a later one
-        seen = True
-        before = text[max(0, m.start() - 40) : m.start()]
-        last_word = m.start() + m.group(0).rstrip().rfind(" ") + 1  # "eyelids were a tiny bit puff(y)"
-        softened = softens and (_SOFTENER.search(before) or _SOFTENER.search(text[m.start():last_word])
-                                or _LIKE_SUNBURN.match(text, m.end()))
-        if not _NEGATION.search(before) and not softened:
-            return True
-        start = m.start() + 1
+    seen = False
+    for pattern, negated_inside in sign:
+        start = 0
+        while m := pattern.search(text, start):  # every start, so a negated match can't swallow a later one
+            seen = True
+            before = text[max(0, m.start() - 40) : m.start()]
+            last_word = m.start() + m.group(0).rstrip().rfind(" ") + 1  # "eyelids were a tiny bit puff(y)"
+            inside = text[m.start():last_word]
+            softened = softens and (_SOFTENER.search(before) or _SOFTENER.search(inside)
+                                    or _LIKE_SUNBURN.match(text, m.end()))
+            negated = _NEGATION.search(before) or (negated_inside and _NEGATED_INSIDE.search(inside))
+            if not negated and not softened:
+                return True
+            start = m.start() + 1
     return False if seen else None
 
 

@@ -485,3 +485,38 @@ def test_asking_whether_one_may_have_the_treatment_is_before_it_not_a_descriptio
 
 def test_asking_about_the_next_session_does_not_hide_signs_described_after_this_one():
     assert check("had it done 2 days ago, there's pus and it's hot, is it ok to get it done again next month?").urgent
+
+
+@pytest.mark.parametrize("question", [
+    "the redness isn't spreading, is that ok?",
+    "my lips aren't swollen, just my cheeks are red",
+    "my eyes aren't swollen shut or anything, just a bit puffy",
+    "my tongue isn't swollen and my throat is fine",
+    "my vision isn't blurry or anything",
+    "the pain is not getting worse, it's ok",
+    "my lips aren't swollen or itchy, just my cheeks",
+])
+def test_a_negation_between_the_body_part_and_the_sign_unsays_it(question):
+    c = check(question)
+    assert not c.urgent and not c.describes_now  # read as negated: nor is the warning model asked
+
+
+@pytest.mark.parametrize("question", [
+    "the redness isn't going away and is spreading",  # the negation doesn't reach "spreading"
+    "my lips haven't stopped swelling",
+    "the bleeding doesn't stop",  # the sign's own negation
+    "my vision isn't right since this morning",
+])
+def test_a_negation_that_does_not_unsay_the_sign_leaves_it(question):
+    assert check(question).urgent
+
+
+@pytest.mark.parametrize("question, signal", [
+    ("my lips are a little swollen and itchy after the treatment yesterday", "itchy swollen lips"),
+    ("itchy and slightly puffy lips since the serum", "itchy swollen lips"),
+    ("lips a bit swollen and my throat feels funny", "throat or tongue swelling"),
+])
+def test_mildly_swollen_lips_with_an_itch_or_an_odd_throat_are_an_allergic_reaction(question, signal):
+    c = check(question)
+    assert c.urgent and signal in c.signals
+    assert not check("my lips are a bit swollen after the numbing cream, normal?").urgent  # softened, alone
