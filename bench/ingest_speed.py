@@ -10,8 +10,11 @@ reused and the precision they were computed at, peak RSS. The first run includes
 passage, sentence and labelled question with sentence-transformers (torch), learning the query adapter and warning
 model, and exporting the ONNX query encoder. A re-run after a change embeds only new text (labelled questions
 included) but learns again. On a shared machine wall time follows the other processes' load; CPU time much less so.
-The synthetic corpus recombines the corpus's own sentences into new paragraphs; a sentence that occurs in several
-paragraphs is embedded once (ingest deduplicates by content), which the "embedded" column shows.
+The synthetic corpus recombines the corpus's own sentences into new paragraphs. Each use of a sentence has one word
+swapped for another corpus word, so every sentence is new text of a real sentence's length, as in a real clinic's
+documents (`--repeat-sentences`: the sentences verbatim, as before 2026-11-22: ingest embeds a repeated sentence once,
+which flatters the rate). Below the table, a line fitted through the first builds (wall s = fixed + passages / rate)
+separates what a build costs whatever its size from its rate per passage.
 """
 
 from __future__ import annotations
@@ -35,22 +38,33 @@ from bench.common import ROOT, machine, table  # noqa: E402
 SUMMARY = re.compile(r"(\d+) passages, (\d+) embeddings reused, (\d+) computed(?: in (\w+))?")
 
 
-def synthetic_corpus(folder: Path, passages: int) -> Path:
-    """Documents of headed sections whose paragraphs are 3-6 random corpus sentences (about one passage each)."""
+def synthetic_corpus(folder: Path, passages: int, repeat_sentences: bool = False) -> Path:
+    """Documents of headed sections whose paragraphs are 3-6 random corpus sentences (about one passage each).
+
+    Unless `repeat_sentences`, each sentence has one word replaced by a random corpus word, so it is text ingest
+    has not seen and must embed, at the length of a real sentence."""
     sys.path.insert(0, str(ROOT))
     from faqbot import splitting
     from faqbot.documents import corpus_files, read_document
 
     docs = [read_document(p, ROOT / "corpus") for p in corpus_files(ROOT / "corpus")]
-    sentences = [s for d in docs for p in splitting.split_document(d) for s in p.sentence_texts()]
+    sentences = [s.split(" ") for d in docs for p in splitting.split_document(d) for s in p.sentence_texts()]
+    vocabulary = sorted({w for words in sentences for w in words if w.isalpha()})
     rng = np.random.default_rng(0)
+
+    def sentence(j: int) -> str:
+        words = list(sentences[j])
+        if not repeat_sentences:
+            words[rng.integers(len(words))] = vocabulary[rng.integers(len(vocabulary))]
+        return " ".join(words)
+
     folder.mkdir(parents=True, exist_ok=True)
     per_doc = 50
     for doc in range(0, passages, per_doc):
         sections = []
         for i in range(min(per_doc, passages - doc)):
             picks = rng.choice(len(sentences), rng.integers(3, 7), replace=False)
-            sections.append(f"## Section {doc + i}\n\n" + " ".join(sentences[j] for j in picks))
+            sections.append(f"## Section {doc + i}\n\n" + " ".join(sentence(j) for j in picks))
         (folder / f"synthetic-{doc // per_doc:04d}.md").write_text(f"# Synthetic {doc}\n\n" + "\n\n".join(sections))
     return folder
 
@@ -87,24 +101,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--synthetic-passages", type=int, nargs="*", default=[1000],
                         help="sizes of synthetic corpora (none: the real corpus only)")
+    parser.add_argument("--repeat-sentences", action="store_true",
+                        help="synthetic paragraphs repeat corpus sentences verbatim (embedded once each)")
     args = parser.parse_args()
-    rows = []
+    rows, first_builds = [], []
     with tempfile.TemporaryDirectory() as tmp:
         corpora = {"corpus/ (real)": Path(shutil.copytree(ROOT / "corpus", Path(tmp) / "real"))}
         for size in args.synthetic_passages:
-            corpora[f"synthetic (~{size} paragraphs)"] = synthetic_corpus(Path(tmp) / f"synthetic-{size}", size)
+            corpora[f"synthetic (~{size} paragraphs)"] = synthetic_corpus(Path(tmp) / f"synthetic-{size}", size,
+                                                                       args.repeat_sentences)
         for name, corpus in corpora.items():
             index = Path(tmp) / f"index-{len(rows)}"
             for run in ("first build", "unchanged re-run", "one document changed"):
                 if run == "one document changed":
                     change_one_document(corpus)
                 r = run_ingest(corpus, index)
+                if run == "first build":
+                    first_builds.append((r["passages"], r["seconds"]))
                 rows.append([name, run, r["passages"], f"{r['seconds']:.1f}", f"{r['cpu']:.1f}",
                              f"{r['passages'] / r['seconds']:.0f}", r["computed"], r["precision"], r["reused"],
                              f"{r['rss']:.0f}"])
     print(f"Machine: {machine()}\n")
     print(table(["corpus", "run", "passages", "wall s", "CPU s", "passages/s", "texts embedded", "precision",
                  "texts reused", "peak RSS MB"], rows))
+    print(fixed_and_rate(first_builds))
+
+
+def fixed_and_rate(first_builds: list[tuple[int, float]]) -> str:
+    """Least squares through the first builds: seconds = fixed + passages / rate."""
+    if len({n for n, _ in first_builds}) < 2:
+        return "\n(one corpus size: no fixed cost / rate split; give --synthetic-passages)"
+    n, t = np.array(first_builds, dtype=float).T
+    per_passage, fixed = np.polyfit(n, t, 1)
+    return (f"\nFirst builds fitted as wall s = fixed + passages / rate: fixed {fixed:.1f} s, "
+            f"rate {1 / per_passage:.0f} passages/s (from {len(n)} builds of {int(n.min())}-{int(n.max())} passages)")
 
 
 if __name__ == "__main__":
