@@ -74,13 +74,16 @@ def model_digest(name: str) -> str:
     must not reuse vectors, labelled-question embeddings or an ONNX export made from the old ones (~0.1 s for
     all-MiniLM-L6-v2's 92 MB)."""
     folder = Path(resolve_model_path(name))
-    if not folder.is_dir():
-        return ""
+    return folder_digest(folder)[:16] if folder.is_dir() else ""
+
+
+def folder_digest(folder: Path, skip: str = "") -> str:
+    """sha256 over every file under `folder` (but those inside a folder named `skip`), by relative path and content."""
     h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and skip not in p.relative_to(folder).parts[:-1]):
         with path.open("rb") as f:
             h.update(f"{path.relative_to(folder).as_posix()}\0".encode() + hashlib.file_digest(f, "sha256").digest())
-    return h.hexdigest()[:16]
+    return h.hexdigest()
 
 
 def before_torch() -> None:

@@ -22,6 +22,7 @@ import numpy as np
 from faqbot import adapter, urgent, warning_model
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.cleaning import clean_query
+from faqbot.encoders import folder_digest
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
 from faqbot.models import Passage, sentence_rows
 from faqbot.query import QueryAnalyzer, Synonyms
@@ -126,12 +127,7 @@ def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str
 def _package_digest() -> bytes:
     """Every file of the faqbot package, by path and content; read once a process (both cache keys of an ingest,
     and every rebuild of a long-running staff server, ask for it: the code that runs is the code that was loaded)."""
-    h = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
-    return h.digest()
+    return folder_digest(Path(__file__).parent, skip="__pycache__").encode()
 
 
 def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
