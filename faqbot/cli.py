@@ -1,7 +1,8 @@
 """Command line: `python -m faqbot ask "question"` (or questions on standard input, one per line).
 
 The --json output is a stable contract: one object per question on one line,
-{"question", "status", "passages": [{"id", "text", "source", "title", "heading", "score", "highlight"}]}.
+{"question", "status", "escalation", "passages": [{"id", "text", "source", "title", "heading", "score", "highlight"}]};
+"escalation" is "crisis", "emergency" or "clinic" whenever status is "urgent", else null.
 """
 
 from __future__ import annotations
@@ -16,16 +17,19 @@ from pathlib import Path
 from faqbot.engine import Engine
 from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Answer, Status
+from faqbot.render import ALERTS
 from faqbot.settings import Settings, load_settings
 
 
 def format_answer(answer: Answer, settings: Settings) -> str:
     """A readable answer for a terminal."""
     lines = [f"Q: {answer.question}"]
-    if answer.status is Status.URGENT:
-        lines.append("!! " + settings.clinic_text(settings.escalation_message))
+    if answer.escalation is not None:
+        title, message = ALERTS[answer.escalation]
+        lines.append(f"!! {title}: " + settings.clinic_text(getattr(settings, message)))
     if answer.status is Status.NO_MATCH:
-        lines.append(settings.clinic_text(settings.fallback_message))
+        message = settings.other_language_message if answer.other_language else settings.fallback_message
+        lines.append(settings.clinic_text(message))
     for rank, hit in enumerate(answer.hits, 1):
         p = hit.passage
         where = p.title if p.heading == p.title else f"{p.title} > {p.heading}"
@@ -71,6 +75,7 @@ def _eval(args: argparse.Namespace) -> int:
     from faqbot import evaluation
     from faqbot.engine import Engine
     from faqbot.labelled import KINDS, check_labels, load_questions
+    from faqbot.safety import evaluation as escalations
 
     settings = load_settings(index_dir=args.index)
     engine = Engine.from_settings(settings)
@@ -84,6 +89,14 @@ def _eval(args: argparse.Namespace) -> int:
     paragraphs = "dense only over paragraphs"
     methods[paragraphs] = evaluation.ParagraphSearch(engine)
     for path in args.questions or evaluation.DEFAULT_SETS:
+        if escalations.is_escalation_set(path):
+            messages = escalations.load_messages(path)
+            answered = [(m, engine.ask(m.question, 3)) for m in messages]
+            print(f"\n## {path} ({len(messages)} messages)\n")
+            print(escalations.table(escalations.score(answered)))
+            for miss in escalations.misses(answered):
+                print(f"miss: {miss}", file=sys.stderr)
+            continue
         items = load_questions(path)
         counts = ", ".join(f"{sum(i.kind == k for i in items)} {k}" for k in KINDS)
         print(f"\n## {path} ({counts})\n")

@@ -5,15 +5,17 @@ Usage::
     engine = Engine.from_settings(load_settings())
     answer = engine.ask("is it painful?", k=3)
 
-The pipeline: normalise the question (spelling, synonyms) -> check for urgent warning signs -> move its vector by
-the query adapter -> dense search (passage and sentence vectors) and keyword search (BM25) -> fuse, and lift the
-passages of labelled questions much like it (neighbours.py) -> decide answered / no_match -> highlight -> collapse
-near-duplicates.
+The pipeline: normalise the question (spelling, synonyms) -> triage: crisis, emergency, the clinic's warning signs
+(safety/) -> is it in the documents' language? -> move its vector by the query adapter -> dense search (passage and
+sentence vectors) and keyword search (BM25) -> fuse, and lift the passages of labelled questions much like it
+(neighbours.py) -> decide answered / no_match -> highlight -> collapse near-duplicates. A crisis or an emergency is
+answered with its message alone; under a clinic warning sign no passage that calls a sign usual is shown.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -21,14 +23,17 @@ from typing import Literal
 
 import numpy as np
 
-from faqbot import candidates, urgent
+from faqbot import candidates
 from faqbot.adapter import Adapter
 from faqbot.encoders import Encoder, make_query_encoder
 from faqbot.keyword import KeywordIndex, tokenize
 from faqbot.labelled import normalise
-from faqbot.models import Answer, Hit, Status, sentence_rows
+from faqbot.models import Answer, Escalation, Hit, Status, sentence_rows
 from faqbot.neighbours import Lift
 from faqbot.query import Query, QueryAnalyzer, Synonyms
+from faqbot.safety.language import other_language
+from faqbot.safety.signs import UrgentCheck
+from faqbot.safety.triage import Triage
 from faqbot.settings import Settings
 from faqbot.store import StoredIndex, load_index
 
@@ -55,10 +60,15 @@ class Ranked:
     fused: np.ndarray
     dense: np.ndarray
     keyword: np.ndarray
-    urgent: urgent.UrgentCheck
+    urgent: UrgentCheck
     status: Status
     reason: str
     lifts: dict[int, Lift]  # passages lifted by a labelled look-alike question
+    other_language: bool = False  # written in a language the documents are not in
+
+    @property
+    def escalation(self) -> Escalation | None:
+        return self.urgent.escalation if self.status is Status.URGENT else None
 
 
 @dataclass
@@ -99,6 +109,7 @@ class Engine:
         texts = [p.embed_text for p in stored.passages]
         self.analyzer = QueryAnalyzer.from_texts(texts, Synonyms.load(settings.synonyms_file))
         self.keyword = KeywordIndex(texts)
+        self.triage = Triage.from_settings(settings)
         self._normalised: dict[int, tuple[str, ...]] = {}  # passage -> its sentences, normalised, once asked for
 
     @classmethod
@@ -163,7 +174,7 @@ class Engine:
         """Score every passage and decide the status (no highlight, no collapsing)."""
         t = self.tuning
         query = self.analyzer.analyze(question)
-        warning = urgent.check(query.cleaned)
+        warning = self.triage.check(query.cleaned)
         raw = self.encoder.encode([query.corrected])[0]
         if self.adapter is not None and self.adapter.warning is not None:  # signs described in the patient's words
             warning = self.adapter.warning.second_opinion(raw, warning)
@@ -194,13 +205,20 @@ class Engine:
             if fallback is None and examples is not None and (
                     like := self.adapter.neighbours.out_of_scope(examples)) is not None:
                 fallback = like.reason()
+        foreign = not warning.urgent and other_language(query.cleaned, self._known_word)
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
+        elif foreign:
+            status, reason = Status.NO_MATCH, "written in a language the documents are not in"
         elif fallback is not None:
             status, reason = Status.NO_MATCH, fallback
         else:
             status, reason = Status.ANSWERED, f"best similarity {best_dense:.2f}"
-        return Ranked(query, raw, vector, order, fused, dense, keyword, warning, status, reason, lifts)
+        return Ranked(query, raw, vector, order, fused, dense, keyword, warning, status, reason, lifts, foreign)
+
+    def _known_word(self, word: str) -> bool:
+        """The documents (or the synonyms) use the word, or a word it is a misspelling of."""
+        return word in self.analyzer.vocabulary or self.analyzer.correct(word) is not None
 
     def adapted(self, vector: np.ndarray) -> np.ndarray:
         """A raw question vector as this engine compares it: moved by its query adapter, if it has one."""
@@ -243,13 +261,17 @@ class Engine:
     def answer(self, ranked: Ranked, k: int | None = None) -> Answer:
         """The answer to a ranked question: its status and the top k passages, highlighted, duplicates collapsed."""
         question, k = ranked.query.original, self.top(k)
-        if ranked.status is Status.NO_MATCH:
-            return Answer(question, ranked.status, (), ranked.reason, ranked.urgent.signals)
+        escalation = ranked.escalation
+        if ranked.status is Status.NO_MATCH or escalation in ALONE:
+            return Answer(question, ranked.status, (), ranked.reason, ranked.urgent.signals, escalation,
+                          ranked.other_language)
         terms = set(tokenize([ranked.query.keyword_text])[0])
         kept: list[_Shown] = []
         for index in map(int, ranked.order):
             if len(kept) == k:
                 break
+            if escalation is Escalation.CLINIC and reassuring(self.stored.passages[index].text):
+                continue  # never "that's normal" under "please contact us now"
             lift = ranked.lifts.get(index)
             phrases = self.adapter.neighbours.highlight_phrases(lift) if lift is not None else ()
             text, sentence_vector = self.highlight(index, ranked.vector, terms, phrases)
@@ -266,4 +288,16 @@ class Engine:
             Hit(self.stored.passages[s.index], float(ranked.fused[s.index]), s.highlight, tuple(s.also_in))
             for s in kept
         )
-        return Answer(question, ranked.status, hits, ranked.reason, ranked.urgent.signals)
+        return Answer(question, ranked.status, hits, ranked.reason, ranked.urgent.signals, escalation)
+
+
+# Escalations shown alone: their message, and no passage under it.
+ALONE = (Escalation.CRISIS, Escalation.EMERGENCY)
+# A passage that calls a sign usual: not shown under a clinic warning sign, whatever sign the patient described.
+_REASSURING = re.compile(r"\b(?:normal|expected|common|usual|usually|typical|typically|nothing to worry|no cause for "
+                         r"concern|harmless|temporary|subsides?|fades?|goes away|go away|settles?|resolves?|mild)\b",
+                         re.IGNORECASE)
+
+
+def reassuring(text: str) -> bool:
+    return bool(_REASSURING.search(text))

@@ -26,7 +26,9 @@ from faqbot.vector_cache import VectorCache
 
 DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"),
                 Path("eval/questions_out_of_scope_fresh.jsonl"), Path("eval/questions_check.jsonl"),
-                Path("eval/questions_blind.jsonl"))
+                Path("eval/questions_blind.jsonl"),
+                # crisis, emergency, clinic-sign, calm and other-language messages (safety/evaluation.py)
+                Path("eval/escalation_dev.jsonl"), Path("eval/escalation_blind.jsonl"))
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def score_cross_validated(engine: Engine, items: Sequence[Labelled]) -> Scores:
         sign_fold = sign_folds[f] if f < len(sign_folds) else none
         if signs:
             learned = replace(learned, warning=fit_warning(
-                rest, [signs[i] for i in np.setdiff1d(np.arange(len(signs)), sign_fold)], training))
+                rest, [signs[i] for i in np.setdiff1d(np.arange(len(signs)), sign_fold)], training, engine.triage))
         without_fold = engine.with_adapter(learned)
         for i in fold:
             held_out[id(pairs[i][0])] = without_fold.ask(pairs[i][0].question, 5)

@@ -19,13 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from faqbot import adapter, urgent, warning_model
+from faqbot import adapter, warning_model
 from faqbot.adapter import Adapter, Training, TrainingQuestion
 from faqbot.cleaning import clean_query
 from faqbot.encoders import folder_digest
 from faqbot.labelled import Labelled, answer_passages, load_questions, normalise
 from faqbot.models import Passage, sentence_rows
 from faqbot.query import QueryAnalyzer, Synonyms
+from faqbot.safety.signs import SignBook
+from faqbot.safety.triage import Triage
 from faqbot.settings import Settings
 from faqbot.store import file_sha256
 
@@ -37,12 +39,14 @@ class Lessons:
     questions_file: Path
     synonyms_file: Path
     training: Training
+    warning_signs: Path = Settings.warning_signs  # the clinic's: which questions the warning model is asked about
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Lessons:
         return cls(settings.training_questions, settings.synonyms_file,
                    Training(max_in_scope_fallbacks=settings.max_in_scope_fallbacks,
-                            max_in_scope_fallbacks_with_margin=settings.max_in_scope_fallbacks_with_margin))
+                            max_in_scope_fallbacks_with_margin=settings.max_in_scope_fallbacks_with_margin),
+                   settings.warning_signs)
 
     def available(self) -> bool:
         return self.questions_file.is_file()
@@ -54,7 +58,7 @@ class Lessons:
         if not self.available():
             return ""
         h = hashlib.sha256(model.encode())
-        for path in (self.questions_file, self.synonyms_file):
+        for path in (self.questions_file, self.synonyms_file, self.warning_signs):
             h.update(path.read_bytes() if path.is_file() else b"-")
         h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
         h.update(_package_digest())
@@ -89,33 +93,36 @@ def warning_questions(items: Sequence[Labelled], analyzer: QueryAnalyzer,
 
 
 def fit_warning(questions: Sequence[TrainingQuestion], signs: Sequence[tuple[Labelled, np.ndarray]],
-                training: Training, previous: warning_model.WarningModel | None = None
-                ) -> warning_model.WarningModel | None:
+                training: Training, triage: Triage,
+                previous: warning_model.WarningModel | None = None) -> warning_model.WarningModel | None:
     """The warning model: urgent questions against the normal-healing ones and the adapter's questions, its bar set
     on the non-urgent ones the rules would leave to it. `previous` (the current index's) is returned as it is when
     it was learned from exactly these questions, vectors and settings by the same code. The adapter's covered
-    questions are the normal-healing ones of `signs`, so they are left out of `questions`."""
+    questions are the normal-healing ones of `signs`, so they are left out of `questions`. `triage`: the engine's,
+    which says which questions the model would be asked about."""
     questions = [q for q in questions if not q.covered]
     vectors = np.array([q.vector for q in questions] + [v for _, v in signs], dtype=np.float32)
     if not len(vectors):
         return None
     is_urgent = np.array([False] * len(questions) + [item.kind == "urgent" for item, _ in signs])
     texts = [q.question for q in questions] + [item.question for item, _ in signs]
-    key = _warning_key(vectors, is_urgent, texts, training)
+    key = _warning_key(vectors, is_urgent, texts, training, triage.clinic.digest)
     if previous is not None and previous.key == key:
         return previous
-    asked = np.array([(found := urgent.check(clean_query(text))).describes_now and not found.urgent  # as the engine
+    asked = np.array([(found := triage.check(clean_query(text))).describes_now and not found.urgent  # as the engine
                       for text in texts])
     learned = warning_model.learn(vectors, is_urgent, asked=asked, folds=training.folds,
                                   false_alarm_share=training.warning_false_alarms, c=training.warning_c)
     return None if learned is None else replace(learned, key=key)
 
 
-def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str], training: Training) -> str:
+def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str], training: Training,
+                 signs: str) -> str:
     """Everything the model depends on: its inputs, its settings, and all of faqbot's code and data (the rules, what
     they import, this module) with the torch version it was fitted with. Any code change relearns it."""
     h = hashlib.sha256(vectors.tobytes())
     h.update(is_urgent.tobytes())
+    h.update(signs.encode())  # the clinic's warning signs decide which questions the model is asked about
     h.update(json.dumps(list(texts)).encode())
     h.update(json.dumps(asdict(training), sort_keys=True).encode())
     h.update(_package_digest())
@@ -143,5 +150,7 @@ def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: 
     if not any(q.in_scope for q in questions):
         return None
     learned = adapter.train(questions, passage_vectors, sentence_vectors, sentence_rows(passages), lessons.training)
-    warning = fit_warning(questions, warning_questions(items, analyzer, encode), lessons.training, previous_warning)
+    triage = Triage(SignBook.load(lessons.warning_signs))
+    warning = fit_warning(questions, warning_questions(items, analyzer, encode), lessons.training, triage,
+                          previous_warning)
     return replace(learned, questions_sha256=file_sha256(lessons.questions_file), warning=warning)

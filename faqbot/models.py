@@ -16,6 +16,14 @@ class Status(StrEnum):
     URGENT = "urgent"
 
 
+class Escalation(StrEnum):
+    """Which kind of urgent: each has its own message, checked in this order before anything else."""
+
+    CRISIS = "crisis"  # thoughts of suicide or self-harm, an overdose on purpose: the crisis line
+    EMERGENCY = "emergency"  # life-threatening now, any specialty: call emergency services
+    CLINIC = "clinic"  # the clinic's own warning signs after its treatments: contact the clinic now
+
+
 @dataclass(frozen=True)
 class Passage:
     """A piece of a document shown to patients as is; offsets point into the cleaned document."""
@@ -86,11 +94,14 @@ class Answer:
     hits: tuple[Hit, ...]
     reason: str = ""
     signals: tuple[str, ...] = field(default=())
+    escalation: Escalation | None = None  # set exactly when status is urgent
+    other_language: bool = False  # written in a language the documents are not in (status no_match)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "status": self.status.value,
+            "escalation": self.escalation.value if self.escalation else None,
             "passages": [hit.to_dict() for hit in self.hits],
             "reason": self.reason,
             "signals": list(self.signals),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from faqbot.engine import Engine, Ranked
+from faqbot.engine import ALONE, Engine, Ranked
 from faqbot.errors import FaqbotError
 from faqbot.keyword import tokenize
 from faqbot.live import LiveEngine
@@ -121,7 +121,7 @@ class Decision:
 
     def answer(self, k: int | None = None) -> Answer:
         answer = self.answering.answer(self.ranked, k)
-        if self.pin is None:
+        if self.pin is None or answer.escalation in ALONE:  # a crisis or an emergency: its message alone
             return answer
         if not self.pin.pin.passage_ids:
             return not_covered(answer, self.pin)

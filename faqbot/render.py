@@ -4,10 +4,11 @@ put markup on the page. Layout and colours live in `faqbot/data/page.css`; this 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from html import escape
 
-from faqbot.models import Answer, Hit, Status
+from faqbot.models import Answer, Escalation, Hit, Status
 from faqbot.settings import Settings
 
 
@@ -55,26 +56,57 @@ def render_answer(answer: Answer, settings: Settings, titles: Mapping[str, str] 
     question a short follow-up was read with, shown so the patient can see how they were understood.
     """
     titles = titles or {}
-    parts = [f'<div class="faq-answer faq-{answer.status.value}">']
-    if answer.status is Status.URGENT:
+    escalation = answer.escalation if answer.status is Status.URGENT else None
+    kind = f" faq-{escalation.value}" if escalation else ""
+    parts = [f'<div class="faq-answer faq-{answer.status.value}{kind}">']
+    if escalation is not None:
+        title, message = ALERTS[escalation]
         parts.append(
-            '<div class="faq-alert" role="alert"><p class="faq-alert-title">Please contact us now</p>'
-            f"<p>{text(settings.clinic_text(settings.escalation_message))}</p></div>"
+            f'<div class="faq-alert" role="alert"><p class="faq-alert-title">{title}</p>'
+            f"<p>{phone_links(settings.clinic_text(getattr(settings, message)), settings)}</p></div>"
         )
+    if escalation in (Escalation.CRISIS, Escalation.EMERGENCY):  # the message alone: nothing to read past it
+        parts.append("</div>")
+        return "".join(parts)
     if follows_up:
         parts.append(f'<p class="faq-context">Read together with your earlier question: “{text(follows_up)}”</p>')
     if answer.status is Status.NO_MATCH:
-        parts.append(f'<p class="faq-fallback">{text(settings.clinic_text(settings.fallback_message))}</p>')
+        message = settings.other_language_message if answer.other_language else settings.fallback_message
+        parts.append(f'<p class="faq-fallback">{phone_links(settings.clinic_text(message), settings)}</p>')
     if answer.hits:
         if answer.status is Status.ANSWERED:
             parts.append(f'<p class="faq-lead">{text(answer.hits[0].highlight)}</p>')
             parts.append('<p class="faq-from">From our materials:</p>')
         else:
-            parts.append('<p class="faq-from">General information from our materials that may help:</p>')
+            parts.append('<h3 class="faq-from">General information from our materials, while you contact us:</h3>')
         count = len(answer.hits)
         parts.extend(_card(hit, n, count, titles) for n, hit in enumerate(answer.hits, 1))
     parts.append("</div>")
     return "".join(parts)
+
+
+# Each escalation's heading and the setting that holds its message.
+ALERTS = {
+    Escalation.CRISIS: ("You are not alone: help is available now", "crisis_message"),
+    Escalation.EMERGENCY: ("Call emergency services now", "emergency_message"),
+    Escalation.CLINIC: ("Please contact us now", "escalation_message"),
+}
+
+
+def phone_links(message: str, settings: Settings) -> str:
+    """A clinic message as HTML, its phone numbers (emergency, crisis line, clinic) as tel: links."""
+    numbers = {n for n in (settings.emergency_number, settings.crisis_line, settings.clinic_phone)
+               if sum(ch.isdigit() for ch in n) >= 2}
+    if not numbers:
+        return text(message)
+    pattern = re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-]"
+        rf")" for n in sorted(numbers, key=len, reverse=True)))
+    parts, end = [], 0
+    for m in pattern.finditer(message):
+        dial = "".join(ch for ch in m.group(0) if ch.isdigit() or ch == "+")
+        parts.append(f'{text(message[end:m.start()])}<a href="tel:{dial}">{text(m.group(0))}</a>')
+        end = m.end()
+    return "".join(parts) + text(message[end:])
 
 
 def render_notice(message: str, kind: str = "notice") -> str:

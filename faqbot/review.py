@@ -1,7 +1,8 @@
 """The review queue: which patient questions staff should look at first, and why.
 
-Urgent questions, questions the documents didn't answer, answers a patient found unhelpful, and answers shown
-with a low score - each not yet reviewed - in that order, newest first within each group.
+Crises, emergencies and the clinic's warning signs, questions the documents didn't answer, answers a patient found
+unhelpful, and answers shown with a low score - each not yet reviewed - in that order, newest first within each
+group.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from dataclasses import dataclass
 
 from faqbot.storage import Interaction, LogFilter, Store
 
-WHY = ("urgent", "not answered", "patient found it unhelpful", "low confidence")
+WHY = ("urgent: crisis", "urgent: emergency", "urgent: warning sign", "not answered", "patient found it unhelpful",
+       "low confidence")
+_URGENT = {"crisis": WHY[0], "emergency": WHY[1], "clinic": WHY[2]}
 SCANNED = 20_000  # the newest unreviewed questions looked at for the queue
 
 
@@ -22,13 +25,13 @@ class QueueItem:
 
 def _why(item: Interaction, low_score: float) -> str | None:
     if item.status == "urgent":
-        return WHY[0]
+        return _URGENT.get(item.escalation or "clinic", WHY[2])  # logged before escalations had kinds: the clinic's
     if item.status == "no_match":
-        return WHY[1]
-    if item.feedback is False:
-        return WHY[2]
-    if item.shown and item.shown[0].score < low_score:
         return WHY[3]
+    if item.feedback is False:
+        return WHY[4]
+    if item.shown and item.shown[0].score < low_score:
+        return WHY[5]
     return None
 
 

@@ -38,6 +38,9 @@ class Settings:
     # "fp32" or "bf16". Questions are always embedded in fp32.
     document_precision: str = "auto"
     synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"
+    # The clinic's warning signs after its treatments (docs/warning-signs.md); the default holds signs of infection,
+    # bleeding and pain common to every specialty. Crises and emergencies are checked whatever this file says.
+    warning_signs: Path = Path(__file__).parent / "data" / "warning_signs.toml"
     top_k: int = 3
     # Labelled questions (eval/ format) that ingest learns the query adapter from (faqbot/adapter.py); when the
     # file is missing there is no adapter. The adapter brings its own no_match thresholds, chosen by
@@ -63,14 +66,35 @@ class Settings:
     clinic_name: str = "Our clinic"
     clinic_phone: str = "(555) 010-0000"
     clinic_website: str = "https://example.com"
+    emergency_number: str = "911"  # the country's emergency services
+    crisis_line: str = "988"  # a suicide and crisis line, by call or text (988 in the US)
     fallback_message: str = (
         "I couldn't find this in our materials. Please contact {clinic_name} at {clinic_phone} "
         "or {clinic_website} and our team will be glad to help."
     )
+    # Shown alone, before anything else, when a message describes a crisis (suicide, self-harm, an overdose).
+    crisis_message: str = (
+        "I'm really sorry you're going through this. You don't have to face it alone, and help is there right now: "
+        "call or text {crisis_line} to talk with someone who can help, any time of day or night. If you might act on "
+        "these thoughts or have already hurt yourself, call {emergency_number} now or go to the nearest emergency "
+        "department."
+    )
+    # Shown alone, before anything else, when a message describes something life-threatening now.
+    emergency_message: str = (
+        "This could be a medical emergency. Call {emergency_number} now, or go to the nearest emergency "
+        "department. Don't wait for a reply here."
+    )
+    # Shown first when a message describes one of the clinic's warning signs (warning_signs).
     escalation_message: str = (
         "What you describe can be a warning sign after a treatment. Please contact {clinic_name} "
         "now at {clinic_phone}. If you have trouble breathing, swelling of the lips, tongue or "
-        "throat, or you feel very unwell, call emergency services (911) right away."
+        "throat, or you feel very unwell, call {emergency_number} right away."
+    )
+    # A message in a language the documents are not in.
+    other_language_message: str = (
+        "Sorry, I can only read questions in English. Please call {clinic_name} at {clinic_phone}. "
+        "In an emergency, call {emergency_number}. / Lo siento, solo puedo leer preguntas en inglés. Llame a "
+        "{clinic_name} al {clinic_phone}. En caso de emergencia, llame al {emergency_number}."
     )
     disclaimer: str = (
         "General information from our patient materials - not a diagnosis or personal medical advice. "
@@ -123,15 +147,19 @@ class Settings:
             except (KeyError, IndexError, ValueError) as exc:
                 raise SettingsError(
                     f"Setting {name} has a placeholder that can't be filled ({exc}); use only {{clinic_name}}, "
-                    "{clinic_phone}, {clinic_website} and {max_question_chars}, and write { and } as {{ and }}"
+                    "{clinic_phone}, {clinic_website}, {emergency_number}, {crisis_line} and {max_question_chars}, "
+                    "and write { and } as {{ and }}"
                 ) from None
 
     def clinic_text(self, template: str) -> str:
-        """Fill a clinic message template ({clinic_name}, {clinic_phone}, {clinic_website}, {max_question_chars})."""
+        """Fill a clinic message template ({clinic_name}, {clinic_phone}, {clinic_website}, {emergency_number},
+        {crisis_line}, {max_question_chars})."""
         return template.format(
             clinic_name=self.clinic_name,
             clinic_phone=self.clinic_phone,
             clinic_website=self.clinic_website,
+            emergency_number=self.emergency_number,
+            crisis_line=self.crisis_line,
             max_question_chars=self.max_question_chars,
         )
 
@@ -143,8 +171,8 @@ class Settings:
         return dataclasses.replace(self, **_coerce_all(changes, "override"))
 
 
-_MESSAGES = ("fallback_message", "escalation_message", "disclaimer", "too_long_message", "error_message",
-             "busy_message")
+_MESSAGES = ("fallback_message", "crisis_message", "emergency_message", "escalation_message",
+             "other_language_message", "disclaimer", "too_long_message", "error_message", "busy_message")
 
 
 def _coerce(name: str, value: Any, origin: str) -> Any:

@@ -37,6 +37,11 @@ def _feedback_label(value: bool | None) -> str:
     return {True: "helpful", False: "not helpful", None: ""}[value]
 
 
+def status_label(item: Interaction) -> str:
+    """The status as staff read it: an urgent one with its kind ("urgent: crisis")."""
+    return f"{item.status}: {item.escalation}" if item.escalation else item.status
+
+
 def log_rows(interactions: list[Interaction]) -> list[list[Any]]:
     """The question log as table rows (also the CSV export's rows)."""
     return [
@@ -44,7 +49,7 @@ def log_rows(interactions: list[Interaction]) -> list[list[Any]]:
             item.id,
             item.asked_at.strftime("%Y-%m-%d %H:%M"),
             item.question,
-            item.status,
+            status_label(item),
             item.reason,
             " | ".join(f"{s.title} > {s.heading}" if s.heading and s.heading != s.title else s.title
                        for s in item.shown),
@@ -104,7 +109,7 @@ def describe(item: Interaction) -> str:
     feedback = _feedback_label(item.feedback) or "none"
     review = f"{item.review} (by {escape(item.reviewed_by or '')})" if item.review else "not reviewed"
     return (f"**Question #{item.id}** - {item.asked_at:%Y-%m-%d %H:%M} UTC\n\n> {escape(item.question)}\n\n"
-            f"Status: **{item.status}** - {escape(item.reason)}  \nPatient feedback: {feedback}  \n"
+            f"Status: **{status_label(item)}** - {escape(item.reason)}  \nPatient feedback: {feedback}  \n"
             f"Review: {review}\n\nShown:\n\n{shown}")
 
 

@@ -23,7 +23,7 @@ from faqbot.models import Answer
 from faqbot.redact import redact
 
 DATABASE = "faqbot.sqlite3"
-SCHEMA_VERSION = 2  # 2: staff review columns
+SCHEMA_VERSION = 3  # 2: staff review columns; 3: escalation
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS interactions (
@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS interactions (
     question TEXT NOT NULL,      -- as the patient wrote it, redacted
     query TEXT NOT NULL,         -- what was searched: a follow-up carries the previous question; redacted
     status TEXT NOT NULL,        -- answered | no_match | urgent
+    escalation TEXT,             -- when urgent: crisis | emergency | clinic
     reason TEXT NOT NULL,
     shown TEXT NOT NULL,         -- JSON list of the passages shown, best first
     feedback INTEGER,            -- 1 helpful, 0 not helpful, NULL not given
@@ -118,6 +119,7 @@ class Interaction:
     feedback_at: datetime | None
     review: str | None = None  # right | wrong
     reviewed_by: str | None = None
+    escalation: str | None = None  # when urgent: crisis | emergency | clinic
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ def _interaction(row: sqlite3.Row) -> Interaction:
         feedback_at=datetime.fromisoformat(row["feedback_at"]) if row["feedback_at"] else None,
         review=row["review"],
         reviewed_by=row["reviewed_by"],
+        escalation=row["escalation"],
     )
 
 
@@ -208,7 +211,7 @@ class Store:
     def _migrate(self) -> None:
         """Add what databases made by earlier versions lack (CREATE TABLE IF NOT EXISTS keeps old tables)."""
         columns = {row["name"] for row in self._db.execute("PRAGMA table_info(interactions)")}
-        for column in ("review", "reviewed_by", "reviewed_at"):
+        for column in ("review", "reviewed_by", "reviewed_at", "escalation"):
             if column not in columns:
                 self._db.execute(f"ALTER TABLE interactions ADD COLUMN {column} TEXT")
 
@@ -226,8 +229,10 @@ class Store:
     def record(self, question: str, query: str, answer: Answer) -> int:
         """Store one answered question (redacted); returns its id for the patient's feedback."""
         cursor = self._execute(
-            "INSERT INTO interactions (asked_at, question, query, status, reason, shown) VALUES (?, ?, ?, ?, ?, ?)",
-            (_now(), redact(question), redact(query), answer.status.value, redact(answer.reason), _shown(answer)),
+            "INSERT INTO interactions (asked_at, question, query, status, escalation, reason, shown) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (_now(), redact(question), redact(query), answer.status.value,
+             answer.escalation.value if answer.escalation else None, redact(answer.reason), _shown(answer)),
         )
         return int(cursor.lastrowid)
 

@@ -29,7 +29,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from faqbot.encoders import before_torch
-from faqbot.urgent import UrgentCheck
+from faqbot.models import Escalation
+from faqbot.safety.signs import UrgentCheck
 
 SIGNAL = "described like a warning sign"
 
@@ -55,7 +56,7 @@ class WarningModel:
         if not score >= self.bar:  # nor when NaN
             return rules
         named = f"; named: {', '.join(rules.signals)}" if rules.signals else ""
-        return replace(rules, urgent=True, signals=(*rules.signals, SIGNAL),
+        return replace(rules, urgent=True, signals=(*rules.signals, SIGNAL), escalation=Escalation.CLINIC,
                        explanation=f"described like the clinic's labelled warning-sign messages "
                                    f"(score {score:.1f} >= {self.bar:.1f}){named}")
 

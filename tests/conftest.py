@@ -12,6 +12,8 @@ from faqbot.indexing import ingest
 from faqbot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_SKIN = ROOT / "clinics" / "example-skin" / "warning_signs.toml"  # the example clinic's warning signs
+EXAMPLE_DENTAL = ROOT / "clinics" / "example-dental" / "warning_signs.toml"
 # CI sets this: there, a browser test that skips is a failure. Read at import, before tests clear FAQBOT_*.
 REQUIRE_BROWSER = os.environ.get("FAQBOT_REQUIRE_BROWSER") == "1"
 
@@ -102,4 +104,4 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, real_encoder) -> Settin
 
     index_dir = tmp_path_factory.mktemp("real") / "index"
     ingest(ROOT / "corpus", index_dir, real_encoder)
-    return Settings(corpus_dir=ROOT / "corpus", index_dir=index_dir, model=DEFAULT_MODEL)
+    return Settings(corpus_dir=ROOT / "corpus", index_dir=index_dir, model=DEFAULT_MODEL, warning_signs=EXAMPLE_SKIN)

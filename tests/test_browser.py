@@ -134,11 +134,15 @@ def test_feedback_is_given_in_the_page_and_found_in_the_database(page, store):
 
 
 def test_warning_signs_show_the_escalation_first_and_uncovered_questions_the_fallback(page, page_settings):
-    urgent = ask(page, "my lips and throat are swelling and I can hardly breathe after my treatment")
+    urgent = ask(page, "there's pus coming out of a spot and I have a fever since yesterday")
     alert = urgent.get_by_role("alert")
     assert alert.is_visible() and "Please contact us now" in alert.inner_text()
     assert page_settings.clinic_phone in alert.inner_text()
     assert alert.bounding_box()["y"] < urgent.locator(".faq-card").first.bounding_box()["y"]
+    emergency = ask(page, "my lips and throat are swelling and I can hardly breathe after my treatment")
+    alert = emergency.get_by_role("alert")
+    assert "Call emergency services now" in alert.inner_text() and emergency.locator(".faq-card").count() == 0
+    assert alert.get_by_role("link", name=page_settings.emergency_number).get_attribute("href") == "tel:911"
     fallback = ask(page, "what are your opening hours on saturday?")
     assert "couldn't find this in our materials" in fallback.locator(".faq-fallback").inner_text()
     assert page_settings.clinic_phone in fallback.inner_text()

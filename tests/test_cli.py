@@ -20,7 +20,8 @@ def test_ask_prints_passages_with_titles_and_sources(built_index, capsys, monkey
 def test_json_output_follows_the_contract_one_line_per_question(built_index, monkeypatch):
     monkeypatch.setenv("FAQBOT_MODEL", "fake-encoder")
     monkeypatch.setenv("FAQBOT_MIN_SIMILARITY", "0")
-    questions = "how many sessions do patients need\n\nhow long to wait before applying makeup\nsunscreen outside\n"
+    questions = ("how many sessions do patients need\n\nhow long to wait before applying makeup\nsunscreen outside\n"
+                 "i want to end my life\nmy husband has crushing chest pain\nthere's yellow pus since yesterday\n")
     result = subprocess.run(
         [sys.executable, "-m", "faqbot", "ask", "--json", "-k", "2", "--index", str(built_index.index_dir)],
         input=questions, capture_output=True, text=True, cwd=ROOT, timeout=120,
@@ -28,11 +29,15 @@ def test_json_output_follows_the_contract_one_line_per_question(built_index, mon
     )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [obj["question"] for obj in lines] == [
+    assert [obj["question"] for obj in lines[:3]] == [
         "how many sessions do patients need", "how long to wait before applying makeup", "sunscreen outside"
     ]
+    assert [(obj["status"], obj["escalation"]) for obj in lines[3:]] == [
+        ("urgent", "crisis"), ("urgent", "emergency"), ("urgent", "clinic")]
+    assert lines[3]["passages"] == lines[4]["passages"] == []  # a crisis or an emergency: its message alone
     for obj in lines:
         assert obj["status"] in {"answered", "no_match", "urgent"}
+        assert (obj["escalation"] is None) == (obj["status"] != "urgent")
         assert len(obj["passages"]) <= 2
         for passage in obj["passages"]:
             assert passage.keys() >= CONTRACT_KEYS

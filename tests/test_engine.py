@@ -59,3 +59,31 @@ def test_keyword_and_dense_modes_rank_on_their_own_signal(built_index, encoder):
     keyword = Engine.from_settings(built_index, encoder, mode="keyword")
     assert keyword.ask("mineral makeup", 1).hits[0].passage.source == "aftercare.md"
     assert keyword.ask("zzz qqq", 1).status is Status.NO_MATCH
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("i want to end my life", "crisis"),
+    ("my baby is not breathing", "emergency"),
+])
+def test_a_crisis_or_an_emergency_is_answered_with_its_message_alone(engine, question, kind):
+    answer = engine.ask(question)
+    assert answer.status is Status.URGENT and answer.escalation == kind and answer.hits == ()
+    assert answer.to_dict()["escalation"] == kind and answer.to_dict()["passages"] == []
+
+
+def test_under_a_clinic_warning_sign_no_passage_calls_a_sign_usual(tmp_path, settings, encoder):
+    corpus = write_corpus(tmp_path / "signs", {
+        "healing.md": "# Healing\n\nSwelling for two days is normal and expected after a treatment.\n\n"
+                      "## Infection\n\nCall us at once if you see pus or have a fever after a treatment.\n",
+    })
+    ingest(corpus, settings.index_dir, encoder)
+    answer = Engine.from_settings(settings, encoder).ask("there's pus and swelling and i have a fever")
+    assert answer.escalation == "clinic" and answer.hits
+    assert all("normal" not in hit.passage.text for hit in answer.hits)
+
+
+def test_a_message_in_another_language_falls_back_to_the_clinics_contact(engine):
+    for question in ("¿cuánto cuesta el tratamiento para las manchas?", "这个治疗需要多长时间"):
+        answer = engine.ask(question)
+        assert answer.status is Status.NO_MATCH and answer.other_language and not answer.hits, question
+    assert not engine.ask("how many sesions do patients ned").other_language  # typos are still English

@@ -85,10 +85,11 @@ def adapted_index(tmp_path_factory, real_encoder):
     from faqbot.indexing import ingest
     from faqbot.learning import Lessons
     from faqbot.settings import DEFAULT_MODEL, Settings
-    from tests.conftest import ROOT
+    from tests.conftest import EXAMPLE_SKIN, ROOT
 
     settings = Settings(corpus_dir=ROOT / "corpus", index_dir=tmp_path_factory.mktemp("adapted") / "index",
-                        model=DEFAULT_MODEL, training_questions=ROOT / "eval/questions_dev.jsonl")
+                        model=DEFAULT_MODEL, training_questions=ROOT / "eval/questions_dev.jsonl",
+                        warning_signs=EXAMPLE_SKIN)
     ingest(settings.corpus_dir, settings.index_dir, real_encoder, lessons=Lessons.from_settings(settings))
     return settings
 

@@ -113,3 +113,16 @@ def test_a_failure_inside_gives_the_patient_a_message_not_a_traceback(chat, monk
     reply = chat.reply("how many sessions")
     assert reply.status == "error" and "something went wrong" in reply.html
     assert "Traceback" not in reply.html and "exploded" not in reply.html
+
+
+def test_a_crisis_reply_is_the_crisis_message_alone_with_numbers_to_call(chat, built_index):
+    reply = chat.reply("nobody would care if i was gone")
+    assert reply.status == "urgent" and 'role="alert"' in reply.html and "faq-card" not in reply.html
+    assert f'<a href="tel:{built_index.crisis_line}">{built_index.crisis_line}</a>' in reply.html
+    assert f'href="tel:{built_index.emergency_number}"' in reply.html
+
+
+def test_a_message_in_another_language_gets_the_clinics_contact_and_the_emergency_number(chat, built_index):
+    reply = chat.reply("hola, ¿cuánto cuesta una sesión y cuándo tienen citas disponibles?")
+    assert reply.status == "no_match" and "faq-card" not in reply.html
+    assert "solo puedo leer preguntas en inglés" in reply.html and 'href="tel:911"' in reply.html

@@ -81,9 +81,14 @@ def test_a_question_staff_mark_as_not_covered_gets_the_fallback_and_warning_sign
         answer = book.ask(asked)
         assert answer.status == "no_match" and not answer.hits
         assert answer.reason.startswith(f"pin #{pin_id}: staff marked this question as not covered")
-    warning = "do you sell gift cards, my lips are swelling and i can't breathe"
+    warning = "do you sell gift cards, there's pus coming out of the spot and i have a fever"
     store.add_pin(warning, [], "dr.lee")
     urgent = book.ask(warning)
-    assert urgent.status == "urgent" and urgent.hits and "not covered" in urgent.reason
+    assert urgent.status == "urgent" and urgent.escalation == "clinic" and urgent.hits
+    assert "not covered" in urgent.reason
+    emergency = "do you sell gift cards, my lips are swelling and i can't breathe"
+    store.add_pin(emergency, [], "dr.lee")
+    answer = book.ask(emergency)
+    assert answer.escalation == "emergency" and not answer.hits  # its message alone, pin or not
     store.remove_pin(pin_id)
     assert book.ask(question).status == "answered"

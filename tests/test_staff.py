@@ -5,6 +5,7 @@ import io
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from faqbot.accounts import Accounts
 from faqbot.engine import Engine
 from faqbot.exports import EXPORT_KEEP_S, write_csv
-from faqbot.models import Answer, Hit, Passage, Status
+from faqbot.models import Answer, Escalation, Hit, Passage, Status
 from faqbot.patient import PatientChat
 from faqbot.retention import purge_expired
 from faqbot.review import review_queue
@@ -87,14 +88,25 @@ def test_staff_accounts_come_from_the_command_line(settings, tmp_path):
     assert staff("remove", "nurse.amy").returncode == 0 and "No staff accounts" in staff("list").stdout
 
 
+def test_crises_come_first_in_the_review_queue_then_emergencies_then_warning_signs(store):
+    kinds = (Escalation.CLINIC, Escalation.EMERGENCY, Escalation.CRISIS, Escalation.CLINIC)
+    for kind in kinds:
+        store.record(f"a {kind} message", "q", replace(answer(Status.URGENT), hits=(), escalation=kind))
+    queue = [q for q in review_queue(store, low_score=0.0) if q.interaction.question.endswith(" message")]
+    assert [q.why for q in queue] == ["urgent: crisis", "urgent: emergency", "urgent: warning sign",
+                                      "urgent: warning sign"]
+    assert [q.interaction.escalation for q in queue] == ["crisis", "emergency", "clinic", "clinic"]
+    assert "urgent: crisis" in log_rows([queue[0].interaction])[0]
+
+
 def test_the_review_queue_puts_urgent_then_unanswered_then_unhelpful_then_low_confidence(store):
     low = store.record("what about retinol", "q", answer())  # both answered questions scored 0.6
     items = review_queue(store, low_score=0.7)
     assert [(q.interaction.status, q.why) for q in items] == [
-        ("urgent", "urgent"), ("no_match", "not answered"), ("answered", "low confidence"),
+        ("urgent", "urgent: warning sign"), ("no_match", "not answered"), ("answered", "low confidence"),
         ("answered", "low confidence")]
     assert items[2].interaction.id == low  # newest first within a group
-    assert [q.why for q in review_queue(store, low_score=0.5)] == ["urgent", "not answered"]
+    assert [q.why for q in review_queue(store, low_score=0.5)] == ["urgent: warning sign", "not answered"]
     store.set_review(low, "right", "nurse.amy")
     assert [q.interaction.id for q in review_queue(store, low_score=0.7)][2:] == [items[3].interaction.id]
     assert store.get(low).reviewed_by == "nurse.amy"

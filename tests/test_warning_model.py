@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from faqbot import adapter, evaluation, learning, urgent, warning_model
+from faqbot import adapter, evaluation, learning, warning_model
 from faqbot.engine import Engine
 from faqbot.errors import IndexMismatchError
 from faqbot.indexing import ingest
@@ -16,6 +16,7 @@ from faqbot.learning import Lessons
 from faqbot.models import Status
 from faqbot.store import load_index, read_manifest
 from faqbot.warning_model import SIGNAL, WarningModel
+from tests.safety.test_clinic_signs import check
 from tests.test_adapter import FAST, LABELLED, write_questions
 
 DIMENSION = 16
@@ -82,7 +83,7 @@ def always(vector: np.ndarray) -> WarningModel:
 def test_the_second_opinion_speaks_only_where_a_message_plainly_describes_something_now():
     vector = np.eye(DIMENSION, dtype=np.float32)[0]
     model = always(vector)
-    described = urgent.check("my pillowcase is covered in fresh bright red this morning")
+    described = check("my pillowcase is covered in fresh bright red this morning")
     assert not described.urgent and described.describes_now
     flagged = model.second_opinion(vector, described)
     assert flagged.urgent and flagged.signals == (SIGNAL,)
@@ -102,10 +103,10 @@ def test_the_second_opinion_speaks_only_where_a_message_plainly_describes_someth
         "I'm having it done next week, will my skin peel?",  # before a treatment
         "there's some pinpoint bleeding on my forehead right after the session",  # hedged
     ):
-        check = urgent.check(left_to_the_rules)
-        assert not check.describes_now, left_to_the_rules
-        assert model.second_opinion(vector, check) == check
-    named = urgent.check("there's yellow pus coming out and i have a fever")
+        verdict = check(left_to_the_rules)
+        assert not verdict.describes_now, left_to_the_rules
+        assert model.second_opinion(vector, verdict) == verdict
+    named = check("there's yellow pus coming out and i have a fever")
     assert model.second_opinion(-vector, named) == named  # the rules flagged it: nothing to add
 
 
@@ -166,13 +167,14 @@ def test_a_rebuild_keeps_the_model_until_what_it_learned_from_changes(settings, 
 def test_the_models_key_changes_with_each_thing_it_learns_from():
     vectors, urgent_rows = labelled_vectors(0, 6, 12)
     texts = [f"question {i}" for i in range(len(vectors))]
-    key = learning._warning_key(vectors, urgent_rows, texts, FAST)
-    assert key == learning._warning_key(vectors.copy(), urgent_rows.copy(), list(texts), FAST)
-    assert key != learning._warning_key(vectors * 0.5, urgent_rows, texts, FAST)
-    assert key != learning._warning_key(vectors, ~urgent_rows, texts, FAST)
-    assert key != learning._warning_key(vectors, urgent_rows, texts[:-1] + ["other"], FAST)
-    assert key != learning._warning_key(vectors, urgent_rows, texts, replace(FAST, warning_c=1.0))
-    assert key != learning._warning_key(vectors, urgent_rows, texts, replace(FAST, folds=4))
+    key = learning._warning_key(vectors, urgent_rows, texts, FAST, "signs")
+    assert key == learning._warning_key(vectors.copy(), urgent_rows.copy(), list(texts), FAST, "signs")
+    assert key != learning._warning_key(vectors * 0.5, urgent_rows, texts, FAST, "signs")
+    assert key != learning._warning_key(vectors, ~urgent_rows, texts, FAST, "signs")
+    assert key != learning._warning_key(vectors, urgent_rows, texts[:-1] + ["other"], FAST, "signs")
+    assert key != learning._warning_key(vectors, urgent_rows, texts, replace(FAST, warning_c=1.0), "signs")
+    assert key != learning._warning_key(vectors, urgent_rows, texts, replace(FAST, folds=4), "signs")
+    assert key != learning._warning_key(vectors, urgent_rows, texts, FAST, "the clinic's edited warning signs")
 
 
 def test_a_tampered_warning_model_is_refused(settings, encoder, tmp_path):
@@ -195,9 +197,9 @@ def test_the_evaluation_holds_out_urgent_and_normal_questions_from_the_model_tha
     learned_from: list[set[str]] = []
     fit = learning.fit_warning
 
-    def spy(questions, signs, training):
+    def spy(questions, signs, training, triage):
         learned_from.append({item.question for item, _ in signs})
-        return fit(questions, signs, training)
+        return fit(questions, signs, training, triage)
 
     monkeypatch.setattr(evaluation, "fit_warning", spy)
     scores = evaluation.score_cross_validated(engine, load_questions(lessons.questions_file))
@@ -216,8 +218,8 @@ def test_the_evaluation_holds_out_every_sign_question_when_the_adapter_has_fewer
     engine = Engine.from_settings(settings)
     learned_from: list[set[str]] = []
     fit = learning.fit_warning
-    monkeypatch.setattr(evaluation, "fit_warning", lambda questions, signs, training: (
-        learned_from.append({item.question for item, _ in signs}) or fit(questions, signs, training)))
+    monkeypatch.setattr(evaluation, "fit_warning", lambda questions, signs, training, triage: (
+        learned_from.append({item.question for item, _ in signs}) or fit(questions, signs, training, triage)))
     evaluation.score_cross_validated(engine, load_questions(lessons.questions_file))
     signs = {item["question"] for item in SIGNS}
     assert set.union(*(signs - seen for seen in learned_from)) == signs

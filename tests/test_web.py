@@ -1,6 +1,7 @@
 """The patient page launched for real: its API with gradio_client, its routes and its launch settings over HTTP."""
 
 import json
+import re
 import threading
 import time
 
@@ -70,7 +71,7 @@ def test_a_question_gets_passages_with_their_sources(client):
 
 def test_warning_signs_get_the_escalation_message_first(client):
     answer = ask(client, "my face is swollen and I have a fever since the treatment")[1][1]
-    assert answer.startswith('<div class="faq-answer faq-urgent"><div class="faq-alert" role="alert">')
+    assert answer.startswith('<div class="faq-answer faq-urgent faq-clinic"><div class="faq-alert" role="alert">')
     assert "+1 555 0100" in answer
 
 
@@ -201,7 +202,8 @@ def test_huge_bodies_sent_to_the_http_api_get_the_friendly_message(app, store, s
 def test_hostile_questions_get_a_normal_answer_and_are_stored_as_text(app, store, question):
     kind, data = call_ask(app, question)
     assert kind == "complete", data
-    assert "<a href" not in data and "\\u0000" not in data
+    links = re.findall(r"<a href=\\?[\"']([^\"'\\]*)", data)
+    assert all(link.startswith("tel:") for link in links) and "\\u0000" not in data  # only the clinic's numbers
     assert store.recent(1)[0].status in ("answered", "no_match", "urgent")  # stored, the table still exists
 
 

@@ -1,8 +1,18 @@
-"""The urgent detector on its own: warning signs fire, normal healing and general questions don't."""
+"""The example clinic's warning signs (clinics/example-skin/warning_signs.toml) read on their own: warning signs fire,
+normal healing and general questions don't."""
 
 import pytest
 
-from faqbot.urgent import check
+from faqbot.safety.signs import SignBook, UrgentCheck, read
+from faqbot.safety.triage import Triage
+from tests.conftest import EXAMPLE_SKIN
+
+SKIN = Triage(SignBook.load(EXAMPLE_SKIN))
+
+
+def check(question: str) -> UrgentCheck:
+    """The clinic check alone, as the triage makes it after finding no crisis or emergency."""
+    return read(SKIN.clinic, SKIN.text(question))
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,156 @@
+"""Crisis: thoughts of suicide or self-harm, said plainly or not, and an overdose taken on purpose.
+
+Checked first, and read more carefully than other signs in one direction only: a crisis is often put as a question
+("what's the point of living anymore?") or without "I" ("nobody would care if i was gone"), so general questions
+and what-ifs do not calm it. What does: a negation right before it ("i'm not suicidal"), history with nothing now
+("i tried to kill myself years ago"), scars asked about ("will it help my self-harm scars?"), questions about the
+subject itself with nothing personal ("what are the warning signs of suicide?"), and idioms, which the patterns
+don't name ("i'm dying to try it", "the price is killing me").
+"""
+
+from __future__ import annotations
+
+import re
+
+from faqbot.models import Escalation
+from faqbot.safety import reading
+from faqbot.safety.reading import Reading, compile_sign
+from faqbot.safety.signs import UrgentCheck
+
+_ME = r"(?:my ?self|meself|myslef|mself)"
+_PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|tylenol|acetaminophen|ibuprofen|"
+          r"aspirin|insulin|antidepressants|painkillers|pain ?killers|xanax|oxy\w*)")
+
+SIGNS: dict[str, tuple[str, ...]] = {
+    "suicidal thoughts": (
+        r"\bsuicid\w*", r"\bkill(?:ing)? " + _ME + r"(?! (?:trying|to|at|with|working|laughing|over)\b)",
+        r"\b(?:kill|shoot|hang) (?:him|her|them)sel(?:f|ves)\b",
+        r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
+        r"\bend(?:ing)? (?:it all|things|it)\b(?! (?:with|for|early|by|at|in the|on)\b)",
+        r"\b(?:want|wants|wanted|wanting|wanna|going|need|deserve|ready|way out is|better|plan\w*) to die\b"
+        r"(?! (?:if|of|laughing|from|when|before|after|for)\b)",
+        r"\b(?:want|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|rather) "
+        r"(?:to )?(?:die|dying|be dead|not exist|not be here|not wake up|disappear forever|go to sleep and not)\b",
+        r"\b(?:don'?t|do not|dont|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?(?:live|be alive|be here|exist|"
+        r"wake up|go on|keep going|carry on)\b",
+        r"\bnot exist any ?more\b", r"\bthoughts? of (?:dying|death|suicide|killing|ending)\b",
+        r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|stop)\b"
+        r"(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|"
+        r"\bjust want (?:it|this|everything|it all) (?:to )?(?:be )?(?:over|to end|to stop)\b",
+        r"\b(?:no|what'?s the|whats the|what is the|don'?t see (?:the|any)|not (?:any|a)) (?:point|reason|use) "
+        r"(?:in |of |to |for me to )?(?:living|life|live|going on|keep going|being alive|being here|carrying on|"
+        r"carry on|anything anymore|trying anymore|waking up)\b",
+        r"\bwhy bother (?:living|being alive|going on)\b", r"\bnothing (?:left )?to live for\b",
+        r"\blife (?:is|isn'?t|is not) (?:not )?worth (?:living|it)\b", r"\b(?:i'?m|im|i am) (?:so )?done with (?:life|"
+        r"living|everything|it all)\b",
+        r"\b(?:no|don'?t see a|don'?t see any|not any) future for me\b", r"\bdon'?t see a future\b",
+        r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|mind)\b"
+        r"[^.?!]{0,30}\b(?:gone|dead|died|disappeared|wasn'?t here|weren'?t here)\b",
+        r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
+        r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
+        r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
+        r"\b(?:wish|hope) i (?:don'?t|do not|won'?t|never) wake up\b", r"\bsleep (?:and|forever and) never wake up\b",
+        r"\bcan'?t (?:go on|keep going|do this anymore|take (?:it|this|life) any ?more)\b(?! with (?:this|my) "
+        r"(?:acne|skin|scars?))",
+        r"\btired of (?:living|being alive|life)\b", r"\b(?:who|anyone|anybody) would (?:even )?(?:come|go) to my "
+        r"funeral\b",
+        r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
+        r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|your)? ?"
+        r"(?:appointment|session|booking))",
+        r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long)\b",
+    ),
+    "a plan or the means": (
+        r"\b(?:ways?|how) to (?:die|kill " + _ME + r"|end it)\b", r"\bpainless (?:way|method) to (?:go|die)\b",
+        r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b", r"\bbleed out\b",
+        r"\bhow much\b[^.?!]{0,40}\b(?:is|would be) (?:deadly|lethal|fatal|enough)\b",
+        r"\b(?:hang|hanging|drown|drowning) " + _ME, r"\bnoose\b", r"\bcar running\b",
+        r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:bridge|"
+        r"building|roof|train|bus|truck|lorry|car|cliff|balcony)\b",
+        r"\b(?:standing|sitting) on (?:the|a) (?:roof|bridge|ledge)\b",
+        r"\bdriv\w* (?:my car |the car |off )?(?:into|off) (?:a |the )?(?:wall|tree|road|bridge|cliff|river)\b",
+        r"\b(?:rope|blade|razor|gun|knife)\b[^.?!]{0,50}\b(?:on " + _ME + r"|keep looking at|use it on)\b",
+        r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrist"
+        r"s?|throat)\b",
+        r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
+        r"\bplanning how to do it\b", r"\bthinking about how to (?:do it|make that happen)\b",
+    ),
+    "saying goodbye": (
+        r"\b(?:suicide )?note\b[^.?!]{0,30}\b(?:goodbye|family|wrote|written|writing)\b(?!.*\bdoctor\b)",
+        r"\bwrote (?:\w+ )?(?:letters?|notes?) to (?:my|everyone)\b",
+        r"\b(?:saying|said|say) goodbye to (?:everyone|everybody|my (?:family|kids|friends))\b",
+        r"\bgoodbye (?:everyone|everybody|world|all)\b", r"\b(?:this is )?my last (?:message|goodbye|words)\b",
+        r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight is the night\b",
+        r"\bmade up my mind\b", r"\b(?:i'?ve|i have) decided i'?m done\b", r"\b(?:i'?m|im|i am) done fighting\b",
+    ),
+    "self-harm": (
+        r"\bself[- ]?harm\w*(?! scars?)", r"\b(?:hurt|harm)(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b",
+        r"\b(?:cut|cutting|burn|burning|burnt|burned|scratch\w*|hitting|punch\w*|starv\w*|punish\w*) " + _ME +
+        r"\b(?! (?:shaving|cooking|chopping|on|by accident|accidentally|slightly|a bit|with (?:a|the) (?:knife|razor) "
+        r"(?:while|when)))",
+        r"\b(?:cut|cutting) (?:my|his|her) (?:arms?|legs?|thighs?)\b", r"\bcutting (?:again|him|her)\w*\b",
+        r"\b(?:until|till|til) (?:i|it) bleeds?\b", r"\bdon'?t feel safe (?:with|around) " + _ME,
+        r"\bon purpose\b[^.?!]{0,40}\b(?:cut|burn|hurt|bleed)\w*", r"\b(?:cut|burn|hurt|bleed)\w*\b[^.?!]{0,30}\bon "
+        r"purpose\b",
+    ),
+    "overdose on purpose": (
+        r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
+        r"whole|the whole|a bottle|bottle|box|a box|a handful|handful|a load|loads|lots|a lot|a bunch|bunch|"
+        r"everything|\d{2,}|twenty|thirty|fifty)\b[^.?!]{0,30}\b" + _PILLS,
+        r"\b(?:i|i'?ve|i have|i'?m going to|i'?m gonna|i will|i want to|thinking (?:of|about)|thought about|"
+        r"planning) (?:\w+ )?overdos\w*", r"\b(?:taken|took|take|taking) an overdose\b",
+        r"\b(?:took|taken|take|taking|swallowed|injected|inject)\b[^.?!]{0,20}\b(?:all|a load|a bottle|the whole)\b"
+        r"[^.?!]{0,40}\b(?:so (?:i|it) (?:don'?t|won'?t|would|will|can)|to end|tonight|at once)\b",
+        r"\b(?:so (?:it|this|everything) (?:would|will|'?ll) end|so i (?:don'?t|won'?t|dont|wont) (?:have to )?wak"
+        r"e up)\b",
+        r"\b" + _PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|not wake "
+        r"up))\b",
+    ),
+    "crisis, in another language": (
+        r"\bme quiero morir\b", r"\bquiero (?:morir\w*|matarme|desaparecer|saltar)\b", r"\bmatarme\b",
+        r"\bse quiere matar\b", r"\bquer[ií]a morir\b", r"\bquitarme la vida\b", r"\bacabar con todo\b",
+        r"\bno quiero (?:vivir|seguir viviendo|despertar)\b", r"\bsentido a (?:seguir )?vivi\w*", r"\bsi me muero\b",
+        r"\bdesaparecer para siempre\b", r"\b(?:soy|ser) una carga\b", r"\besta noche lo voy a hacer\b",
+        r"\bme (?:corto|lastimo|hago da[ñn]o)\b", r"\bcortando los brazos\b", r"\bsobredosis\b", r"\bpastillas lis"
+        r"tas\b",
+        r"\b(?:me )?tom(?:[eé]|ó) (?:todas las|un frasco de|muchas) (?:pastillas|p[ií]ldoras)\b",
+        r"\bquero (?:morrer|me matar|sumir)\b", r"\bme matar\b", r"\bn[aã]o quero (?:mais )?viver\b",
+        r"\bacabar com tudo\b", r"\btomei todos os comprimidos\b", r"\bme cortar\b",
+        r"\bje veux mourir\b", r"\bme suicider\b", r"\bme tuer\b", r"\bj'ai envie de mourir\b",
+    ),
+}
+LITERAL = {"crisis, in another language"}
+_BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
+_PLAIN = Reading()
+# History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
+_USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college))\b")
+# "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
+_SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
+_SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|"
+                      r"causes?) (?:of|for) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b")
+SPELLING = ("suicide suicidal kill myself self harm harming cutting overdose overdosed pills tablets living alive "
+            "goodbye hopeless worthless disappear")
+
+
+def read(text: str) -> UrgentCheck:
+    """Whether a message (lower case, spelling read) describes a crisis."""
+    found: list[str] = []
+    for sentence in reading.SENTENCE_END.split(text):
+        history = bool(reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence)) and not (
+            reading.NOW.search(reading.RESOLVED.sub("", sentence)))
+        general = _SUBJECT.search(sentence) and not reading.PERSONAL.search(sentence)
+        for name, sign in _BOOK.items():
+            if name in found:
+                continue
+            if name in LITERAL:  # matched as written: the English reading doesn't apply
+                if any(pattern.search(sentence) for pattern, _ in sign):
+                    found.append(name)
+                continue
+            if not reading.present(sign, sentence, False, _PLAIN):
+                continue
+            if history or general or (name == "self-harm" and _SCARS.search(sentence)
+                                      and not reading.NOW.search(sentence)):
+                continue
+            found.append(name)
+    if not found:
+        return UrgentCheck(False, (), "no sign of a crisis")
+    return UrgentCheck(True, tuple(found), "crisis described: " + ", ".join(found), False, Escalation.CRISIS)

@@ -1,0 +1,225 @@
+"""Emergencies: life-threatening now, whatever the clinic's specialty, so the product's own signs and not a clinic's.
+
+Read like any sign book (negation, general questions, what-ifs, past history: reading.py), so "what is a heart
+attack?", "my dad had a stroke years ago" and "no chest pain" stay calm. A few signs are mild and need company:
+a head injury with vomiting or drowsiness is an emergency, either alone is not.
+Spanish, Portuguese and French phrases for the commonest emergencies are here too: the reading leaves them alone.
+"""
+
+from __future__ import annotations
+
+from faqbot.models import Escalation
+from faqbot.safety.signs import SignBook
+
+_WHO = r"(?:my|his|her|their|our|the|a)"
+_NOT_NOW = r"(?! (?:years?|months?|weeks?) ago)"
+_HEAD = (r"\b(?:fell|had a fall|took a fall|(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|fell on|fall on|lande"
+    r"d on|struck)\b[^.?!]{0,40}"
+         r"\bhead|head (?:injury|injuries|trauma|bang|bump|knock)|concuss\w*)\b")
+_AFTER_HEAD = (r"\b(?:vomit\w*|throw(?:ing|n)? up|threw up|being sick|puk(?:ing|ed)|drowsy|sleepy|confused|confusion|"
+               r"dazed|groggy|disoriented|not making sense|talking nonsense|can'?t stay awake|keeps? falling aslee"
+               r"p|not (?:himself|"
+               r"herself|acting right)|unequal pupils|pupils? (?:are )?different)\b")
+
+SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns)
+    "chest pain or pressure": ("strong", (
+        r"\bchest\b[^.?!]{0,40}\b(?:pains?|painful|hurts?|hurting|pressure|tight\w*|crush\w*|squeez\w*|heavy|"
+        r"heaviness|ache|aching|burning|elephant|sitting on)\b",
+        r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing)\b[^.?!]{0,20}\b(?:in|on|across) "
+        rf"{_WHO} chest\b",
+        r"(?<!nearly had a )(?<!almost had a )(?<!gave me a )(?<!give me a )(?<!giving me a )"
+        r"\bheart attack\b(?! (?:when|at|over|looking) (?:i|the|my|it|that))",
+        r"\bpain\b[^.?!]{0,30}\b(?:down|into|to|up) (?:my|his|her) (?:left )?(?:arm|jaw)\b",
+        r"\bleft arm\b[^.?!]{0,20}\b(?:numb\w*|tingl\w*|hurts?|pain\w*|heavy|weak)\b",
+        r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing|hurts?)\b[^.?!]{0,30}\bin (?:the middle of )?(?:my"
+        r" |his |her |the )?chest\b",
+        r"\b(?:tight|heavy|crushing|painful|squeezing) chest\b",
+        r"\b(?:grabbed|clutch\w*|holding) (?:his|her|my) chest\b",
+    )),
+    "stroke signs": ("strong", (
+        r"\b(?:face|mouth|smile|lip)\b[^.?!]{0,30}\b(?:droop\w*|sag\w*|lopsided|crooked|fallen|dropp\w*)\b",
+        r"\b(?:droop\w*|sagg\w*|lopsided|crooked)\b[^.?!]{0,20}\b(?:face|mouth|smile)\b",
+        r"\bslurr\w*\b", r"\bspeech\b[^.?!]{0,20}\b(?:slurr\w*|garbled|jumbled|weird|strange|funny|gone)\b",
+        r"\b(?:can'?t|cannot|cant|unable to|couldn'?t) (?:\w+ )?(?:speak|talk|get (?:my|his|her|the) words out|"
+        r"find (?:my|his|her|the) words)\b",
+        r"\b(?:one|left|right) side\b[^.?!]{0,40}\b(?:weak\w*|numb\w*|paraly\w*|dead|limp|can'?t move|droop\w*|"
+        r"tingl\w*)\b",
+        r"\b(?:weak\w*|numb\w*|paraly\w*|limp|droop\w*)\b[^.?!]{0,40}\b(?:one|left|right) side\b",
+        r"\b(?:can'?t|cannot|cant|unable to) (?:move|lift|feel|raise) (?:my|his|her|one) (?:left |right )?"
+        r"(?:arm|leg|hand|face|side)\b",
+        rf"(?<!heat )(?<!sun )\b(?:having|had|has|is having|having a|had a|mini|a)\s+(?:mini[- ])?stroke\b{_NOT_NOW}",
+        r"\bsudden(?:ly)?\b[^.?!]{0,20}\b(?:confused|confusion|can'?t walk|can'?t see|dizzy and|lost (?:my|his|her"
+        r") (?:balance|vision|sight)|loss of (?:vision|sight|balance))\b",
+        r"\bwords? (?:come|came|coming) out (?:wrong|jumbled|funny)\b",
+        r"\bcan'?t walk straight\b",
+        r"\bcan'?t hold (?:his|her|my) (?:cup|phone|fork|spoon|pen)\b",
+        r"\bcan'?t see out of (?:one|my|his|her|either) eye\b",
+    )),
+    "not breathing": ("strong", (
+        r"\b(?:can'?t|cannot|cant|can not|couldn'?t|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|"
+        r"wasn'?t|stopped|stops|barely|hardly|won'?t)\s+(?:\w+\s+){0,2}breath(?:e|ing)?\b(?! through (?:my|the) nose)",
+        r"\bgasping\b", r"\bchok(?:e|es|ing|ed)\b(?! up)(?! on (?:how|the (?:price|cost|bill)))", r"\bsomething st"
+        r"uck in (?:my|his|her|the) throat\b",
+        r"\b(?:lips?|face|skin|fingers?|fingernails?|nails?)\b[^.?!]{0,25}\b(?:blue|bluish|purple|grey|gray)\b",
+        r"\bturn(?:ed|ing|s)? (?:blue|purple|grey|gray)\b", r"\bblue lips?\b",
+        r"\b(?:asthma attack|inhaler)\b[^.?!]{0,50}\b(?:not working|isn'?t working|doesn'?t help|barely|can'?t)\b",
+        r"\bwheez\w*",
+        r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*",
+        r"\bsucking in (?:between|under) (?:her|his|the) ribs\b",
+        r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
+        r"\b(?:can'?t|cannot|unable to) (?:cough|cry|speak) or (?:cough|cry|speak|breathe)\b",
+        r"\bclutch\w* (?:at )?(?:his|her|my) throat\b",
+        r"\bbreathed in (?:a lot of )?(?:smoke|fumes|gas)\b",
+        r"\bcan (?:barely|hardly) (?:speak|talk)\b",
+    )),
+    "severe allergic reaction": ("strong", (
+        r"\banaphyla\w*", r"\bthroat\b[^.?!]{0,30}\b(?:closing|clos(?:ed|es) up|swell\w*|swollen|tight\w*)\b",
+        r"\btongue\b[^.?!]{0,30}\b(?:swell\w*|swollen|huge|too big)\b", r"\bepi-?pen\b", r"\bepinephrine\b",
+        r"\b(?:severe|bad|serious) allergic reaction\b",
+        r"\bthroat\b[^.?!]{0,20}\b(?:thick|closing)\b",
+        r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy)\b[^?!]{0,60}\b(?:face|lips?|tongue|"
+        r"throat|eyes?)\b[^.?!]{0,20}\b(?:swell\w*|swollen)\b[^?!]{0,60}\b(?:cough\w*|floppy|wheez\w*|breath\w*|fa"
+        r"int\w*)\b",
+        r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy|injection)\b[^?!]{0,80}\b(?:hives|it"
+        r"chy all over|rash)\b[^?!]{0,60}\b(?:wheez\w*|breath\w*|faint|throat|swallow\w*)\b",
+    )),
+    "collapse or unresponsive": ("strong", (
+        r"\b(?:collapsed|collapsing|unconscious|unresponsive|keeled over|out cold|lifeless)\b",
+        r"\b(?:won'?t|will not|can'?t|cannot|isn'?t|is not|not) (?:\w+ )?(?:wake|waking|respond\w*|come round|"
+        r"come to)\b(?! (?:early|on time|in the morning))",
+        r"\bpassed out\b(?! (?:drunk|from drinking))",
+        r"\b(?:not|isn'?t|won'?t) answering (?:me|us)\b",
+        r"\bnobody'?s home\b",
+        r"\bfloppy\b",
+        r"\beyes rolled back\b",
+        r"\b(?:just )?fainted\b[^.?!]{0,40}\b(?:black|tarry|blood|chest|pregnant|toilet)\b|\bblack (?:and )?tarry\b",
+    )),
+    "seizure": ("strong", (
+        r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|had|has|in|into) (?:a )?fits?\b(?! (?:of|about))",
+        r"\bfitting\b(?! (?:room|in|the|a|for|into|session))", r"\bjerking\b[^.?!]{0,30}\b(?:won'?t stop|all over|"
+        r"uncontrollabl\w*|arms|legs|body)\b",
+        r"\beyes (?:rolled|rolling) back\b",
+        r"\bjerking\b(?! (?:off|around))",
+    )),
+    "heavy bleeding": ("strong", (
+        r"\b(?:bleeding|blood)\b[^.?!]{0,40}\b(?:everywhere|pouring|gushing|spurting|squirting|pooling|"
+        r"soaked through|soaking through|so much|a lot|heavily|won'?t stop after)\b",
+        r"\b(?:heavy|massive|severe|uncontrolled|uncontrollable) bleeding\b", r"\bbleeding (?:heavily|badly)\b",
+        r"\b(?:gushing|spurting|pouring) (?:out )?blood\b", r"\blost a lot of blood\b",
+        r"\bso much blood\b",
+        r"\bblood everywhere\b",
+        r"\bbleeding (?:really |very |so )?bad(?:ly)?\b",
+        r"\b(?:(?:nose)?bleed\w*|bled)\b[^?!]{0,80}\b(?:lightheaded|light-headed|pale|faint\w*|dizzy)\b",
+        r"\b(?:it'?s|is) gushing\b",
+        r"\bsoaked (?:through )?(?:loads of|lots of|several|\d+) (?:gauze|towels?|pads?)\b",
+    )),
+    "bleeding in pregnancy": ("strong", (
+        r"\bpregnan\w*\b[^?!]{0,80}\b(?:bleed\w*|blood|spotting heavily|clots?)\b",
+        r"\b(?:bleed\w*|blood|clots?)\b[^?!]{0,60}\b(?:pregnan\w*|weeks along)\b",
+        r"\bpregnan\w*\b[^?!]{0,80}\b(?:soak\w* (?:through )?(?:a |the )?pads?|(?:terrible|severe|bad) headache\b["
+        r"^?!]{0,60}\b(?:vision|blurr\w*|swell\w*))",
+    )),
+    "vomiting or coughing blood": ("strong", (
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b",
+        r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b", r"\bcoffee grounds?\b",
+    )),
+    "poisoning or something swallowed": ("strong", (
+        r"\b(?:swallowed|swallowing|swallow|ate|eaten|eating|drank|drunk|drinking|ingested|chewed|sucked|"
+        r"licked|got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|bleach|chemicals?|detergent|laundry (?:pods?|"
+        r"capsules?)|dishwasher|cleaner|cleaning|poison\w*|antifreeze|weed ?killer|pesticide|rat poison|"
+        r"paint thinner|drain|lye|oven cleaner|button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
+        r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from)\b",
+        r"\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
+        r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
+        r"little one|\d+ ?(?:year|yr|month)[- ]old)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|got into)\b"
+        r"[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins)\b",
+        r"\b(?:rat|mouse|slug|weed) poison\b",
+        r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",
+        r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,40}\b(?:too (?:much|many)|double (?:my |his |her |the )?dose|in"
+        r"stead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|di"
+        r"zzy|faint|pass out|unconscious)\b",
+        r"\boverdos\w*",
+        r"\b(?:acid|bleach|chemical\w*|lye|oven cleaner)\b[^.?!]{0,30}\b(?:in|into) (?:my|his|her|their) eyes?\b",
+        r"\bsnake ?bite|bitten by a snake\b",
+    )),
+    "head injury with vomiting or drowsiness": ("strong", (
+        rf"{_HEAD}[^?!]{{0,120}}{_AFTER_HEAD}", rf"{_AFTER_HEAD}[^?!]{{0,120}}{_HEAD}",
+    )),
+    "major trauma": ("strong", (
+        r"\b(?:car|motorbike|motorcycle|bike|traffic|road|bus) (?:crash|accident|collision)\b",
+        r"\bhit by a (?:car|truck|bus|van|lorry|train)\b",
+        r"\bfell (?:from|off) (?:a |the |our )?(?:roof|ladder|balcony|window|height|scaffold\w*|cliff|second floor|"
+        r"2nd floor|bunk bed)\b",
+        r"\b(?:been|got|was|were|is|just) (?:stabbed|shot)\b", r"\bgunshot\b", r"\bstab wound\b",
+        r"\bbone\b[^.?!]{0,20}\b(?:sticking|poking) out\b", r"\bdeep (?:cut|wound|gash|laceration)\b",
+        r"\b(?:burn(?:ed|t)|scald\w*)\b[^.?!]{0,30}\b(?:all over|whole (?:arm|leg|back|chest|body)|large|big|badly)\b",
+        r"\b(?:large|big|bad|severe|serious) burns?\b", r"\bamputat\w*", r"\bcut off (?:his|her|my) (?:finger|toe)\b",
+        r"\belectrocut\w*",
+        r"\bbadly crushed\b|\bcrush(?:ed)? (?:his|her|my) (?:arm|leg|hand|chest)\b",
+        r"\bcaught in (?:the|a) machine\b",
+        r"\bfell through (?:a |the )?(?:glass|window)\b",
+        r"\bburn\b[^.?!]{0,20}\bcovers\b",
+        r"\b(?:boiling|scalding) (?:water|oil)\b[^?!]{0,60}\b(?:over|on) (?:him|her|my|his)\w*\b",
+        r"\bcut (?:him|her|my)sel(?:f|ves) with (?:the|a) (?:chainsaw|saw|axe|machete)\b",
+        r"\b(?:went|gone) deep (?:into|through)\b",
+    )),
+    "worst headache": ("strong", (
+        r"\bworst headache\b", r"\bthunderclap\b",
+        r"\bsudden\w*\b[^.?!]{0,25}\b(?:severe|terrible|excruciating|blinding|explosive|massive) headache\b",
+        r"\bheadache\b[^.?!]{0,40}\blike (?:being hit|a bomb|an explosion|a thunderclap|something burst)\b",
+        r"\b(?:severe|terrible|excruciating|blinding|explosive|worst) headache\b[^.?!]{0,30}\bsudden\w*",
+        r"\bheadache\b[^.?!]{0,60}\bnever had anything like\b",
+    )),
+    "very low blood sugar": ("strong", (
+        r"\b(?:sugar|glucose|bg)\b[^.?!]{0,20}\b(?:really |very |dangerously |so )?low\b[^?!]{0,40}\b(?:shaking|co"
+        r"nfused|can'?t|barely|sweating|passing out|faint)\b",
+    )),
+    "fever in a baby, or with confusion": ("strong", (
+        r"\b(?:\d+|one|two|three|four|five|six) (?:day|week)s?[- ]old\b[^?!]{0,60}\bfever\b|\bnewborn\b[^?!]{0,40"
+        r"}\bfever\b",
+        r"\bfever\b[^?!]{0,40}\b(?:confused|mottled|won'?t wake|floppy|stiff neck)\b",
+        r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t) fade\b",
+    )),
+    "emergency, in another language": ("literal", (  # read as written: the English reading doesn't apply
+        r"\b(?:dolor|presi[oó]n) (?:fuerte )?(?:en el|de|del) pecho\b", r"\bme duele (?:mucho )?el pecho\b",
+        r"\binfarto\b", r"\bataque (?:al|del) coraz[oó]n\b", r"\bdor (?:forte )?no peito\b",
+        r"\bdouleur (?:à la|a la|dans la) poitrine\b", r"\bderrame\b", r"\bcara (?:ca[ií]da|torcida)\b", r"\bavc\b",
+        r"\bvisage qui tombe\b", r"\bn'arrive (?:plus|pas) à parler\b", r"\bno (?:puede|puedo) hablar\b",
+        r"\bno (?:puedo|puede) respirar\b", r"\bno respira\b", r"\bse (?:est[aá] )?ahog\w*", r"\bcuesta respirar\b",
+        r"\blabios (?:morados|azules)\b", r"\bn[aã]o (?:consigo|consegue|est[aá]) respir\w*",
+        r"\b(?:n'arrive|n'arrivons) pas [aà] respirer\b", r"\bne respire (?:plus|pas)\b",
+        r"\bhinch\w* (?:la lengua|la garganta)\b", r"\b(?:lengua|garganta) hinchad\w*",
+        r"\b(?:inconsciente|desmay\w*|no (?:despierta|responde|se mueve))\b",
+        r"\b(?:desmaiou|desmaiada|desmaiado|inconsciente)\b", r"\b(?:s'est évanoui\w*|inconscient\w*)\b",
+        r"\bconvulsi[oó]n\w*", r"\bconvuls(?:ão|ao|ões|oes)\b",
+        r"\bsangr(?:a|ando|e) (?:mucho|much[ií]simo|sin parar|abundante)\b", r"\bsangrado (?:abundante|fuerte)\b",
+        r"\bla sangre no para\b", r"\bmuito sangue\b", r"\bsaigne beaucoup\b",
+        r"\bembarazada\b[^?!]{0,60}\bsangr\w*", r"\bgr[aá]vida\b[^?!]{0,60}\bsangr\w*",
+        r"\b(?:vomit\w*|tos\w*|escup\w*) sangre\b", r"\bsangre al (?:vomitar|toser)\b",
+        r"\b(?:se )?(?:trag[oó]|comi[oó]|bebi[oó]|tom[oó])\b[^.?!]{0,40}\b(?:pila|bater[ií]a|im[aá]n|lej[ií]a|cloro|"
+        r"veneno|qu[ií]mico|detergente)\b", r"\benvenen\w*", r"\bengoliu\b",
+        r"\b(?:golpe[eéó]|pegu[eé]|caí|cay[oó])\b[^.?!]{0,30}\bcabeza\b[^?!]{0,60}\b(?:vomit\w*|sueño|"
+        r"confundid\w*)", r"\baccidente de (?:coche|carro|auto|moto|tráfico)\b", r"\bpeor dolor de cabeza\b",
+    )),
+    "emergency services": ("strong", (
+        r"\b(?:call(?:ing)?|ring|phone|get) (?:an? |the )?(?:ambulance|911|999|112|000|paramedics)\b",
+        r"\b(?:should|do) (?:i|we) (?:go to|take (?:him|her|them) to) (?:the )?(?:er|a&e|emergency room|hospital)\b"
+        r"(?! for (?:a|the) (?:check|scan|consult))",
+    )),
+}
+
+# Words the signs are written in, for reading misspellings ("cant breth", "unconsious", "siezure").
+SPELLING = """chest pain pressure tight tightness crushing squeezing heavy heaviness heart attack stroke face drooping
+droopy slurred slurring speech numb numbness weak weakness paralysed paralyzed breathe breathing breath choking
+gasping blue lips anaphylaxis anaphylactic throat tongue swelling swollen epipen allergic reaction collapsed
+unconscious unresponsive seizure seizures convulsing convulsions fitting bleeding blood pouring gushing spurting
+soaked pregnant pregnancy vomiting vomited coughing swallowed battery batteries magnet bleach chemical detergent
+poison poisoned poisoning antifreeze overdose head injury concussion drowsy confused confusion crash accident stabbed
+burned burnt worst headache thunderclap ambulance emergency"""
+
+BOOK = SignBook.from_table(
+    {"reading": {"spelling": SPELLING, "treatments": ("it", "the treatment", "the procedure")},
+     "sign": [{"name": name, "strength": strength, "patterns": list(patterns)}
+              for name, (strength, patterns) in SIGNS.items()]},
+    "faqbot.safety.emergency", Escalation.EMERGENCY,
+)

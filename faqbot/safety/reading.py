@@ -1,0 +1,186 @@
+"""How a message talks about a sign, whatever the sign: shared by the crisis, emergency and clinic checks.
+
+A sign named in a message is not always happening to the writer now. It can be negated ("no fever", "isn't
+spreading"), softened ("a bit swollen"), asked about in general ("what are the signs of infection?"), asked as a
+what-if ("what if I faint?"), before a treatment, told of the past ("as a teenager"), heard from someone else ("my
+friend said ..."), or settling down. None of that depends on a clinic or its specialty: the signs themselves do
+(signs.py), and the clinic's names for its treatments (`Reading`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch)"
+                      r"\s+(?:\w+\s+)?$")
+# "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
+NEGATION = re.compile(
+    r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|no sign of)"
+    r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
+)
+GENERAL = re.compile(  # "please can you explain what happens in the treatment" too
+    r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*"
+    r"(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|"
+    r"side effects?|cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever|make|"
+    r"mess (?:with|up)|ruin|give|gives|"
+    r"look like|feel like|common|rare|explain)\b"
+)
+HYPOTHETICAL = re.compile(  # what-ifs
+    r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|"
+    r"if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
+    r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
+    r"in case|look out for|watch out for|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|"
+    r"(?:should|need to|must|have to|to) (?:look|watch|keep an eye) (?:out )?for|"
+    r"(?:what|signs?) to (?:look|watch) (?:out )?for|just so i know|"
+    r"jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
+    r"could (?:that|this|it) happen|how (?:common|rare|likely)|"
+    r"\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
+    r"^will i (?:have|get|be|need|feel)|"
+    r"^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
+    r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
+)
+_RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
+_LONG_AGO_WORDS = (rf"years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past{_RECENT}|"
+                   r"last year")
+PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
+                  r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
+                  r"back in|last month|before my (?:treatment|session)|"
+                  r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|"
+                  r"(?:read|heard) (?:online|somewhere|that|about)|"
+                  r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|mother|dad|"
+                  r"father|co-?worker|grandma|grandmother|grandpa|grandfather)\b[^.?!]{0,30}\b(?:had|got|broke|came|"
+                  r"said|says|told|read|heard|died|passed))\b")
+# Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
+# also getting worse.
+SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
+                      r"improving|fading|faded|eased|easing|evened out|evening out|subsid(?:ed|ing)|died down|"
+                      r"dying down|toned down)\b")
+WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c[oa]me back|coming back|returned|"
+                       r"darker)\b")
+RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
+                      r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b")
+# Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
+# unless it also says now.
+LONG_AGO = re.compile(rf"\b(?:{_LONG_AGO_WORDS})\b")
+# ... judged clause by clause: "I had hives as a kid and my lips are swelling up" describes the lips now.
+CLAUSE = re.compile(r",\s*|\s+\b(?:and|but|while|though)\b\s+")
+NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|currently|since)\b")
+# The message says nothing is happening: "not happening, just reading the aftercare sheet".
+NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically)\b")
+WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
+        r"last night|"
+        r"days? ago|hours? ago|an hour ago|day \d+")
+# Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
+IN_TIME = re.compile(rf"\b(?:{WHEN}|today|yesterday|every (?:single )?(?:day|hour)|each (?:day|hour)|"
+                     r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")
+# Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
+DESCRIBING = re.compile(
+    rf"\b(?:{WHEN}|woke up|there's|theres|there is|there are|"
+    r"(?<!if )(?<!will )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|"
+    r"ive had|i got|i feel|i'm feeling|im feeling))\b|"
+    r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"
+    r"tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|pouring|dripping)\b|"
+    r"\bmine (?:is|are|has|have)\b"
+)
+PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{WHEN})\b")
+SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
+# "the redness isn't spreading", "my lips aren't swollen": a negation inside the match, just before the sign's last
+# words, unsays it; not one that doesn't reach them ("isn't going away and is spreading"), nor "hasn't stopped".
+NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|nor|without|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|"
+                            r"didn'?t|haven'?t|hasn'?t)\s+(?!(?:stop\w*|gone|go|going|went|calm\w*|settl\w*|eas\w*|"
+                            r"improv\w*|better)\b)(?:\w+\s+){0,2}$")
+# ... unless the pattern names a negation of its own: "won't stop", "painkillers not working".
+OWN_NEGATION = re.compile(r"n'\?t|n't|\b(?:not|no|nothing|never|cannot|cant|wont)\b")
+
+# Hedged: "a little puffy", "tiny dots of blood", "kinda tender". The embedding second opinion (warning_model.py)
+# leaves such messages to the rules.
+HEDGED = re.compile(r"\b(?:a bit|bit of|slight|slightly|kinda|kind of|mildly|mild|little|tiny|a touch|some|minor|"
+                    r"pinpoint)\b")
+# A question about a condition, not a description: "what is a heart attack?", "how is a stroke treated?".
+DEFINITION = re.compile(r"^(?:(?:please|so|ok|okay|hi|hello|hey)\s+)*(?:what|whats|what's|wat|how|why|which|who|when|"
+                        r"where)\b")
+
+Sign = tuple[tuple[re.Pattern[str], bool], ...]  # (regex, whether a negation inside a match unsays it)
+
+
+def compile_sign(patterns: Sequence[str]) -> Sign:
+    """One regex for a sign's patterns that name no negation of their own, one for those that do ("won't stop")."""
+    own = [bool(OWN_NEGATION.search(p.replace(r"\b", " "))) for p in patterns]  # r"\bnot ceased": "not" is a word
+    groups = ((True, [p for p, o in zip(patterns, own, strict=True) if not o]),
+              (False, [p for p, o in zip(patterns, own, strict=True) if o]))
+    return tuple((re.compile("|".join(group)), inside) for inside, group in groups if group)
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    return "|".join(re.escape(p.lower()).replace(r"\ ", " ") for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The clinic's own words a reading needs: its treatments as patients name them, and what the documents call
+    the usual feeling ("like a sunburn")."""
+
+    treatments: tuple[str, ...] = ("it", "the treatment", "the procedure")
+    usual_like: tuple[str, ...] = ()
+    # made from those two
+    about_treatment: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    before_treatment: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    like_usual: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        named = _alternatives(self.treatments)
+        things = _alternatives([t for t in self.treatments if t != "it"] or ["the treatment"])
+        usual = _alternatives(self.usual_like)
+        # "can microneedling affect my vision?": a general question about the treatment, even with "my" in it
+        about = re.compile(rf"(?:can|could|does|do|will|would|might|may|is|are) (?:{named})\b")
+        before = re.compile(
+            rf"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|{things})|before i go|"
+            r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session)|"
+            rf"(?:ok|okay|safe|fine|alright) to (?:get|have|book|start) (?:{things}|it done|the treatment|a session)|"
+            rf"can i (?:still )?(?:get|have|book) (?:{things}|it done|the treatment|a session))\b")
+        object.__setattr__(self, "about_treatment", about)
+        object.__setattr__(self, "before_treatment", before)
+        object.__setattr__(self, "like_usual", re.compile(rf"\s+like (?:{usual})\b") if usual else None)
+
+
+def present(sign: Sign, text: str, softens: bool, reading: Reading) -> bool | None:
+    """True when the sign occurs at least once not negated ('no fever', "isn't spreading") and, when `softens`, not
+    softened ('a bit hot'); False when it occurs only negated or softened; None when it doesn't occur.
+
+    A vision change or pus is a warning sign however mildly it is put ("kinda blurry"); heat or swelling is not."""
+    seen = False
+    for pattern, negated_inside in sign:
+        start = 0
+        while m := pattern.search(text, start):  # every start, so a negated match can't swallow a later one
+            seen = True
+            before = text[max(0, m.start() - 40) : m.start()]
+            last_word = m.start() + m.group(0).rstrip().rfind(" ") + 1  # "eyelids were a tiny bit puff(y)"
+            inside = text[m.start():last_word]
+            softened = softens and (SOFTENER.search(before) or SOFTENER.search(inside)
+                                    or (reading.like_usual is not None and reading.like_usual.match(text, m.end())))
+            negated = NEGATION.search(before) or (negated_inside and NEGATED_INSIDE.search(inside))
+            if not negated and not softened:
+                return True
+            start = m.start() + 1
+    return False if seen else None
+
+
+def asked(sentence: str, before_treatment: bool, describing: bool, reading: Reading) -> str:
+    """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
+    the message describes something happening, which keeps general and what-if sentences' signs."""
+    unresolved = RESOLVED.sub("", sentence)
+    if PAST.search(sentence) and not DESCRIBING.search(unresolved) or (
+            LONG_AGO.search(sentence) and not NOW.search(unresolved)):  # "pus after my last ...", "as a teen"
+        return "told of an earlier time, not described as happening now"
+    if describing:
+        return ""
+    personal = PERSONAL.search(sentence)
+    if GENERAL.search(sentence) and (not personal or reading.about_treatment.match(sentence)):
+        return "asked in general, not described as happening"
+    if HYPOTHETICAL.search(sentence) or before_treatment:
+        return "asked as a what-if, not described as happening"
+    if DEFINITION.search(sentence) and not personal:
+        return "asked in general, not described as happening"
+    return ""

@@ -1,0 +1,88 @@
+"""Crises and emergencies are escalated before anything else, the same whatever the clinic's warning signs; everyday
+words stay calm. The messages are the issue's own examples and the kinds of message it names."""
+
+import pytest
+
+from faqbot.models import Escalation
+from faqbot.safety.signs import SignBook
+from faqbot.safety.triage import Triage
+from faqbot.settings import Settings
+from tests.conftest import EXAMPLE_DENTAL, EXAMPLE_SKIN
+
+BOOKS = {"default": Settings.warning_signs, "skin": EXAMPLE_SKIN, "dental": EXAMPLE_DENTAL}
+
+
+@pytest.fixture(params=sorted(BOOKS), scope="module")
+def triage(request) -> Triage:
+    """Each clinic's triage: crises and emergencies must not depend on which one it is."""
+    return Triage(SignBook.load(BOOKS[request.param]))
+
+
+@pytest.mark.parametrize("message", [
+    "I want to kill myself",
+    "I took a whole bottle of sleeping pills",
+    "nobody would care if I was gone",
+    "I don't see the point of living anymore",
+    "i've been cutting myself again",
+    "me quiero morir",
+    "my son says he wants to kill himself",
+    "i wish i could go to sleep and never wake up",
+])
+def test_a_crisis_gets_the_crisis_message_first(triage, message):
+    found = triage.check(message)
+    assert found.urgent and found.escalation is Escalation.CRISIS, found
+
+
+@pytest.mark.parametrize("message", [
+    "my baby is not breathing",
+    "my daughter drank bleach",
+    "I can't stop vomiting blood",
+    "I think I'm having a heart attack",
+    "crushing pain in my chest going down my left arm",
+    "his face is drooping on one side and his speech is slurred",
+    "she collapsed and she's unresponsive",
+    "my son is having a seizure",
+    "my toddler swallowed a button battery",
+    "he hit his head and now he keeps vomiting and is really drowsy",
+    "i'm 20 weeks pregnant and bleeding heavily",
+    "worst headache of my life, came on suddenly",
+    "my lips are blue and i can't breathe",
+    "me duele el pecho y no puedo respirar",
+    "her throat is closing up after the bee sting",
+])
+def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
+    found = triage.check(message)
+    assert found.urgent and found.escalation is Escalation.EMERGENCY, found
+
+
+@pytest.mark.parametrize("message", [
+    "I'm dying to try it",
+    "the price is killing me",
+    "what is a heart attack?",
+    "can I take sleeping pills the night before?",
+    "will it help my self-harm scars?",
+    "I'm on blood thinners, is it ok?",
+    "what should I watch for?",
+    "What are the signs of an allergic reaction I should watch for?",
+    "my dad had a stroke years ago, can he still have the treatment?",
+    "i tried to kill myself as a teenager and the scars on my wrists bother me",
+    "no chest pain, just a bit sore where they treated",
+    "how long does the redness last?",
+])
+def test_everyday_words_and_general_questions_stay_calm(triage, message):
+    found = triage.check(message)
+    assert not found.urgent, found
+
+
+def test_a_crisis_is_named_before_the_emergency_it_also_is():
+    found = Triage(SignBook.load(EXAMPLE_SKIN)).check("i swallowed all my pills so i won't wake up, i can't breathe")
+    assert found.escalation is Escalation.CRISIS and "overdose on purpose" in found.signals
+
+
+def test_the_clinics_own_signs_come_after_crisis_and_emergency():
+    skin = Triage(SignBook.load(EXAMPLE_SKIN))
+    assert skin.check("there's yellow pus on my cheek since yesterday").escalation is Escalation.CLINIC
+    dental = Triage(SignBook.load(EXAMPLE_DENTAL))
+    assert dental.check("there's pus coming from the socket since yesterday").escalation is Escalation.CLINIC
+    assert not dental.check("my face is a bit red the day after").urgent  # the skin clinic's signs are not its own
+    assert dental.check("the socket still bleeds after 3 hours of biting on gauze").escalation is Escalation.CLINIC
