@@ -31,6 +31,7 @@ from faqbot.labelled import normalise
 from faqbot.models import Answer, Escalation, Hit, Status, sentence_rows
 from faqbot.neighbours import Lift
 from faqbot.query import Query, QueryAnalyzer, Synonyms
+from faqbot.safety import model as escalation_model
 from faqbot.safety.language import other_language
 from faqbot.safety.signs import UrgentCheck
 from faqbot.safety.triage import Triage
@@ -110,6 +111,8 @@ class Engine:
         self.analyzer = QueryAnalyzer.from_texts(texts, Synonyms.load(settings.synonyms_file))
         self.keyword = KeywordIndex(texts)
         self.triage = Triage.from_settings(settings)
+        manifest = stored.manifest
+        self.escalation_model = escalation_model.for_index(manifest.model, manifest.model_digest, manifest.dimension)
         self._normalised: dict[int, tuple[str, ...]] = {}  # passage -> its sentences, normalised, once asked for
 
     @classmethod
@@ -176,6 +179,8 @@ class Engine:
         query = self.analyzer.analyze(question)
         warning = self.triage.check(query.cleaned)
         raw = self.encoder.encode([query.corrected])[0]
+        if self.escalation_model is not None:  # a crisis or an emergency in words no rule holds
+            warning = self.escalation_model.second_opinion(raw, warning, self.triage.hedged(query.cleaned))
         if self.adapter is not None and self.adapter.warning is not None:  # signs described in the patient's words
             warning = self.adapter.warning.second_opinion(raw, warning)
         vector = self.adapted(raw)

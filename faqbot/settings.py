@@ -93,8 +93,10 @@ class Settings:
     # A message in a language the documents are not in.
     other_language_message: str = (
         "Sorry, I can only read questions in English. Please call {clinic_name} at {clinic_phone}. "
-        "In an emergency, call {emergency_number}. / Lo siento, solo puedo leer preguntas en inglés. Llame a "
-        "{clinic_name} al {clinic_phone}. En caso de emergencia, llame al {emergency_number}."
+        "In an emergency, call {emergency_number}; if you are thinking of harming yourself, call or text "
+        "{crisis_line}. / Lo siento, solo puedo leer preguntas en inglés. Llame a {clinic_name} al {clinic_phone}. "
+        "En caso de emergencia, llame al {emergency_number}; si piensa en hacerse daño, llame o envíe un mensaje al "
+        "{crisis_line}."
     )
     disclaimer: str = (
         "General information from our patient materials - not a diagnosis or personal medical advice. "

@@ -108,3 +108,14 @@ def test_the_adapter_learned_on_dev_keeps_its_gains_on_the_held_back_test_set(ad
     assert scores.hit3 >= 0.95 and scores.hit1 >= 0.82 and scores.mrr5 >= 0.89
     assert scores.in_scope_fallbacks <= 0.03 and scores.fallback_recall >= 0.80
     assert scores.urgent_recall == 1.0 and scores.false_alarms == 0 and scores.normal_fallbacks == 0
+
+
+def test_a_crisis_in_words_no_rule_holds_is_caught_by_the_second_opinion(engine):
+    """The shipped escalation model applies to the default model's index; the rules alone miss these messages."""
+    assert engine.escalation_model is not None
+    for message in ("i've made my peace with everyone and tonight i'll finally be free of all of this",
+                    "im giving my cat to my neighbour and writing to my sister, there's nothing left to sort"):
+        assert not engine.triage.check(message).urgent
+        answer = engine.ask(message)
+        assert answer.escalation == "crisis" and answer.hits == () and "described like a crisis" in answer.signals
+    assert engine.ask("how long does the redness last after microneedling?").status == "answered"

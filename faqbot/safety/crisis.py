@@ -21,42 +21,49 @@ _ME = r"(?:my ?self|meself|myslef|mself)"
 _PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|tylenol|acetaminophen|ibuprofen|"
           r"aspirin|insulin|antidepressants|painkillers|pain ?killers|xanax|oxy\w*)")
 
+# "how many of my tablets would stop my heart", "would a week's worth be peaceful"
+_AMOUNT = (r"(?:how (?:much|many)|enough|\d{2,}|a weeks?'? ?worth|months?'? supply|all (?:of )?(?:my|them|her|his)|"
+           r"a lot of|the whole|whole (?:box|bottle|pack|pen)|loads)")
+_DEADLY = (r"(?:lethal|deadly|fatal|overdoses? kill|kill (?:you|me|someone)|stop (?:my|your|the) heart|(?:not|never|"
+    r"don'?t|dont|wouldn'?t) wake up|too late (?:for them )?to save|past fixing|peaceful|painless|post[- ]mortem)")
+
 SIGNS: dict[str, tuple[str, ...]] = {
     "suicidal thoughts": (
         r"\bsuicid\w*", r"\bkill(?:ing)? " + _ME + r"(?! (?:trying|to|at|with|working|laughing|over)\b)",
         r"\b(?:kill|shoot|hang) (?:him|her|them)sel(?:f|ves)\b",
         r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
         r"\bend(?:ing)? (?:it all|things|it)\b(?! (?:with|for|early|by|at|in the|on)\b)",
-        r"\b(?:want|wants|wanted|wanting|wanna|going|need|deserve|ready|way out is|better|plan\w*) to die\b"
-        r"(?! (?:if|of|laughing|from|when|before|after|for)\b)",
-        r"\b(?:want|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|rather) "
-        r"(?:to )?(?:die|dying|be dead|not exist|not be here|not wake up|disappear forever|go to sleep and not)\b",
+        r"\b(?:want|wants|wanted|wanting|wanna|going|need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
+        r"of|laughing|from|when|before|after|for)\b)",
+        r"\b(?:want|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|"
+        r"rather) (?:to )?(?:die|dying|be dead|not exist|not be here|not wake up|disappear forever|"
+        r"go to sleep and not)\b",
         r"\b(?:don'?t|do not|dont|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?(?:live|be alive|be here|exist|"
         r"wake up|go on|keep going|carry on)\b",
         r"\bnot exist any ?more\b", r"\bthoughts? of (?:dying|death|suicide|killing|ending)\b",
-        r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|stop)\b"
-        r"(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|"
-        r"\bjust want (?:it|this|everything|it all) (?:to )?(?:be )?(?:over|to end|to stop)\b",
-        r"\b(?:no|what'?s the|whats the|what is the|don'?t see (?:the|any)|not (?:any|a)) (?:point|reason|use) "
-        r"(?:in |of |to |for me to )?(?:living|life|live|going on|keep going|being alive|being here|carrying on|"
+        r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|"
+        r"stop)\b(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|\bjust want (?:it|this|"
+        r"everything|it all) (?:to )?(?:be )?(?:over|to end|to stop)\b",
+        r"\b(?:no|what'?s the|whats the|what is the|don'?t see (?:the|any)|not (?:any|a)) (?:point|reason|"
+        r"use) (?:in |of |to |for me to )?(?:living|life|live|going on|keep going|being alive|being here|carrying on|"
         r"carry on|anything anymore|trying anymore|waking up)\b",
         r"\bwhy bother (?:living|being alive|going on)\b", r"\bnothing (?:left )?to live for\b",
-        r"\blife (?:is|isn'?t|is not) (?:not )?worth (?:living|it)\b", r"\b(?:i'?m|im|i am) (?:so )?done with (?:life|"
-        r"living|everything|it all)\b",
+        r"\blife (?:is|isn'?t|is not) (?:not )?worth (?:living|it)\b", r"\b(?:i'?m|im|"
+        r"i am) (?:so )?done with (?:life|living|everything|it all)\b",
         r"\b(?:no|don'?t see a|don'?t see any|not any) future for me\b", r"\bdon'?t see a future\b",
-        r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|mind)\b"
-        r"[^.?!]{0,30}\b(?:gone|dead|died|disappeared|wasn'?t here|weren'?t here)\b",
+        r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|"
+        r"mind)\b[^.?!]{0,30}\b(?:gone|dead|died|disappeared|wasn'?t here|weren'?t here)\b",
         r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
         r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
         r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
         r"\b(?:wish|hope) i (?:don'?t|do not|won'?t|never) wake up\b", r"\bsleep (?:and|forever and) never wake up\b",
-        r"\bcan'?t (?:go on|keep going|do this anymore|take (?:it|this|life) any ?more)\b(?! with (?:this|my) "
-        r"(?:acne|skin|scars?))",
-        r"\btired of (?:living|being alive|life)\b", r"\b(?:who|anyone|anybody) would (?:even )?(?:come|go) to my "
-        r"funeral\b",
+        r"\bcan'?t (?:go on|keep going|do this anymore|take (?:it|this|life) any ?more)\b(?! with (?:this|"
+        r"my) (?:acne|skin|scars?))",
+        r"\btired of (?:living|being alive|life)\b", r"\b(?:who|anyone|anybody) would (?:even )?(?:come|"
+        r"go) to my funeral\b",
         r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
-        r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|your)? ?"
-        r"(?:appointment|session|booking))",
+        r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|"
+        r"your)? ?(?:appointment|session|booking))",
         r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long)\b",
     ),
     "a plan or the means": (
@@ -69,10 +76,22 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:standing|sitting) on (?:the|a) (?:roof|bridge|ledge)\b",
         r"\bdriv\w* (?:my car |the car |off )?(?:into|off) (?:a |the )?(?:wall|tree|road|bridge|cliff|river)\b",
         r"\b(?:rope|blade|razor|gun|knife)\b[^.?!]{0,50}\b(?:on " + _ME + r"|keep looking at|use it on)\b",
-        r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrist"
-        r"s?|throat)\b",
+        r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
+        r"throat)\b",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
         r"\bplanning how to do it\b", r"\bthinking about how to (?:do it|make that happen)\b",
+        rf"\b{_AMOUNT}\b[^?!]{{0,80}}\b{_DEADLY}\b", rf"\b{_DEADLY}\b[^?!]{{0,80}}\b{_AMOUNT}\b",
+        r"\b(?:saving|saved|put(?:ting)? aside|put by|stockpil\w*|hoard\w*|bought (?:a lot of|"
+        r"loads of))\b[^.?!]{0,40}\b(?:pills|tablets|meds|medications?|insulin|patches|paracetamol|morphine|"
+        r"\w+ (?:pills|tablets))\b",
+        r"\benough (?:put by|put aside|saved|on hand)\b", r"\bfor what i'?m planning\b",
+        r"\b(?:i have|i'?ve got|got it all|it'?s all) (?:a plan|planned)\b(?! for (?:my|the|a|your) )",
+        r"\b(?:found|know) a way out\b", r"\bquickest way to stop\b",
+        r"\b(?:with pills|in the garage)\b[^?!]{0,40}\b(?:or|better)\b[^?!]{0,40}\b(?:pills|car|garage|rope|jump)\b",
+        r"\bdrink until it stops\b", r"\bnot taking my (?:insulin|meds|medication|tablets)\b[^.?!]{0,30}\b(?:until|"
+        r"till) (?:it'?s over|it stops|i die)\b",
+        r"\bstopped all my medication on purpose\b", r"\bknife in my hand\b",
+        r"\b(?:looking up|reading about|googling|researching) (?:how|ways|which)\b",
     ),
     "saying goodbye": (
         r"\b(?:suicide )?note\b[^.?!]{0,30}\b(?:goodbye|family|wrote|written|writing)\b(?!.*\bdoctor\b)",
@@ -81,16 +100,45 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bgoodbye (?:everyone|everybody|world|all)\b", r"\b(?:this is )?my last (?:message|goodbye|words)\b",
         r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight is the night\b",
         r"\bmade up my mind\b", r"\b(?:i'?ve|i have) decided i'?m done\b", r"\b(?:i'?m|im|i am) done fighting\b",
+        r"\b(?:this is|this will be) (?:my |the )?last (?:message|time)\b", r"\bthis is me saying (?:thanks|goodbye)\b",
+        r"\bwon'?t be (?:alive|coming back|needing (?:them|it|any)|here by)\b",
+        r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
+        r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",
+        r"\bcancel (?:all|everything|all of them|all my)\b[^.?!]{0,60}\b(?:won'?t|wont|permanently|need)\b",
+        r"\bgive my (?:slot|place|appointment) to someone\b",
+        r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
+        r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died)\b", r"\bgoodbye letters?\b",
+        r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
+        r"to stop being)\b", r"\b(?:chosen|picked) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|a day|"
+        r"the day|the date)\b", r"\b(?:this weekend|tonight|tomorrow) is (?:when|the night|the day)\b",
+        r"\b(?:i'?ve|i have) done it\b", r"\b(?:left|wrote|written|writing) (?:a )?notes?\b",
+        r"\b(?:sorry for everything|it'?s better this way|tell my (?:parents|mum|mom|dad|family) (?:i'?m sorry|"
+        r"i love))\b",
+        r"\bfeel like a ghost\b", r"\b(?:sorted|paid off|tidied) (?:my )?(?:will|debts)\b",
+        r"\bgave (?:my|away my|all my) \w+(?: and my \w+)? to\b[^.?!]{0,60}\b(?:that'?s it|look after)\b",
+        r"\bgiving (?:his|her|my) \w+ away\b",
+        r"\bdon'?t (?:try to )?(?:call|ring) (?:me|my family)\b", r"\bnot (?:answering|"
+        r"picking up)\b[^?!]{0,80}\b(?:goodbye|sorry|note|pills|low|better this way)\b|\b(?:goodbye|sorry|note|pills|"
+        r"better this way)\b[^?!]{0,120}\b(?:not (?:answering|picking up)|won'?t answer|voicemail|phone (?:is )?off|"
+        r"off grid|locked)\b",
+        r"\b(?:texted|messaged|sent|wrote)\b[^?!]{0,40}\bgoodbye\b",
     ),
     "self-harm": (
         r"\bself[- ]?harm\w*(?! scars?)", r"\b(?:hurt|harm)(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b",
         r"\b(?:cut|cutting|burn|burning|burnt|burned|scratch\w*|hitting|punch\w*|starv\w*|punish\w*) " + _ME +
-        r"\b(?! (?:shaving|cooking|chopping|on|by accident|accidentally|slightly|a bit|with (?:a|the) (?:knife|razor) "
-        r"(?:while|when)))",
-        r"\b(?:cut|cutting) (?:my|his|her) (?:arms?|legs?|thighs?)\b", r"\bcutting (?:again|him|her)\w*\b",
+        r"\b(?! (?:shaving|cooking|chopping|on|by accident|accidentally|slightly|a bit|with (?:a|the) (?:knife|"
+        r"razor) (?:while|when)))",
+        r"\b(?:cut|cutting) my (?:arms|legs|thighs)\b", r"\bcutting (?:my|his|her) (?:arm|leg|thigh)s? again\b",
+        r"\bcutting (?:again|him|her)\w*\b",
         r"\b(?:until|till|til) (?:i|it) bleeds?\b", r"\bdon'?t feel safe (?:with|around) " + _ME,
-        r"\bon purpose\b[^.?!]{0,40}\b(?:cut|burn|hurt|bleed)\w*", r"\b(?:cut|burn|hurt|bleed)\w*\b[^.?!]{0,30}\bon "
-        r"purpose\b",
+        r"\bon purpose\b[^.?!]{0,40}\b(?:cut|burn|hurt|bleed)\w*", r"\b(?:cut|burn|hurt|"
+        r"bleed)\w*\b[^.?!]{0,30}\bon purpose\b",
+        r"\b(?:burn\w*|cut\w*|bit\w*|scratch\w*|hit\w*|bang\w*|punch\w*)\b[^.?!]{0,30}\b(?:till|until) (?:they|it|"
+        r"i) bleeds?\b", r"\bbanging my head\b", r"\bburning (?:my|her|his) (?:arm|skin|leg|hand)s? with\b",
+        r"\b(?:keep|kept|been) (?:hitting|banging|punching) (?:my ?self|my (?:legs|arms|head|body))\b",
+        r"\bthe thing with the (?:razor|blade|lighter)\b",
+        r"\bcutting where\b", r"\b(?:cut|cutting|went)\b[^.?!]{0,20}\bdeeper (?:than ever|on purpose|this time)\b",
+        r"\bhand on the hob\b", r"\bholding my breath\b[^.?!]{0,40}\b(?:see how long|longer than)\b",
     ),
     "overdose on purpose": (
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
@@ -98,24 +146,33 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"everything|\d{2,}|twenty|thirty|fifty)\b[^.?!]{0,30}\b" + _PILLS,
         r"\b(?:i|i'?ve|i have|i'?m going to|i'?m gonna|i will|i want to|thinking (?:of|about)|thought about|"
         r"planning) (?:\w+ )?overdos\w*", r"\b(?:taken|took|take|taking) an overdose\b",
-        r"\b(?:took|taken|take|taking|swallowed|injected|inject)\b[^.?!]{0,20}\b(?:all|a load|a bottle|the whole)\b"
-        r"[^.?!]{0,40}\b(?:so (?:i|it) (?:don'?t|won'?t|would|will|can)|to end|tonight|at once)\b",
-        r"\b(?:so (?:it|this|everything) (?:would|will|'?ll) end|so i (?:don'?t|won'?t|dont|wont) (?:have to )?wak"
-        r"e up)\b",
-        r"\b" + _PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|not wake "
-        r"up))\b",
+        r"\b(?:took|taken|take|taking|swallowed|injected|inject)\b[^.?!]{0,20}\b(?:all|a load|a bottle|"
+        r"the whole)\b[^.?!]{0,40}\b(?:so (?:i|it) (?:don'?t|won'?t|would|will|can)|to end|tonight|at once)\b",
+        r"\b(?:so (?:it|this|everything) (?:would|will|'?ll) end|so i (?:don'?t|won'?t|dont|"
+        r"wont) (?:have to )?wake up)\b",
+        r"\b" + _PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|"
+        r"not wake up))\b",
+        r"\b(?:swallowed|taken|took|injected|downed)\b[^.?!]{0,20}\b(?:the whole|a whole|all (?:my|of my|her|his|"
+        r"their)|a load of|a lot of|loads of)\b",
+        r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
+        r"\bthinking (?:about|of) taking all\b",
     ),
     "crisis, in another language": (
         r"\bme quiero morir\b", r"\bquiero (?:morir\w*|matarme|desaparecer|saltar)\b", r"\bmatarme\b",
         r"\bse quiere matar\b", r"\bquer[ií]a morir\b", r"\bquitarme la vida\b", r"\bacabar con todo\b",
         r"\bno quiero (?:vivir|seguir viviendo|despertar)\b", r"\bsentido a (?:seguir )?vivi\w*", r"\bsi me muero\b",
         r"\bdesaparecer para siempre\b", r"\b(?:soy|ser) una carga\b", r"\besta noche lo voy a hacer\b",
-        r"\bme (?:corto|lastimo|hago da[ñn]o)\b", r"\bcortando los brazos\b", r"\bsobredosis\b", r"\bpastillas lis"
-        r"tas\b",
+        r"\bme (?:corto|lastimo|hago da[ñn]o)\b", r"\bcortando los brazos\b", r"\bsobredosis\b",
+        r"\bpastillas listas\b",
         r"\b(?:me )?tom(?:[eé]|ó) (?:todas las|un frasco de|muchas) (?:pastillas|p[ií]ldoras)\b",
         r"\bquero (?:morrer|me matar|sumir)\b", r"\bme matar\b", r"\bn[aã]o quero (?:mais )?viver\b",
         r"\bacabar com tudo\b", r"\btomei todos os comprimidos\b", r"\bme cortar\b",
         r"\bje veux mourir\b", r"\bme suicider\b", r"\bme tuer\b", r"\bj'ai envie de mourir\b",
+        r"\bnicht mehr leben\b", r"\beine last\b", r"\bverabschiedet\b", r"\babsichtlich\b", r"\ballesvorbereitet\b",
+        r"\bes ist alles vorbereitet\b", r"\bfarla finita\b", r"\bun peso per\b", r"\bnon mi vedrete più\b",
+        r"\bapposta tutte\b", r"\bdespedida\b", r"\bdormir para siempre\b", r"\bno despertar\b",
+        r"\b(?:vai|vou) se matar\b", r"\bn[aã]o vou precisar mais\b", r"\bn[aã]o acordar mais\b", r"\ben finir\b",
+        r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b",
     ),
 }
 LITERAL = {"crisis, in another language"}
@@ -125,8 +182,17 @@ _PLAIN = Reading()
 _USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college))\b")
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
-_SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|"
-                      r"causes?) (?:of|for) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b")
+_SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|causes?|"
+                      r"talk|talks|leaflets?|information|training|course|lesson|programme|documentary|book) (?:of|"
+                      r"for|on|about) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b|"
+                      r"\bsuicidal (?:thinking|thoughts|ideation) (?:on|with|from|as a side effect)\b|"
+                      r"\bhow common is suicid")
+# "took a whole sheet thinking they were vitamins": an accident, which the emergency check reads
+_ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|instead of|"
+                       r"mixed up|got confused|confused them)\b")
+# "i'd rather die than have an injection": a comparison, not a wish; but not "rather be dead than keep living"
+_RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\bthan (?!(?:\w+ )?(?:keep|go on|going on|"
+                     r"live|living|look|looking|feel|feeling|be|being|carry|continue|wake|face|spend|exist)\b)")
 SPELLING = ("suicide suicidal kill myself self harm harming cutting overdose overdosed pills tablets living alive "
             "goodbye hopeless worthless disappear")
 
@@ -137,7 +203,7 @@ def read(text: str) -> UrgentCheck:
     for sentence in reading.SENTENCE_END.split(text):
         history = bool(reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence)) and not (
             reading.NOW.search(reading.RESOLVED.sub("", sentence)))
-        general = _SUBJECT.search(sentence) and not reading.PERSONAL.search(sentence)
+        general = _SUBJECT.search(sentence) or _RATHER.search(sentence)
         for name, sign in _BOOK.items():
             if name in found:
                 continue
@@ -146,6 +212,8 @@ def read(text: str) -> UrgentCheck:
                     found.append(name)
                 continue
             if not reading.present(sign, sentence, False, _PLAIN):
+                continue
+            if name == "overdose on purpose" and _ACCIDENT.search(sentence):
                 continue
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
                                       and not reading.NOW.search(sentence)):

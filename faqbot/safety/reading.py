@@ -13,45 +13,44 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|a touch)"
-                      r"\s+(?:\w+\s+)?$")
+SOFTENER = re.compile(r"\b(?:a bit|a little|slightly|kinda|kind of|mildly|mild|little bit|tiny bit|"
+                      r"a touch)\s+(?:\w+\s+)?$")
 # "no fever", "isn't swollen"; not "not sure but there's pus", and never across "but" or a colon
 NEGATION = re.compile(
-    r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|no sign of)"
-    r"\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|yet)\b)[^.,;:!?]){0,25}$"
+    r"\b(?:no|not|without|never|none|nor|free of|isn't|aren't|don't|doesn't|didn't|haven't|hasn't|"
+    r"no sign of)\b(?! (?:sure|idea|know|think|certain)\b)(?:(?!\b(?:but|though|although|however|"
+    r"yet)\b)[^.,;:!?]){0,25}$"
 )
 GENERAL = re.compile(  # "please can you explain what happens in the treatment" too
-    r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*"
-    r"(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|will|would|should)\b[^.?!]*\b(?:risks?|chances?|"
-    r"side effects?|cause|causes|possible|happen|signs?|symptoms?|likely|get|have an?|affect|harm|damage|ever|make|"
-    r"mess (?:with|up)|ruin|give|gives|"
-    r"look like|feel like|common|rare|explain)\b"
+    r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|"
+    r"will|would|should)\b[^.?!]*\b(?:risks?|chances?|side effects?|cause|causes|possible|happen|signs?|symptoms?|"
+    r"likely|get|have an?|affect|harm|damage|ever|make|mess (?:with|up)|ruin|give|gives|look like|feel like|common|"
+    r"rare|explain)\b"
 )
 HYPOTHETICAL = re.compile(  # what-ifs
-    r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|"
-    r"if (?:i|you|it|my|there'?s?|someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b"
-    r"(?:ever|get|gets|got|notice|see|have|has|develop|start|started|starts|felt)|"
-    r"in case|look out for|watch out for|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|"
-    r"(?:should|need to|must|have to|to) (?:look|watch|keep an eye) (?:out )?for|"
-    r"(?:what|signs?) to (?:look|watch) (?:out )?for|just so i know|"
-    r"jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|"
-    r"could (?:that|this|it) happen|how (?:common|rare|likely)|"
-    r"\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
-    r"^will i (?:have|get|be|need|feel)|"
-    r"^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
-    r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
+    r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
+    r"someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|see|have|has|develop|start|started|"
+    r"starts|felt|think|thought|suspect|are|'re)|is it true|\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
+    r"in case|look out for|watch out for|what would happen if|if (?:someone|somebody|a person|a patient)\b|"
+    r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
+    r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
+    r"have to|to) (?:look|watch|keep an eye) (?:out )?for|(?:what|signs?) to (?:look|watch) (?:out )?for|"
+    r"just so i know|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|could (?:that|this|"
+    r"it) happen|how (?:common|rare|likely)|\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|^will i (?:have|"
+    r"get|be|need|feel)|^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|is (?:\w+ ){0,2}(?:rare|"
+    r"common|likely))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
 _LONG_AGO_WORDS = (rf"years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past{_RECENT}|"
-                   r"last year")
+                   r"last year|in (?:19|20)\d\d|in the (?:19|20)?\d0'?s|when (?:i|she|he|we) (?:was|were) (?:\d+|"
+                   r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
 PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
                   r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
-                  r"back in|last month|before my (?:treatment|session)|"
-                  r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|"
-                  r"(?:read|heard) (?:online|somewhere|that|about)|"
-                  r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|mother|dad|"
-                  r"father|co-?worker|grandma|grandmother|grandpa|grandfather)\b[^.?!]{0,30}\b(?:had|got|broke|came|"
-                  r"said|says|told|read|heard|died|passed))\b")
+                  r"back in|last month|before my (?:treatment|session)|before i was born|(?:saw|seen|watched) (?:a|"
+                  r"this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) (?:online|somewhere|"
+                  r"that|about)|my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
+                  r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather)\b[^.?!]{0,30}\b(?:had|got|"
+                  r"broke|came|said|says|told|read|heard|died|passed))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
@@ -61,6 +60,13 @@ WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c
                        r"darker)\b")
 RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
                       r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b")
+# Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
+# something is said to happen after it ("... but now there's pus")
+RECOVERED = re.compile(r"\b(?:turned out (?:to be|it was)|(?:doctor|they|gp|a&e) said it was|sent (?:her|him|me|"
+    r"us) home|discharged|recovering|recovered|doing (?:well|great|fine|really well)|getting better|home now|"
+    r"stable now|all clear)\b")
+# Said in jest: "i choked when the hygienist asked how often i floss haha"
+LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.
 LONG_AGO = re.compile(rf"\b(?:{_LONG_AGO_WORDS})\b")
@@ -70,27 +76,25 @@ NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|ev
 # The message says nothing is happening: "not happening, just reading the aftercare sheet".
 NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically)\b")
 WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
-        r"last night|"
-        r"days? ago|hours? ago|an hour ago|day \d+")
+        r"last night|days? ago|hours? ago|an hour ago|day \d+")
 # Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
 IN_TIME = re.compile(rf"\b(?:{WHEN}|today|yesterday|every (?:single )?(?:day|hour)|each (?:day|hour)|"
                      r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 DESCRIBING = re.compile(
     rf"\b(?:{WHEN}|woke up|there's|theres|there is|there are|"
-    r"(?<!if )(?<!will )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|"
-    r"ive had|i got|i feel|i'm feeling|im feeling))\b|"
-    r"\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|leaking|weeping|spreading|throbbing|blurry|"
-    r"tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|pouring|dripping)\b|"
-    r"\bmine (?:is|are|has|have)\b"
+    r"(?<!if )(?<!will )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|ive had|"
+    r"i got|i feel|i'm feeling|im feeling))\b|\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|"
+    r"leaking|weeping|spreading|throbbing|blurry|tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|"
+    r"pouring|dripping)\b|\bmine (?:is|are|has|have)\b"
 )
 PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{WHEN})\b")
 SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
 # "the redness isn't spreading", "my lips aren't swollen": a negation inside the match, just before the sign's last
 # words, unsays it; not one that doesn't reach them ("isn't going away and is spreading"), nor "hasn't stopped".
-NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|nor|without|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|"
-                            r"didn'?t|haven'?t|hasn'?t)\s+(?!(?:stop\w*|gone|go|going|went|calm\w*|settl\w*|eas\w*|"
-                            r"improv\w*|better)\b)(?:\w+\s+){0,2}$")
+NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|nor|without|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
+                            r"haven'?t|hasn'?t)\s+(?!(?:stop\w*|gone|go|going|went|calm\w*|settl\w*|eas\w*|improv\w*|"
+                            r"better)\b)(?:\w+\s+){0,2}$")
 # ... unless the pattern names a negation of its own: "won't stop", "painkillers not working".
 OWN_NEGATION = re.compile(r"n'\?t|n't|\b(?:not|no|nothing|never|cannot|cant|wont)\b")
 
@@ -174,6 +178,12 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
     if PAST.search(sentence) and not DESCRIBING.search(unresolved) or (
             LONG_AGO.search(sentence) and not NOW.search(unresolved)):  # "pus after my last ...", "as a teen"
         return "told of an earlier time, not described as happening now"
+    if (over := RECOVERED.search(sentence)) and not (  # "not getting better", "was getting better, now worse"
+            NOW.search(sentence, over.end()) or WORSENING.search(sentence, over.end())
+            or re.search(r"\b(?:not|isn'?t|wasn'?t|hasn'?t|no)\s+(?:\w+\s+)?$", sentence[:over.start()])):
+        return "told of as over, not described as happening now"
+    if LAUGH.search(sentence) and not DESCRIBING.search(sentence):
+        return "said in jest"
     if describing:
         return ""
     personal = PERSONAL.search(sentence)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from faqbot.query import QueryAnalyzer, Synonyms
-from faqbot.safety import crisis, emergency
+from faqbot.safety import crisis, emergency, reading
 from faqbot.safety.signs import SignBook, UrgentCheck, read
 from faqbot.settings import Settings
 
@@ -32,6 +32,10 @@ class Triage:
         """The message as the clinic check reads it: lower case, one line, misspelled sign words read as meant."""
         plain = " ".join(message.lower().replace("\u2019", "'").split())
         return (speller or self._spelling).analyze(plain).corrected
+
+    def hedged(self, message: str) -> bool:
+        """The message calls what it describes mild: "mild redness", "a bit puffy", "tiny dots of blood"."""
+        return bool(reading.HEDGED.search(self.text(message)))
 
     def check(self, message: str) -> UrgentCheck:
         """The first escalation a message calls for, crisis first; else the clinic check's verdict (which says

@@ -1,0 +1,73 @@
+"""The escalation second opinion: speaks only where the rules found no crisis or emergency, applies only to the
+embedding model it was learned for, and is shipped learned from the examples beside it."""
+
+import hashlib
+import json
+
+import numpy as np
+
+from faqbot.models import Escalation
+from faqbot.safety import model
+from faqbot.safety.model import EXAMPLES, MODEL_FILE, EscalationModel, for_index, learn
+from faqbot.safety.signs import UrgentCheck
+from faqbot.settings import DEFAULT_MODEL
+
+DIMENSION = 8
+CALM = UrgentCheck(False, (), "no warning sign mentioned")
+
+
+def toy() -> EscalationModel:
+    """Crisis along the first axis, emergency along the second, bars at 0.5."""
+    weights = np.eye(2, DIMENSION, dtype=np.float32)
+    return EscalationModel("toy", "", weights, np.zeros(2, np.float32), np.full(2, 0.5, np.float32), "")
+
+
+def test_the_second_opinion_names_the_kind_over_its_bar_and_keeps_the_rules_crisis_or_emergency():
+    axes = np.eye(DIMENSION, dtype=np.float32)
+    crisis = toy().second_opinion(axes[0], CALM)
+    assert crisis.urgent and crisis.escalation is Escalation.CRISIS and crisis.signals == ("described like a crisis",)
+    assert toy().second_opinion(axes[1], CALM).escalation is Escalation.EMERGENCY
+    assert toy().second_opinion(axes[2], CALM) == CALM  # under both bars
+    assert toy().second_opinion(np.full(DIMENSION, np.nan, np.float32), CALM) == CALM
+    ruled = UrgentCheck(True, ("seizure",), "warning sign described: seizure", False, Escalation.EMERGENCY)
+    assert toy().second_opinion(axes[0], ruled) == ruled
+    clinic = UrgentCheck(True, ("pus",), "warning sign described: pus", False, Escalation.CLINIC)
+    assert toy().second_opinion(axes[0], clinic).escalation is Escalation.CRISIS  # more serious than the clinic's
+
+
+def test_it_applies_only_to_the_embedding_model_it_was_learned_for(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(toy().to_json()), encoding="utf-8")
+    assert for_index("toy", "", DIMENSION, path) is not None
+    assert for_index("another-model", "", DIMENSION, path) is None
+    assert for_index("toy", "", DIMENSION * 2, path) is None
+    path.write_text("{not json", encoding="utf-8")
+    assert for_index("toy", "", DIMENSION, path) is None  # unreadable: the rules decide alone
+
+
+def test_each_bar_lets_through_the_share_of_other_examples_it_was_set_for():
+    rng = np.random.default_rng(0)
+    kinds = np.array(["crisis"] * 40 + ["emergency"] * 40 + ["calm"] * 200)
+    centres = {"crisis": 0, "emergency": 1, "calm": 2}
+    vectors = rng.normal(0, 0.3, (len(kinds), DIMENSION)).astype(np.float32)
+    vectors[np.arange(len(kinds)), [centres[k] for k in kinds]] += 2.0
+    weights, biases, bars = learn(vectors, kinds, false_alarm_share=0.05, folds=4)
+    scores = vectors @ weights.T + biases
+    assert (scores[kinds == "calm"] >= bars).mean(axis=0).max() <= 0.05
+    assert (scores[kinds == "crisis", 0] >= bars[0]).mean() > 0.9
+    assert (scores[kinds == "emergency", 1] >= bars[1]).mean() > 0.9
+
+
+def test_the_shipped_model_was_learned_from_the_shipped_examples_for_the_default_model():
+    shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert shipped["model"] == DEFAULT_MODEL
+    assert shipped["examples_sha256"] == hashlib.sha256(EXAMPLES.read_bytes()).hexdigest()[:16], (
+        "the examples changed: run python -m faqbot.safety.relearn")
+    texts, kinds = model.load_examples()
+    assert len(texts) == len(kinds) and set(kinds) <= {"crisis", "emergency", "clinic", "calm", "foreign"}
+
+
+def test_a_message_calling_what_it_describes_mild_is_not_an_emergency_by_the_second_opinion():
+    axes = np.eye(DIMENSION, dtype=np.float32)
+    assert toy().second_opinion(axes[1], CALM, hedged=True) == CALM
+    assert toy().second_opinion(axes[0], CALM, hedged=True).escalation is Escalation.CRISIS  # put mildly, still one
