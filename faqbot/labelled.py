@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from faqbot.cleaning import clean_line
 from faqbot.errors import FaqbotError
 
 KINDS = ("in_scope", "out_of_scope", "urgent", "normal_healing")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,13 @@ def normalise(text: str) -> str:
 
 
 def load_questions(path: Path) -> list[Labelled]:
+    return read_jsonl(path, "a labelled question", KINDS,
+                      lambda data: Labelled(data["question"], data["kind"], tuple(data.get("answers", ()))))
+
+
+def read_jsonl(path: Path, what: str, kinds: Sequence[str], make: Callable[[dict], T]) -> list[T]:
+    """One item a line, made by `make` from the line's JSON object; each needs a `kind` among `kinds`. A bad line is
+    a FaqbotError naming the file and the line."""
     if not path.is_file():
         raise FaqbotError(f"No question set at {path} (give one with --questions)")
     items = []
@@ -37,12 +46,11 @@ def load_questions(path: Path) -> list[Labelled]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
-            item = Labelled(data["question"], data["kind"], tuple(data.get("answers", ())))
+            item = make(json.loads(line))
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise FaqbotError(f"{path}:{number} is not a labelled question ({exc})") from None
-        if item.kind not in KINDS:
-            raise FaqbotError(f"{path}:{number} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
+            raise FaqbotError(f"{path}:{number} is not {what} ({exc})") from None
+        if item.kind not in kinds:
+            raise FaqbotError(f"{path}:{number} has kind {item.kind!r}; use one of {', '.join(kinds)}")
         items.append(item)
     return items
 

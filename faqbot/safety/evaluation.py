@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from faqbot.errors import FaqbotError
+from faqbot.labelled import read_jsonl
 from faqbot.models import Answer, Escalation, Status
 
 KINDS = ("crisis", "emergency", "clinic", "calm", "foreign")
@@ -36,19 +36,8 @@ def is_escalation_set(path: Path) -> bool:
 
 
 def load_messages(path: Path) -> list[Message]:
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            item = Message(str(data["question"]), str(data["kind"]))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise FaqbotError(f"{path}:{number} is not an escalation message ({exc})") from None
-        if item.kind not in KINDS:
-            raise FaqbotError(f"{path}:{number} has kind {item.kind!r}; use one of {', '.join(KINDS)}")
-        items.append(item)
-    return items
+    return read_jsonl(path, "an escalation message", KINDS, lambda data: Message(str(data["question"]),
+                                                                                  str(data["kind"])))
 
 
 @dataclass(frozen=True)
