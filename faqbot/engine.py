@@ -179,7 +179,7 @@ class Engine:
         query = self.analyzer.analyze(question)
         warning = self.triage.check(query.cleaned)
         raw = self.encoder.encode([query.corrected])[0]
-        if self.escalation_model is not None:  # a crisis or an emergency in words no rule holds
+        if self.escalation_model is not None and not self.triage.jesting(query.cleaned):  # words no rule holds
             warning = self.escalation_model.second_opinion(raw, warning, self.triage.hedged(query.cleaned))
         if self.adapter is not None and self.adapter.warning is not None:  # signs described in the patient's words
             warning = self.adapter.warning.second_opinion(raw, warning)

@@ -37,6 +37,10 @@ class Triage:
         """The message calls what it describes mild: "mild redness", "a bit puffy", "tiny dots of blood"."""
         return bool(reading.HEDGED.search(self.text(message)))
 
+    def jesting(self, message: str) -> bool:
+        """The message laughs ("lol", "haha"): the embedding's second opinion leaves it to the rules."""
+        return bool(reading.LAUGH.search(self.text(message)))
+
     def check(self, message: str) -> UrgentCheck:
         """The first escalation a message calls for, crisis first; else the clinic check's verdict (which says
         whether the message describes something happening now, for the warning model)."""
