@@ -2,7 +2,7 @@
 
 import sys
 
-from faqbot.web import main
+from faqbot.patient.page import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,11 +9,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from faqbot.encoders import make_encoder, onnx_variants
 from faqbot.errors import FaqbotError
-from faqbot.indexing import ingest
-from faqbot.learning import Lessons
-from faqbot.precision import PRECISIONS
+from faqbot.index.build import ingest
+from faqbot.index.encoders import make_encoder, onnx_variants
+from faqbot.index.precision import PRECISIONS
+from faqbot.learning.lessons import Lessons
 from faqbot.settings import load_settings
 
 

@@ -26,10 +26,10 @@ ENCODERS = ("torch", "onnx", "onnx-int8")
 
 
 def measure(index: Path, encoder: str, threads: int, rounds: int, pins: int, data: Path) -> dict:
-    from faqbot.engine import Engine
-    from faqbot.pins import PinBook
+    from faqbot.answering.engine import Engine
+    from faqbot.records.storage import Store
     from faqbot.settings import load_settings
-    from faqbot.storage import Store
+    from faqbot.staff.pins import PinBook
 
     started = time.perf_counter()
     settings = load_settings(index_dir=index, encoder=encoder, encoder_threads=threads)
@@ -62,8 +62,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as data:
             print(json.dumps(measure(args.index, args.one, args.threads, args.rounds, args.pins, Path(data))))
         return
-    from faqbot.onnx_export import FOLDER, INT8
-    from faqbot.store import read_manifest
+    from faqbot.index.onnx_export import FOLDER, INT8
+    from faqbot.index.store import read_manifest
 
     has_int8 = f"{FOLDER}/{INT8}" in read_manifest(args.index).encoder_files
     rows = []

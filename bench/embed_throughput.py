@@ -24,9 +24,9 @@ ONE_CELL = """
 import json, sys, time
 from pathlib import Path
 import torch
-from faqbot import splitting
-from faqbot.documents import corpus_files, read_document
-from faqbot.encoders import SentenceTransformerEncoder
+from faqbot.documents import splitting
+from faqbot.documents.reader import corpus_files, read_document
+from faqbot.index.encoders import SentenceTransformerEncoder
 precision, threads = sys.argv[1], int(sys.argv[2])
 torch.set_num_threads(threads)
 corpus = Path("corpus")

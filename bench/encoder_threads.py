@@ -26,7 +26,7 @@ CLIENTS = (2, 4)
 
 
 def measure(index: Path, encoder: str, threads: int, alone: int) -> dict:
-    from faqbot.engine import Engine
+    from faqbot.answering.engine import Engine
     from faqbot.settings import load_settings
 
     engine = Engine.from_settings(load_settings(index_dir=index, encoder=encoder, encoder_threads=threads,

@@ -28,8 +28,8 @@ from bench.scale import synthetic  # noqa: E402
 
 
 def synthetic_engine(n: int, index: Path):
-    from faqbot import store
-    from faqbot.engine import Engine
+    from faqbot.answering.engine import Engine
+    from faqbot.index import store
     from faqbot.models import Passage
     from faqbot.settings import load_settings
 
@@ -60,7 +60,7 @@ def synthetic_engine(n: int, index: Path):
 
 
 def measure(n: int, index: Path) -> dict:
-    from faqbot import candidates
+    from faqbot.answering import candidates
 
     started = time.perf_counter()
     engine = synthetic_engine(n, index)

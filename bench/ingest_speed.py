@@ -44,8 +44,8 @@ def synthetic_corpus(folder: Path, passages: int, repeat_sentences: bool = False
     Unless `repeat_sentences`, each sentence has one word replaced by a random corpus word, so it is text ingest
     has not seen and must embed, at the length of a real sentence."""
     sys.path.insert(0, str(ROOT))
-    from faqbot import splitting
-    from faqbot.documents import corpus_files, read_document
+    from faqbot.documents import splitting
+    from faqbot.documents.reader import corpus_files, read_document
 
     docs = [read_document(p, ROOT / "corpus") for p in corpus_files(ROOT / "corpus")]
     sentences = [s.split(" ") for d in docs for p in splitting.split_document(d) for s in p.sentence_texts()]
@@ -71,7 +71,7 @@ def synthetic_corpus(folder: Path, passages: int, repeat_sentences: bool = False
 
 def change_one_document(corpus: Path) -> None:
     """Append a paragraph (sentences of the corpus's own, in a new order) to the first document, as an edit would."""
-    from faqbot.documents import corpus_files
+    from faqbot.documents.reader import corpus_files
 
     first = corpus_files(corpus)[0]
     text = first.read_text(encoding="utf-8")

@@ -23,10 +23,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--questions", type=int, default=5000)
     args = parser.parse_args()
-    from faqbot.engine import Engine
-    from faqbot.patient import PatientChat
+    from faqbot.answering.engine import Engine
+    from faqbot.patient.chat import PatientChat
+    from faqbot.records.storage import Store
     from faqbot.settings import load_settings
-    from faqbot.storage import Store
 
     with tempfile.TemporaryDirectory() as data_dir:
         settings = load_settings(data_dir=data_dir)

@@ -30,9 +30,9 @@ def plain(index: Path):
     import numpy as np
     from sentence_transformers import SentenceTransformer
 
-    from faqbot.encoders import resolve_model_path
+    from faqbot.index.encoders import resolve_model_path
+    from faqbot.index.store import load_index
     from faqbot.settings import DEFAULT_MODEL
-    from faqbot.store import load_index
 
     stored = load_index(index)
     flat = faiss.IndexFlatIP(stored.manifest.dimension)
@@ -48,7 +48,7 @@ def plain(index: Path):
 
 
 def fast(index: Path):
-    from faqbot.engine import Engine
+    from faqbot.answering.engine import Engine
     from faqbot.settings import load_settings
 
     engine = Engine.from_settings(load_settings(index_dir=index))
@@ -56,7 +56,7 @@ def fast(index: Path):
 
 
 def measure(index: Path, which: str, rounds: int) -> dict:
-    from faqbot.labelled import load_questions, normalise
+    from faqbot.learning.labelled import load_questions, normalise
 
     started = time.perf_counter()
     answer = plain(index) if which == "plain" else fast(index)

@@ -34,13 +34,13 @@ K = 10
 
 def base(index: Path) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The corpus sentences, their real embeddings and the dev questions' embeddings (cached)."""
-    from faqbot.store import load_index
+    from faqbot.index.store import load_index
 
     stored = load_index(index)
     sentences = [s for p in stored.passages for s in p.sentence_texts()]
     path = CACHE / "queries.npy"
     if not path.exists():
-        from faqbot.engine import Engine
+        from faqbot.answering.engine import Engine
         from faqbot.settings import load_settings
 
         encoder = Engine.from_settings(load_settings(index_dir=index)).encoder
@@ -72,7 +72,7 @@ def synthetic(n: int, index: Path, with_texts: bool = False) -> tuple[np.ndarray
 def build(n: int, kind: str, index: Path) -> dict:
     import faiss
 
-    from faqbot.store import build_faiss_index
+    from faqbot.index.store import build_faiss_index
 
     vectors, _ = synthetic(n, index)
     started = time.perf_counter()
@@ -85,7 +85,7 @@ def build(n: int, kind: str, index: Path) -> dict:
 def serve(n: int, kind: str, index: Path) -> dict:
     import faiss
 
-    from faqbot.store import _one_faiss_thread
+    from faqbot.index.store import _one_faiss_thread
 
     _, _, queries = base(index)
     loaded = faiss.read_index(str(CACHE / f"{kind}-{n}.faiss"))
@@ -117,7 +117,7 @@ def serve(n: int, kind: str, index: Path) -> dict:
 
 
 def keyword(n: int, index: Path) -> dict:
-    from faqbot.keyword import KeywordIndex
+    from faqbot.answering.keyword import KeywordIndex
 
     _, texts = synthetic(n, index, with_texts=True)
     started = time.perf_counter()

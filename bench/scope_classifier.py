@@ -23,9 +23,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from faqbot.engine import Engine  # noqa: E402
-from faqbot.keyword import stemmer, tokenize  # noqa: E402
-from faqbot.labelled import Labelled, load_questions  # noqa: E402
+from faqbot.answering.engine import Engine  # noqa: E402
+from faqbot.answering.keyword import stemmer, tokenize  # noqa: E402
+from faqbot.learning.labelled import Labelled, load_questions  # noqa: E402
 from faqbot.models import Status  # noqa: E402
 
 TOPIC_SHARE = 0.5  # a term in at least this share of the passages is the documents' topic, not a question's point

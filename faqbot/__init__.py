@@ -10,14 +10,14 @@ Usage::
 import os
 
 # Before anything imports gradio: the web apps never phone home (they also pass analytics_enabled=False), and
-# gradio skips regenerating its type stubs at import (half its import time; see faqbot/gradio_startup.py).
+# gradio skips regenerating its type stubs at import (half its import time; see faqbot/patient/gradio_startup.py).
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from faqbot.gradio_startup import skip_stub_regeneration  # noqa: E402
+from faqbot.patient.gradio_startup import skip_stub_regeneration  # noqa: E402
 
 skip_stub_regeneration()
 
-from faqbot.engine import Engine  # noqa: E402
+from faqbot.answering.engine import Engine  # noqa: E402
 from faqbot.models import Answer, Hit, Passage  # noqa: E402
 from faqbot.settings import Settings, load_settings  # noqa: E402
 

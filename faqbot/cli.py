@@ -14,10 +14,10 @@ import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
-from faqbot.engine import Engine
+from faqbot.answering.engine import Engine
 from faqbot.errors import FaqbotError, SettingsError
 from faqbot.models import Answer, Status
-from faqbot.render import ALERTS
+from faqbot.patient.render import ALERTS
 from faqbot.settings import Settings, load_settings
 
 
@@ -50,8 +50,8 @@ def _questions(args: argparse.Namespace) -> Iterable[str]:
 
 def _with_pins(engine: Engine, settings: Settings):
     """Staff's pinned answers apply here too, when the data folder has a database; none is created just to ask."""
-    from faqbot.pins import PinBook
-    from faqbot.storage import DATABASE, Store
+    from faqbot.records.storage import DATABASE, Store
+    from faqbot.staff.pins import PinBook
 
     if not (settings.data_dir / DATABASE).is_file():
         return engine
@@ -72,9 +72,9 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from faqbot import evaluation
-    from faqbot.engine import Engine
-    from faqbot.labelled import KINDS, check_labels, load_questions
+    from faqbot.answering.engine import Engine
+    from faqbot.learning import evaluation
+    from faqbot.learning.labelled import KINDS, check_labels, load_questions
     from faqbot.safety import evaluation as escalations
 
     settings = load_settings(index_dir=args.index)
@@ -131,8 +131,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _staff(args: argparse.Namespace) -> int:
-    from faqbot.accounts import Accounts
-    from faqbot.storage import Store
+    from faqbot.records.storage import Store
+    from faqbot.staff.accounts import Accounts
 
     settings = load_settings()
     store = Store.open(settings.data_dir)
@@ -156,7 +156,7 @@ def _staff(args: argparse.Namespace) -> int:
 
 
 def _staff_serve(args: argparse.Namespace) -> int:
-    from faqbot.staff import main as serve
+    from faqbot.staff.app import main as serve
 
     return serve()
 

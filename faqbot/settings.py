@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from faqbot import precision
 from faqbot.errors import SettingsError
+from faqbot.index import precision
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 CONFIG_ENV = "FAQBOT_CONFIG"
@@ -42,7 +42,7 @@ class Settings:
     # bleeding and pain common to every specialty. Crises and emergencies are checked whatever this file says.
     warning_signs: Path = Path(__file__).parent / "data" / "warning_signs.toml"
     top_k: int = 3
-    # Labelled questions (eval/ format) that ingest learns the query adapter from (faqbot/adapter.py); when the
+    # Labelled questions (eval/ format) that ingest learns the query adapter from (faqbot/learning/adapter.py); when the
     # file is missing there is no adapter. The adapter brings its own no_match thresholds, chosen by
     # cross-validation so that at most max_in_scope_fallbacks of the labelled in-scope questions fall back, and at
     # most max_in_scope_fallbacks_with_margin once the look-alike margin catches its share (adapter_bars.py).

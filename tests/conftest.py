@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from faqbot.encoders import FakeEncoder
-from faqbot.indexing import ingest
+from faqbot.index.build import ingest
+from faqbot.index.encoders import FakeEncoder
 from faqbot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +91,7 @@ def built_index(settings: Settings, encoder: FakeEncoder) -> Settings:
 @pytest.fixture(scope="session")
 def real_encoder():
     """The real all-MiniLM-L6-v2, loaded once for all integration tests."""
-    from faqbot.encoders import SentenceTransformerEncoder
+    from faqbot.index.encoders import SentenceTransformerEncoder
     from faqbot.settings import DEFAULT_MODEL
 
     return SentenceTransformerEncoder(DEFAULT_MODEL)

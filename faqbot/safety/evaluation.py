@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from faqbot.labelled import read_jsonl
+from faqbot.learning.labelled import read_jsonl
 from faqbot.models import Answer, Escalation, Status
 
 KINDS = ("crisis", "emergency", "clinic", "calm", "foreign")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from faqbot.english import is_common_english
+from faqbot.answering.english import is_common_english
 
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_LETTERS = 4  # shorter words are too often shared between languages ("no", "me", "a")

@@ -104,7 +104,7 @@ def load_examples(path: Path = EXAMPLES) -> tuple[list[str], np.ndarray]:
 def learn(vectors: np.ndarray, kinds: np.ndarray, *, false_alarm_share: float = 0.005, folds: int = 5,
           c: float = 10.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Weights, biases and bars for crisis and emergency against every other kind (warning_model.fit)."""
-    from faqbot.warning_model import fit, stratified_folds
+    from faqbot.learning.warning_model import fit, stratified_folds
 
     neither = ~np.isin(kinds, [k.value for k in KINDS])
     weights, biases, bars = [], [], []

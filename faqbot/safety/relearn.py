@@ -13,8 +13,8 @@ from faqbot.safety.model import EXAMPLES, MODEL_FILE, EscalationModel, learn, lo
 
 
 def main() -> None:
-    from faqbot.cleaning import clean_query
-    from faqbot.encoders import SentenceTransformerEncoder, model_digest
+    from faqbot.documents.cleaning import clean_query
+    from faqbot.index.encoders import SentenceTransformerEncoder, model_digest
     from faqbot.settings import DEFAULT_MODEL
 
     texts, kinds = load_examples()

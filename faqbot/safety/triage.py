@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from faqbot.query import QueryAnalyzer, Synonyms
+from faqbot.answering.query import QueryAnalyzer, Synonyms
 from faqbot.safety import crisis, emergency, reading
 from faqbot.safety.signs import SignBook, UrgentCheck, read
 from faqbot.settings import Settings

@@ -3,9 +3,9 @@ dental example reads its own specialty's messages without code."""
 
 import pytest
 
-from faqbot.engine import Engine
+from faqbot.answering.engine import Engine
 from faqbot.errors import SettingsError
-from faqbot.indexing import ingest
+from faqbot.index.build import ingest
 from faqbot.models import Escalation
 from faqbot.safety.signs import SignBook, phrase_pattern, read
 from faqbot.safety.triage import Triage

@@ -1,0 +1,1 @@
+"""Reading the clinic's documents: files of any format -> cleaned text -> passages."""

@@ -1,0 +1,165 @@
+"""Splitting cleaned documents into passages along their own structure.
+
+A section is a heading and the blocks under it. A passage never crosses a section and never cuts a
+sentence; a list stays with the sentence that introduces it; long sections are cut on sentence
+boundaries into passages of roughly MIN_WORDS..MAX_WORDS words, preferring paragraph ends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from faqbot.documents.reader import Block, Document
+from faqbot.models import Passage
+
+MIN_WORDS = 40
+TARGET_WORDS = 100
+MAX_WORDS = 150
+_MID_PARAGRAPH_CUT = 0.25  # cost of cutting inside a paragraph rather than at its end
+
+_ABBREVIATIONS = {
+    "approx", "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "no", "fig", "inc", "ca",
+    "cf", "al", "jr", "sr", "mt", "dept", "est", "min", "max", "mg", "ml", "oz", "lb", "hr", "hrs",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Character spans of the sentences in `text` (shifted by `offset`); abbreviations don't end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+        if word.rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        end = m.end() - len(m.group()) + len(m.group().rstrip())
+        spans.append((offset + start, offset + end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((offset + start, offset + len(text.rstrip())))
+    return spans
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """An unbreakable piece of a section: a sentence, or a list with the sentence introducing it."""
+
+    start: int
+    end: int
+    words: int
+    sentences: tuple[tuple[int, int], ...]
+    paragraph_end: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+def sections(doc: Document) -> list[Section]:
+    """Group blocks under their heading; a heading with nothing under it (not the title) prefixes the next."""
+    result: list[Section] = []
+    heading, own, body = "", "", []  # `own`: the current heading's text without any prefix
+    for i, block in enumerate(doc.blocks):
+        if block.kind != "heading":
+            body.append(block)
+            continue
+        text = doc.block_text(block)
+        if body:
+            result.append(Section(heading, tuple(body)))
+            heading = text
+        elif own and i > 1:  # an empty heading gives its children context; the title (block 0) does not
+            heading = f"{own} - {text}"
+        else:
+            heading = text
+        own, body = text, []
+    if body:
+        result.append(Section(heading, tuple(body)))
+    return result
+
+
+def _units(doc: Document, blocks: tuple[Block, ...]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "item":
+            spans = ((block.start, block.end),)
+            prev = units[-1] if units else None
+            if prev and i > 0 and (
+                blocks[i - 1].kind == "item" or doc.text[prev.end - 1] == ":"
+            ):  # extend the list, or attach it to the sentence that introduces it
+                units[-1] = _Unit(
+                    prev.start, block.end, prev.words + word_count(doc.block_text(block)),
+                    prev.sentences + spans, True,
+                )
+            else:
+                units.append(_Unit(block.start, block.end, word_count(doc.block_text(block)), spans, True))
+            continue
+        spans = sentence_spans(doc.block_text(block), block.start)
+        for j, (a, b) in enumerate(spans):
+            units.append(_Unit(a, b, word_count(doc.text[a:b]), ((a, b),), j == len(spans) - 1))
+    return units
+
+
+def _segment_cost(units: list[_Unit], i: int, j: int) -> float:
+    words = sum(u.words for u in units[i:j])
+    if words > MAX_WORDS and j - i > 1:
+        return float("inf")
+    cost = ((words - TARGET_WORDS) / TARGET_WORDS) ** 2
+    if words < MIN_WORDS:
+        cost += 2 * (MIN_WORDS - words) / MIN_WORDS
+    if not units[j - 1].paragraph_end:
+        cost += _MID_PARAGRAPH_CUT
+    return cost
+
+
+def pack(units: list[_Unit]) -> list[list[_Unit]]:
+    """Group consecutive units into passages: one if the section is short, else the cheapest cut."""
+    if sum(u.words for u in units) <= MAX_WORDS:
+        return [units]
+    n = len(units)
+    best = [0.0] + [float("inf")] * n
+    cut = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            if sum(u.words for u in units[i:j]) > MAX_WORDS * 2:
+                break
+            cost = best[i] + _segment_cost(units, i, j)
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    groups: list[list[_Unit]] = []
+    j = n
+    while j > 0:
+        groups.append(units[cut[j] : j])
+        j = cut[j]
+    return groups[::-1]
+
+
+def passage_id(source: str, text: str) -> str:
+    """Stable id from the document and the passage content."""
+    return hashlib.sha256(f"{source}\n{text}".encode()).hexdigest()[:16]
+
+
+def split_document(doc: Document) -> list[Passage]:
+    """All passages of a document, in reading order."""
+    passages: list[Passage] = []
+    seen: set[str] = set()
+    for section in sections(doc):
+        for group in pack(_units(doc, section.blocks)):
+            start, end = group[0].start, group[-1].end
+            text = doc.text[start:end]
+            pid = passage_id(doc.source, text)
+            while pid in seen:  # the same text twice in one document
+                pid = passage_id(doc.source, f"{pid}{text}")
+            seen.add(pid)
+            spans = tuple((a - start, b - start) for u in group for a, b in u.sentences)
+            passages.append(
+                Passage(pid, text, doc.source, doc.title, section.heading or doc.title, start, end, spans)
+            )
+    return passages

@@ -1,0 +1,1 @@
+"""Building and loading the index: encoders (torch, ONNX), document vectors, the FAISS store, ingest."""

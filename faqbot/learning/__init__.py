@@ -1,0 +1,1 @@
+"""Learning from labelled questions: the query adapter, its fit and bars, the warning model, evaluation."""

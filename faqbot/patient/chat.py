@@ -1,0 +1,98 @@
+"""The patient's side of a conversation, without any web framework: one message in, one reply out.
+
+Usage::
+
+    chat = PatientChat(engine, settings, Store.open(settings.data_dir))
+    reply = chat.reply("how long does the redness last?", topic=None)
+    reply.html, reply.status, reply.interaction_id   # then chat.feedback(reply.interaction_id, helpful=True)
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from faqbot.answering.conversation import resolve
+from faqbot.answering.engine import Engine
+from faqbot.answering.live import LiveEngine
+from faqbot.documents.cleaning import clean_query
+from faqbot.errors import FaqbotError
+from faqbot.patient.render import render_answer, render_notice
+from faqbot.records.redact import redact
+from faqbot.records.storage import Store
+from faqbot.settings import Settings
+from faqbot.staff.pins import PinBook
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the page shows for one message, and what it needs to remember."""
+
+    html: str  # escaped, ready to show
+    status: str  # answered | no_match | urgent | too_long | error | busy
+    interaction_id: int | None  # for feedback; None when nothing was stored
+    topic: str | None  # what the next message may follow up on
+
+
+class PatientChat:
+    def __init__(self, engine: Engine | LiveEngine, settings: Settings, store: Store) -> None:
+        self.live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
+        self.settings = settings
+        self.store = store
+        self.pins = PinBook(store, self.live, settings.pin_similarity)
+        self._titles_for: Engine | None = None
+        self._titles_by_source: dict[str, str] = {}
+
+    @property
+    def engine(self) -> Engine:
+        return self.live.current()
+
+    def _titles(self) -> dict[str, str]:
+        """Document titles by file name, for "also said in"; remade only when a new index is served."""
+        engine = self.engine
+        if self._titles_for is not engine:
+            self._titles_by_source = {p.source: p.title for p in engine.stored.passages}
+            self._titles_for = engine
+        return self._titles_by_source
+
+    def reply(self, message: str | None, topic: str | None = None) -> Reply | None:
+        """The reply to one message, or None for an empty one (the page then does nothing)."""
+        if message is None or not message.strip():
+            return None
+        if len(message) > self.settings.max_question_chars:  # checked before any other work on the text
+            return Reply(render_notice(self.settings.clinic_text(self.settings.too_long_message)), "too_long",
+                         None, topic)
+        question = redact(clean_query(message))  # contact details never reach the engine, the log or a reason
+        if not question:
+            return None
+        try:
+            turn = resolve(question, topic)
+            answer = self.pins.ask(turn.query)
+            html = render_answer(answer, self.settings, self._titles(), topic if turn.follows_up else None)
+        except Exception:  # a patient never sees a traceback; staff find it in the server log
+            log.exception("answering a question failed")
+            return Reply(render_notice(self.settings.clinic_text(self.settings.error_message), "error"), "error",
+                         None, topic)
+        try:
+            interaction_id: int | None = self.store.record(question, turn.query, answer)
+        except FaqbotError as exc:  # the patient still gets the answer; the log says what to fix
+            log.error("could not store a question: %s", exc)
+            interaction_id = None
+        return Reply(html, answer.status.value, interaction_id, turn.topic)
+
+    def busy(self, topic: str | None = None) -> Reply:
+        """The reply when too many questions are already running or waiting: try again (nothing is stored)."""
+        log.warning("a question was turned away: too many running or waiting (concurrent_answers %d, "
+                    "queue_size %d)", self.settings.concurrent_answers, self.settings.queue_size)
+        return Reply(render_notice(self.settings.clinic_text(self.settings.busy_message), "busy"), "busy", None,
+                     topic)
+
+    def feedback(self, interaction_id: int, helpful: bool | None) -> bool:
+        """Store the patient's helpful / not helpful (None withdraws it); False if it could not be stored."""
+        try:
+            return self.store.set_feedback(interaction_id, helpful)
+        except FaqbotError as exc:
+            log.error("could not store feedback: %s", exc)
+            return False

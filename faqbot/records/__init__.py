@@ -1,0 +1,1 @@
+"""The record of questions: storage (SQLite), redaction of contact details, retention."""

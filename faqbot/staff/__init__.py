@@ -1,0 +1,1 @@
+"""The staff workspace: accounts, review, pins, documents, overview and exports."""

@@ -1,0 +1,125 @@
+"""Staff accounts: scrypt password hashes with a per-account salt, and a limit on failed logins.
+
+There is no default account: `python -m faqbot staff add NAME` creates one.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from functools import cache
+
+from faqbot.errors import SettingsError
+from faqbot.records.storage import Store
+
+# scrypt cost: ~50 ms and 16 MiB per check on this machine's cores - slow for guessing, fine for a login.
+_N, _R, _P = 2**14, 8, 1
+_NAME = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
+MIN_PASSWORD_CHARS = 10
+MAX_FAILURES = 5  # failed logins per account within FAILURE_WINDOW_S before it is locked for the rest of it
+FAILURE_WINDOW_S = 15 * 60
+MAX_TRACKED_NAMES = 10_000  # names with recent failures kept in memory; the oldest are forgotten beyond this
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return "$".join(["scrypt", str(_N), str(_R), str(_P), base64.b64encode(salt).decode(),
+                     base64.b64encode(digest).decode()])
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        kind, n, r, p, salt, digest = stored.split("$")
+        if kind != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+                                dklen=len(expected))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def check_new_account(name: str, password: str) -> None:
+    """Refuse a name or password that can't be used, saying why."""
+    if not _NAME.match(name):
+        raise SettingsError(f"Staff name {name!r} must be 2-64 letters, digits or . _ @ -")
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise SettingsError(f"The password must have at least {MIN_PASSWORD_CHARS} characters")
+
+
+class Accounts:
+    """Who may sign in to the staff workspace."""
+
+    def __init__(self, store: Store, clock=time.monotonic) -> None:
+        self.store = store
+        self._clock = clock
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._signed_in_with: dict[str, str] = {}  # name -> the password hash it last signed in with
+        self._lock = threading.Lock()
+
+    def add(self, name: str, password: str) -> None:
+        check_new_account(name, password)
+        self.store.add_staff(name, hash_password(password))
+
+    def _locked(self, name: str) -> bool:
+        now = self._clock()
+        with self._lock:
+            failures = self._failures.get(name)
+            while failures and now - failures[0] > FAILURE_WINDOW_S:
+                failures.popleft()
+            if failures is not None and not failures:
+                del self._failures[name]
+            return bool(failures) and len(failures) >= MAX_FAILURES
+
+    def _failed(self, name: str) -> None:
+        with self._lock:
+            if name not in self._failures and len(self._failures) >= MAX_TRACKED_NAMES:
+                del self._failures[next(iter(self._failures))]  # forget the name tracked longest
+            self._failures[name].append(self._clock())
+
+    def login(self, name: str, password: str) -> bool:
+        """True for a right name and password, unless the account had too many failed logins lately."""
+        if self._locked(name):
+            return False
+        stored = self.store.staff_password_hash(name)
+        ok = verify_password(password, stored) if stored else verify_password(password, _dummy_hash())  # same cost
+        if not ok or stored is None:
+            self._failed(name)
+            return False
+        with self._lock:
+            self._signed_in_with[name] = stored
+        return True
+
+    def still_valid(self, name: str) -> bool:
+        """Whether a session opened by `name` may go on: the account exists and its password hasn't changed."""
+        with self._lock:
+            seen = self._signed_in_with.get(name)
+        return seen is not None and self.store.staff_password_hash(name) == seen
+
+    def end_stale_sessions(self, tokens: dict[str, str]) -> int:
+        """Remove the login tokens (token -> name, Gradio's session table) of removed accounts and of accounts
+        whose password changed since they signed in; returns how many were ended."""
+        stale = [token for token, name in list(tokens.items()) if not self.still_valid(name)]
+        for token in stale:
+            tokens.pop(token, None)
+        return len(stale)
+
+    async def login_async(self, name: str, password: str) -> bool:
+        """`login` for Gradio's async login route: the slow hash runs in a worker thread."""
+        import anyio
+
+        return await anyio.to_thread.run_sync(self.login, name, password)
+
+
+@cache
+def _dummy_hash() -> str:
+    """Checked against when the name is unknown, so a wrong name takes as long as a wrong password."""
+    return hash_password(secrets.token_urlsafe(16))

@@ -1,0 +1,306 @@
+"""The staff workspace: a separate Gradio app on its own port, behind a login.
+
+Overview, question log (filters, CSV export), review queue and pins, "check an answer", and documents. The
+rows and Markdown it shows are made in `faqbot/staff/views.py`; exports in `faqbot/staff/exports.py`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from faqbot.answering.engine import Engine
+from faqbot.answering.explain import explain
+from faqbot.answering.live import LiveEngine
+from faqbot.errors import FaqbotError
+from faqbot.logs import configure_logging
+from faqbot.patient.page import locked_down
+from faqbot.records.retention import start_retention
+from faqbot.records.storage import Store
+from faqbot.settings import Settings, load_settings
+from faqbot.staff.accounts import Accounts
+from faqbot.staff.documents_tab import documents_tab
+from faqbot.staff.exports import EXPORT_KEEP_S, EXPORT_LIMIT, EXPORTS_PREFIX, start_export_cleanup, write_csv
+from faqbot.staff.library import MAX_DOCUMENT_BYTES, Library
+from faqbot.staff.pins import PinBook
+from faqbot.staff.review import review_queue
+from faqbot.staff.views import (
+    CHECK_COLUMNS,
+    FEEDBACK,
+    LOG_COLUMNS,
+    PIN_COLUMNS,
+    STATUSES,
+    check_rows,
+    context_markdown,
+    describe,
+    explanation_markdown,
+    log_filter,
+    log_rows,
+    overview_views,
+    passage_label,
+    pin_rows,
+    queue_rows,
+)
+
+SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open sessions within this
+
+
+def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None,
+                    export_dir: Path | None = None):
+    """The workspace's layout and events; `library` (documents) defaults to one over the settings' corpus."""
+    export_dir = export_dir or Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
+    live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
+    library = library or Library(settings, on_change=live.reload)
+    pin_book = PinBook(store, live, settings.pin_similarity)
+
+    def current_pins() -> list[list[Any]]:
+        return pin_rows(store.pins(), live.current())
+
+    def check(question):
+        question = (question or "").strip()
+        if not question:
+            raise gr.Error("Type a question to check")
+        if len(question) > settings.max_question_chars:
+            raise gr.Error(f"Questions are limited to {settings.max_question_chars} characters")
+        found = explain(live.current(), pin_book, question)
+        return explanation_markdown(found), check_rows(found)
+
+    def show_context(passage_id):
+        passage_id = (passage_id or "").strip()
+        engine = live.current()
+        if passage_id not in engine.stored.positions:
+            raise gr.Error("Copy a passage id from the ranking (last column)")
+        return context_markdown(engine, passage_id)
+
+    def staff_name(request: gr.Request) -> str:
+        return request.username or "staff"
+
+    def load_queue():
+        items = review_queue(store, settings.review_below_score)
+        return queue_rows(items), f"{len(items)} questions to review"
+
+    def open_question(interaction_id):
+        item = store.get(int(interaction_id or 0))
+        if item is None:
+            raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+        return describe(item), item.question
+
+    def verdict(interaction_id, right: bool, request: gr.Request):
+        if not store.set_review(int(interaction_id or 0), "right" if right else "wrong", staff_name(request)):
+            raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+        return (*load_queue(), f"Question #{int(interaction_id)} marked {'right' if right else 'wrong'}.")
+
+    def mark_right(interaction_id, request: gr.Request):
+        return verdict(interaction_id, True, request)
+
+    def mark_wrong(interaction_id, request: gr.Request):
+        return verdict(interaction_id, False, request)
+
+    def search_documents(text):
+        if not (text or "").strip():
+            raise gr.Error("Type what to look for in the documents")
+        engine = live.current()
+        ranked = engine.rank(text[: settings.max_question_chars])
+        choices = [(passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
+                   for i in list(ranked.order)[:10]]
+        return gr.update(choices=choices, value=[])
+
+    def pin(question, passage_ids, request: gr.Request):
+        if not (question or "").strip():
+            raise gr.Error("Open a question first (or type the question to pin an answer for)")
+        if not passage_ids:
+            raise gr.Error("Tick the passage(s) that answer the question")
+        pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
+        return current_pins(), f"Pinned as answer #{pin_id}; patients get it from their next question."
+
+    def not_covered(question, request: gr.Request):
+        if not (question or "").strip():
+            raise gr.Error("Open a question first (or type the question the documents don't cover)")
+        pin_id = store.add_pin(question.strip(), [], staff_name(request))
+        return current_pins(), (f"Pin #{pin_id}: patients asking this, or something close, now get the clinic's "
+                                "contact message instead of passages (warning signs still come first).")
+
+    def edit_pin(pin_id, ids_text, request: gr.Request):
+        ids = [i.strip() for i in (ids_text or "").split(",") if i.strip()]
+        known = live.current().stored.positions
+        unknown = [i for i in ids if i not in known]
+        if not ids or unknown:
+            raise gr.Error(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
+        if not store.update_pin(int(pin_id or 0), ids, staff_name(request)):
+            raise gr.Error(f"There is no pin #{pin_id}")
+        return current_pins(), f"Pin #{int(pin_id)} saved."
+
+    def remove_pin(pin_id):
+        if not store.remove_pin(int(pin_id or 0)):
+            raise gr.Error(f"There is no pin #{pin_id}")
+        return current_pins(), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
+
+    def search(status, feedback, since, until, text):
+        found = log_filter(status, feedback, since, until, text)
+        rows = log_rows(store.search(found))
+        return rows, f"{len(rows)} questions" + (f" (the newest {found.limit})" if len(rows) == found.limit else "")
+
+    def export(status, feedback, since, until, text):
+        rows = log_rows(store.search(replace(log_filter(status, feedback, since, until, text), limit=EXPORT_LIMIT)))
+        return str(write_csv(rows, export_dir, LOG_COLUMNS, "log"))
+
+    with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
+                   delete_cache=(EXPORT_KEEP_S, EXPORT_KEEP_S)) as app:
+        gr.Markdown(f"# Staff workspace\nQuestions are kept for {settings.retention_days} days; emails and phone "
+                    "numbers were removed before they were stored.")
+        with gr.Tab("Overview"):
+            summary = gr.Markdown()
+            per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day (UTC)",
+                                 x_label_angle=-60,
+                                 color_map={"answered": "#2e7d32", "no_match": "#6c757d", "urgent": "#a4161a"})
+            topics = gr.Dataframe(headers=["word (stemmed)", "unanswered questions", "newest example"],
+                                  datatype="str", interactive=False, wrap=True,
+                                  label="Most frequent words in questions the documents didn't answer")
+            refresh = gr.Button("Refresh")
+        with gr.Tab("Question log"):
+            with gr.Row():
+                status = gr.Dropdown(STATUSES, value="any", label="Status")
+                feedback = gr.Dropdown(list(FEEDBACK), value="any", label="Feedback")
+                since = gr.Textbox(label="From (YYYY-MM-DD)", max_length=10)
+                until = gr.Textbox(label="To (YYYY-MM-DD)", max_length=10)
+                text = gr.Textbox(label="Question contains", max_length=200)
+            with gr.Row():
+                find = gr.Button("Search", variant="primary")
+                export_button = gr.Button("Export as CSV")
+            count = gr.Markdown()
+            table = gr.Dataframe(headers=LOG_COLUMNS, datatype="str", interactive=False, wrap=True,
+                                 elem_id="log")
+            download = gr.File(label="CSV export", interactive=False)
+        with gr.Tab("Review queue"):
+            queue_count = gr.Markdown()
+            queue = gr.Dataframe(headers=["id", "why", *LOG_COLUMNS[1:]], datatype="str", interactive=False,
+                                 wrap=True, elem_id="queue")
+            with gr.Row():
+                question_id = gr.Number(label="Question id", precision=0, minimum=0)
+                open_button = gr.Button("Open")
+                right = gr.Button("Answer was right")
+                wrong = gr.Button("Answer was wrong")
+            details = gr.Markdown()
+            review_message = gr.Markdown()
+            gr.Markdown("### Pin the right answer\nSearch the documents, tick the passage(s) that answer the "
+                        "question, and pin them: they are shown first, marked as checked by clinic staff, for this "
+                        "question and close paraphrases of it. If the documents don't answer it, mark it **Not in "
+                        "our documents**: patients asking it get the clinic's contact message instead.")
+            pin_question = gr.Textbox(label="Question to pin an answer for", max_length=settings.max_question_chars)
+            with gr.Row():
+                lookup = gr.Textbox(label="Search the documents", max_length=settings.max_question_chars, scale=4)
+                lookup_button = gr.Button("Search", scale=1)
+            candidates = gr.CheckboxGroup(label="Passages", choices=[])
+            with gr.Row():
+                pin_button = gr.Button("Pin ticked passages", variant="primary")
+                not_covered_button = gr.Button("Not in our documents")
+        with gr.Tab("Check an answer"):
+            with gr.Row():
+                check_question = gr.Textbox(label="Question", max_length=settings.max_question_chars, scale=4,
+                                            elem_id="check-question")
+                check_button = gr.Button("Check", variant="primary", scale=1)
+            decision = gr.Markdown()
+            ranking = gr.Dataframe(headers=CHECK_COLUMNS, datatype="str", interactive=False, wrap=True,
+                                   elem_id="ranking")
+            with gr.Row():
+                context_id = gr.Textbox(label="Passage id (from the ranking)", scale=4)
+                context_button = gr.Button("Show in its document", scale=1)
+            context = gr.Markdown()
+        with gr.Tab("Documents"):
+            documents_tab(app, live, library)
+        with gr.Tab("Pins"):
+            pins_table = gr.Dataframe(headers=PIN_COLUMNS,
+                                      datatype="str", interactive=False, wrap=True, elem_id="pins")
+            with gr.Row():
+                pin_id = gr.Number(label="Pin", precision=0, minimum=0)
+                pin_ids = gr.Textbox(label="Passage ids, in order (comma-separated)")
+                save_pin = gr.Button("Save")
+                drop_pin = gr.Button("Remove", variant="stop")
+            pins_message = gr.Markdown()
+            export_pins = gr.Button("Export pins as CSV")
+            pins_download = gr.File(label="CSV export", interactive=False)
+        filters = [status, feedback, since, until, text]
+        gr.on([app.load, find.click, text.submit], search, inputs=filters, outputs=[table, count], api_name="log")
+        export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
+        gr.on([app.load, refresh.click], lambda: overview_views(store), outputs=[per_day, summary, topics],
+              api_name="overview")
+        app.load(load_queue, outputs=[queue, queue_count], api_name="queue")
+        app.load(current_pins, outputs=pins_table, api_name="pins")
+        open_button.click(open_question, inputs=question_id, outputs=[details, pin_question], api_name="open")
+        open_button.click(lambda q: q, inputs=pin_question, outputs=lookup, api_visibility="private")
+        right.click(mark_right, inputs=question_id, outputs=[queue, queue_count, review_message],
+                    api_name="mark_right")
+        wrong.click(mark_wrong, inputs=question_id, outputs=[queue, queue_count, review_message],
+                    api_name="mark_wrong")
+        gr.on([lookup_button.click, lookup.submit], search_documents, inputs=lookup, outputs=candidates,
+              api_name="search_documents")
+        pin_button.click(pin, inputs=[pin_question, candidates], outputs=[pins_table, review_message], api_name="pin")
+        not_covered_button.click(not_covered, inputs=pin_question, outputs=[pins_table, review_message],
+                                 api_name="not_covered")
+        save_pin.click(edit_pin, inputs=[pin_id, pin_ids], outputs=[pins_table, pins_message], api_name="edit_pin")
+        gr.on([check_button.click, check_question.submit], check, inputs=check_question,
+              outputs=[decision, ranking], api_name="check")
+        gr.on([context_button.click, context_id.submit], show_context, inputs=context_id, outputs=context,
+              api_name="context")
+        export_pins.click(lambda: str(write_csv(current_pins(), export_dir, PIN_COLUMNS, "pins")),
+                          outputs=pins_download, api_name="export_pins")
+        drop_pin.click(remove_pin, inputs=pin_id, outputs=[pins_table, pins_message], api_name="remove_pin")
+    return app
+
+
+def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, Any]:
+    """The public page's locked-down settings, plus the login and room for document uploads."""
+    blocked = [settings.index_dir, settings.data_dir, settings.corpus_dir]
+    return {
+        **locked_down(settings.staff_host, settings.staff_port, blocked, f"{MAX_DOCUMENT_BYTES // 2**20}mb"),
+        "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
+        "auth_message": "Staff sign-in. Accounts are made with: python -m faqbot staff add NAME",
+    }
+
+
+def main() -> int:
+    configure_logging()
+    try:
+        settings = load_settings()
+        store = Store.open(settings.data_dir)
+        engine = LiveEngine(settings)
+    except FaqbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not store.staff_names():
+        print("error: there are no staff accounts yet; add one with: python -m faqbot staff add NAME",
+              file=sys.stderr)
+        return 1
+    start_retention(store, settings)
+    export_dir = Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
+    start_export_cleanup(export_dir)
+    app = build_staff_app(store, settings, engine, export_dir=export_dir)
+    app.queue(default_concurrency_limit=2, max_size=32)
+    accounts = Accounts(store)
+    server, _, _ = app.launch(**staff_launch_options(settings, accounts), prevent_thread_lock=True)
+    start_session_checks(server, accounts)
+    app.block_thread()
+    return 0
+
+
+def start_session_checks(server: Any, accounts: Accounts, every_s: float = SESSION_CHECK_S) -> threading.Event:
+    """End the sessions of removed accounts and changed passwords within `every_s` seconds, until the returned
+    event is set."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every_s):
+            ended = accounts.end_stale_sessions(server.tokens)
+            if ended:
+                logging.getLogger(__name__).info("ended %d staff sessions (account removed or password changed)",
+                                                 ended)
+
+    threading.Thread(target=loop, name="staff-sessions", daemon=True).start()
+    return stop

@@ -1,0 +1,59 @@
+from collections import Counter
+
+from faqbot.answering.english import common_words, from_wordfreq, is_common_english
+from faqbot.answering.query import QueryAnalyzer, Synonyms, skeleton
+
+CORPUS = ["Most patients need three sessions of microneedling.", "A numbing cream is applied first.",
+          "Enlarged pores and acne scars improve."]
+
+
+def analyzer(groups=(("numbing cream", "numbing creme", "anesthetic"),)):
+    return QueryAnalyzer.from_texts(CORPUS, Synonyms(groups))
+
+
+def test_misspelled_corpus_words_are_corrected():
+    query = analyzer().analyze("how many sesions of microneedeling")
+    assert query.corrected == "how many sessions of microneedling"
+    assert query.corrections == (("sesions", "sessions"), ("microneedeling", "microneedling"))
+
+
+def test_real_english_words_are_not_corrected_into_corpus_words():
+    assert analyzer().analyze("can I have wine").corrected == "can I have wine"
+
+
+def test_unknown_words_are_reported():
+    assert analyzer().analyze("is it ok while pregnant").unknown == ("while", "pregnant")
+
+
+def test_lay_words_are_expanded_to_the_documents_wording_only():
+    assert analyzer().analyze("is an anesthetic used").expansions == ("numbing cream",)
+    assert analyzer().analyze("is numbing cream used").expansions == ()  # already the documents' words
+
+
+def test_synonyms_file_ignores_comments_and_single_phrases(tmp_path):
+    path = tmp_path / "syn.txt"
+    path.write_text("# comment\nDerma Roller, at-home roller\nlonely\n")
+    assert Synonyms.load(path).groups == (("derma roller", "at home roller"),)
+
+
+def test_counts_drive_the_choice_between_equally_close_words():
+    qa = QueryAnalyzer(Counter({"pores": 5, "pools": 1}), " pores pools ", Synonyms(()))
+    assert qa.correct("porres") == "pores"
+
+
+def test_a_swap_of_two_letters_is_one_edit():
+    qa = QueryAnalyzer(Counter({"length": 1}), " length ", Synonyms(()))
+    assert qa.correct("lenght") == "length"
+
+
+def test_a_word_that_sounds_the_same_wins_over_one_with_another_consonant():
+    assert skeleton("poors") == skeleton("pores") == "prs" and skeleton("pools") == "pls"
+    qa = QueryAnalyzer(Counter({"pores": 1, "pools": 5}), " pores pools ", Synonyms(()))
+    assert qa.correct("poors") == "pores"
+
+
+def test_the_frozen_english_word_list_is_what_wordfreq_gives():
+    """faqbot/data/english_words.txt must be regenerated (python -m faqbot.answering.english) when wordfreq changes."""
+    assert common_words() == frozenset(from_wordfreq())
+    assert is_common_english("wine") and is_common_english("cheeks")
+    assert not is_common_english("sesions") and not is_common_english("microneedeling")

@@ -1,0 +1,88 @@
+"""The staff workspace in a real browser: sign in, see the overview and the log, check an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot.answering.engine import Engine
+from faqbot.patient.chat import PatientChat
+from faqbot.records.storage import Store
+from faqbot.staff.accounts import Accounts
+from faqbot.staff.app import build_staff_app, staff_launch_options
+from tests.patient.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _require_browser
+
+pytestmark = [pytest.mark.ui, pytest.mark.browser]
+
+PASSWORD = "a long enough secret"
+
+
+@pytest.fixture
+def staff_url(built_index, encoder):
+    store = Store.open(built_index.data_dir)
+    Accounts(store).add("nurse.amy", PASSWORD)
+    engine = Engine.from_settings(built_index, encoder)
+    chat = PatientChat(engine, built_index, store)
+    for question in ("how many sessions do I need", "do you take insurance", '<img src=x onerror="alert(1)">'):
+        chat.reply(question)
+    app = build_staff_app(store, built_index, engine, export_dir=built_index.data_dir.parent / "exports")
+    app.queue()
+    app.launch(**{**staff_launch_options(built_index, Accounts(store)), "server_port": None,
+                  "prevent_thread_lock": True, "quiet": True})
+    yield app.local_url
+    app.close()
+    store.close()
+
+
+@pytest.fixture
+def page(staff_url):
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(staff_url, wait_until="load")
+        yield page
+        browser.close()
+
+
+def sign_in(page, password: str) -> None:
+    page.get_by_label("username").fill("nurse.amy")
+    page.get_by_label("password").fill(password)
+    page.get_by_role("button", name="Login").click()
+
+
+def test_a_wrong_password_stays_on_the_login_page(page):
+    sign_in(page, "not the password")
+    page.get_by_text("Incorrect Credentials").wait_for(timeout=10_000)
+    assert page.locator("#log").count() == 0
+
+
+def test_staff_sign_in_and_see_the_overview_the_log_and_a_checked_answer(page):
+    sign_in(page, PASSWORD)
+    page.get_by_text("3 questions in the last 30 days").wait_for(timeout=20_000)
+    page.get_by_role("tab", name="Question log").click()
+    log = page.locator("#log")
+    log.get_by_text("do you take insurance").wait_for(timeout=10_000)
+    assert log.get_by_text('<img src=x onerror="alert(1)">').count() >= 1  # shown as text
+    assert log.locator("img").count() == 0
+    page.get_by_role("tab", name="Check an answer").click()
+    page.locator("#check-question textarea").fill("how many sessions")
+    page.get_by_role("button", name="Check", exact=True).click()
+    page.get_by_text("Status: answered").wait_for(timeout=10_000)
+    page.get_by_role("tab", name="Overview").click()
+    page.wait_for_timeout(500)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "staff-overview.png"))
+
+
+def test_staff_mark_a_question_not_in_our_documents_and_see_it_among_the_pins(page):
+    sign_in(page, PASSWORD)
+    page.get_by_role("tab", name="Review queue").click()
+    page.get_by_label("Question to pin an answer for").fill("do you take insurance")
+    page.get_by_role("button", name="Not in our documents").click()
+    page.get_by_text("now get the clinic's contact message").wait_for(timeout=10_000)
+    page.get_by_role("tab", name="Pins").click()
+    pins = page.locator("#pins")
+    pins.get_by_text("do you take insurance").last.wait_for(timeout=10_000)  # the visible cell
+    assert pins.get_by_text("not covered by the documents").count() >= 1
