@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"  # gitignored: embeddings and indexes the benchmarks reuse between runs
 
 
-def questions(path: Path = ROOT / "eval" / "questions_dev.jsonl") -> list[str]:
+def questions(path: Path = ROOT / "clinics" / "example-skin" / "questions.jsonl") -> list[str]:
     return [json.loads(line)["question"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, machine, peak_rss_mb, percentiles, run_child, table, timed_ms  # noqa: E402
 
-DEV = ROOT / "eval" / "questions_dev.jsonl"
+DEV = ROOT / "clinics" / "example-skin" / "questions.jsonl"
 TEST = ROOT / "eval" / "questions_test.jsonl"
 
 

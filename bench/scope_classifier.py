@@ -1,6 +1,7 @@
 """Experiment (not kept): a logistic-regression no_match classifier over four general retrieval signals.
 
-Usage: python bench/scope_classifier.py [--questions eval/questions_dev.jsonl] [--check FILE] [--max-fallbacks 0.02]
+Usage: python bench/scope_classifier.py [--questions clinics/example-skin/questions.jsonl] [--check FILE]
+       [--max-fallbacks 0.02]
 
 Fits on the labelled dev set with repeated stratified 5-fold cross-validation, picks the lowest threshold whose
 cross-validated predictions send at most --max-fallbacks of the answerable (in-scope + normal-healing) questions
@@ -150,7 +151,7 @@ def _shares(kinds: np.ndarray, falls: np.ndarray) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--questions", type=Path, default=Path("eval/questions_dev.jsonl"))
+    parser.add_argument("--questions", type=Path, default=Path("clinics/example-skin/questions.jsonl"))
     parser.add_argument("--check", type=Path, help="a set to apply the fitted model to (once: not for tuning)")
     parser.add_argument("--max-fallbacks", type=float, default=0.02)
     args = parser.parse_args()

@@ -37,16 +37,17 @@ class Settings:
     # Precision of the document vectors ingest computes: "auto" (bf16 where the CPU has native bf16, else fp32),
     # "fp32" or "bf16". Questions are always embedded in fp32.
     document_precision: str = "auto"
-    synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"
+    synonyms_file: Path = Path(__file__).parent / "data" / "synonyms.txt"  # lay words and the documents' words
     # The clinic's warning signs after its treatments (docs/warning-signs.md); the default holds signs of infection,
     # bleeding and pain common to every specialty. Crises and emergencies are checked whatever this file says.
     warning_signs: Path = Path(__file__).parent / "data" / "warning_signs.toml"
     top_k: int = 3
-    # Labelled questions (eval/ format) that ingest learns the query adapter from (faqbot/learning/adapter.py); when the
-    # file is missing there is no adapter. The adapter brings its own no_match thresholds, chosen by
-    # cross-validation so that at most max_in_scope_fallbacks of the labelled in-scope questions fall back, and at
-    # most max_in_scope_fallbacks_with_margin once the look-alike margin catches its share (adapter_bars.py).
-    training_questions: Path = Path("eval/questions_dev.jsonl")
+    # The clinic's own labelled questions (eval/ format) that ingest learns the query adapter from
+    # (faqbot/learning/adapter.py); optional: when the file is missing there is no adapter. No default set ships.
+    # The adapter brings its own no_match thresholds, chosen by cross-validation so that at most
+    # max_in_scope_fallbacks of the labelled in-scope questions fall back, and at most
+    # max_in_scope_fallbacks_with_margin once the look-alike margin catches its share (adapter_bars.py).
+    training_questions: Path = Path("labelled_questions.jsonl")
     max_in_scope_fallbacks: float = 0.02
     max_in_scope_fallbacks_with_margin: float = 0.03
     # no_match thresholds on the best (passage + sentence) / 2 cosine similarity for an index without an adapter;

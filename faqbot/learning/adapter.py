@@ -2,7 +2,8 @@
 
 A general-purpose embedding model doesn't know which of the clinic's passages answers "can i go straight back to the
 office after", nor that "is it safe with eczema" is a question the documents don't answer. The labelled questions
-(`eval/questions_dev.jsonl`: patient questions, each with the answer-bearing phrases of the corpus, or marked out of
+(`clinics/example-skin/questions.jsonl`: patient questions, each with the answer-bearing phrases of the corpus, or
+marked out of
 scope) say both. Ingest learns from them a matrix W that moves question vectors, so that
 
 * a question's similarity to the passages holding its answer phrases rises above its similarity to the others, and

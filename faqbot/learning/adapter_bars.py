@@ -100,11 +100,11 @@ def choose_bars(best: np.ndarray, held: HeldOut, inside: np.ndarray, unknown: np
     the bars leave and a budget of its own: choosing the bars and the margin together moved the bars down in some
     folds and lost cross-validated recall on the dev set (0.669 -> 0.650), and giving the bars a 3 % budget left the
     margin none and lost held-back recall; with its own 3 % the margin kept every held-back set's in-scope fallbacks
-    at or under 1 % and caught 0.85 -> 0.91 of a blind set's out-of-scope questions (README, "Quality").
+    at or under 1 % and caught 0.85 -> 0.91 of a blind set's out-of-scope questions (docs/evaluation.md).
 
     The margin catches a question whose nearest labelled example is out of scope and clearly nearer than any
     in-scope one, at any similarity: patients ask the same off-topic things again (refunds, pregnancy, flying) in
-    other words (README, "Quality")."""
+    other words (docs/evaluation.md)."""
     bar = example_bar(held, inside, training)
     caught = held.caught(bar)
     low, low_unknown = choose_thresholds(best[inside], unknown[inside], best[~inside], unknown[~inside],
@@ -130,7 +130,7 @@ def example_bar(held: HeldOut, inside: np.ndarray, training: Training) -> float:
 
     Chosen for what the rule costs, not for what it catches: cross-validation on a labelled set written to be
     varied seldom finds an out-of-scope question's paraphrase in the other folds, while patients ask the same
-    questions again (README, "Quality"). On the dev set the recall it showed swung between 0 and 2 questions as
+    questions again (docs/evaluation.md). On the dev set the recall it showed swung between 0 and 2 questions as
     questions were added, and took the rule from bar 0.775 to off; its cost, no in-scope question caught down to
     0.675, held still."""
     if inside.all() or not (held.nearest > -1).any():

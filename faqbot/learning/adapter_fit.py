@@ -17,8 +17,8 @@ from faqbot.index.torch_env import before_torch
 
 @dataclass(frozen=True)
 class Training:
-    """How the adapter is fitted; chosen by cross-validation on the labelled dev set (README, "How answers are
-    made", step 3)."""
+    """How the adapter is fitted; chosen by cross-validation on the labelled dev set (docs/how-answers-are-made.md,
+    step 3)."""
 
     l2: float = 0.03  # penalty on W - I: how far question vectors may move
     temperature: float = 0.05  # of the softmax over passages

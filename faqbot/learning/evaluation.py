@@ -24,7 +24,7 @@ from faqbot.learning.labelled import KINDS, Labelled, normalise
 from faqbot.learning.lessons import fit_warning, training_questions, warning_questions
 from faqbot.models import Answer, Hit, Passage, Status, sentence_rows
 
-DEFAULT_SETS = (Path("eval/questions_dev.jsonl"), Path("eval/questions_test.jsonl"),
+DEFAULT_SETS = (Path("clinics/example-skin/questions.jsonl"), Path("eval/questions_test.jsonl"),
                 Path("eval/questions_out_of_scope_fresh.jsonl"), Path("eval/questions_check.jsonl"),
                 Path("eval/questions_blind.jsonl"),
                 # crisis, emergency, clinic-sign, calm and other-language messages (safety/evaluation.py)

@@ -4,7 +4,7 @@ urgent messages against every other labelled question.
 The clinic's warning-sign rules (safety/signs.py) name signs. Patients also describe them in their own words ("the
 room keeps spinning", "blood still come from my cheek, I press long time") and a rule set trails every new phrasing:
 blind sets of such
-descriptions scored 0.45-0.85 urgent recall on rules written before them (README, "Quality").
+descriptions scored 0.45-0.85 urgent recall on rules written before them (docs/evaluation.md).
 An embedding places "my pillowcase is covered in fresh bright red" near the labelled bleeding messages without a
 rule for pillowcases.
 

@@ -43,7 +43,7 @@ def test_onnx_vectors_match_torch_on_every_corpus_sentence(real_index, real_enco
 
 
 def test_onnx_answers_score_exactly_like_torch_on_the_dev_set(real_index, real_encoder, onnx_encoder):
-    items = load_questions(ROOT / "eval/questions_dev.jsonl")
+    items = load_questions(ROOT / "clinics/example-skin/questions.jsonl")
     engine = Engine.from_settings(real_index, onnx_encoder)
     questions = sorted({engine.analyzer.analyze(i.question).corrected for i in items})
     torch_scores = score(Engine(engine.stored, Precomputed(real_encoder, questions), real_index), items)

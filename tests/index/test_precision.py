@@ -172,7 +172,7 @@ def test_a_bf16_index_of_the_real_corpus_is_close_to_fp32_and_keeps_the_fp32_que
     assert bf16.manifest.encoder_files == fp32.manifest.encoder_files  # model, tokenizer and config: same bytes
     assert f"{FOLDER}/{FP32}" in bf16.manifest.encoder_files
     engine = Engine.from_settings(real_index.replace(index_dir=tmp_path / "bf16"))  # the ONNX fp32 query encoder
-    scores = score(engine, load_questions(ROOT / "eval/questions_dev.jsonl"))
+    scores = score(engine, load_questions(ROOT / "clinics/example-skin/questions.jsonl"))
     assert_raw_dev_floor(scores)
 
 
