@@ -210,10 +210,11 @@ class Engine:
             if fallback is None and examples is not None and (
                     like := self.adapter.neighbours.out_of_scope(examples)) is not None:
                 fallback = like.reason()
-        foreign = not warning.urgent and other_language(query.cleaned, self._known_word)
+        # also for a crisis or an emergency, whose message then adds the clinic's other-language one
+        foreign = other_language(query.cleaned, self._known_word)
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
-        elif foreign:
+        elif foreign:  # passages matched on a few look-alike words would only mislead
             status, reason = Status.NO_MATCH, "written in a language the documents are not in"
         elif fallback is not None:
             status, reason = Status.NO_MATCH, fallback

@@ -66,6 +66,9 @@ def render_answer(answer: Answer, settings: Settings, titles: Mapping[str, str] 
             f"<p>{phone_links(settings.clinic_text(getattr(settings, message)), settings)}</p></div>"
         )
     if escalation in (Escalation.CRISIS, Escalation.EMERGENCY):  # the message alone: nothing to read past it
+        if answer.other_language:  # "me duele el pecho": the clinic's words in the other language too
+            words = phone_links(settings.clinic_text(settings.other_language_message), settings)
+            parts.append(f'<p class="faq-fallback">{words}</p>')
         parts.append("</div>")
         return "".join(parts)
     if follows_up:

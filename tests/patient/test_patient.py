@@ -126,3 +126,10 @@ def test_a_message_in_another_language_gets_the_clinics_contact_and_the_emergenc
     reply = chat.reply("hola, ¿cuánto cuesta una sesión y cuándo tienen citas disponibles?")
     assert reply.status == "no_match" and "faq-card" not in reply.html
     assert "solo puedo leer preguntas en inglés" in reply.html and 'href="tel:911"' in reply.html
+
+
+def test_an_emergency_in_another_language_gets_the_emergency_message_and_the_clinics_words_in_that_language(chat):
+    reply = chat.reply("me duele el pecho y no puedo respirar")
+    assert reply.status == "urgent" and "Call emergency services now" in reply.html and "faq-card" not in reply.html
+    assert "En caso de emergencia, llame al" in reply.html
+    assert "En caso de emergencia" not in chat.reply("my baby is not breathing").html
