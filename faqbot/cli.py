@@ -78,6 +78,12 @@ def _eval(args: argparse.Namespace) -> int:
     from faqbot.safety import evaluation as escalations
 
     settings = load_settings(index_dir=args.index)
+    if args.kit:
+        from faqbot.learning import kits
+
+        for folder in args.kit:
+            print(kits.evaluate(folder, settings) + "\n", flush=True)
+        return 0
     engine = Engine.from_settings(settings)
     corpus_text = "\n".join(p.text for p in engine.stored.passages)
     plain = engine.with_adapter(None)
@@ -174,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--questions", type=Path, action="append", help="JSON-lines question set (repeatable)")
     ev.add_argument("--index", type=Path, help="index folder (default index/)")
     ev.add_argument("--sweep", action="store_true", help="print the no_match threshold trade-off instead")
+    ev.add_argument("--kit", type=Path, action="append",
+                    help="an outside kit folder (corpus/, questions.jsonl): a fresh index of its corpus with the "
+                         "default settings and no labels, scored on its questions (repeatable)")
     ev.set_defaults(run=_eval)
     staff = commands.add_parser("staff", help="staff accounts, retention purge and the staff workspace")
     actions = staff.add_subparsers(dest="action", required=True)

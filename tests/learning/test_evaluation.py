@@ -144,3 +144,35 @@ def test_a_ranking_only_column_shows_dashes_outside_the_ranking_rows():
     assert "| hit@1 (in-scope) | 0.500 | 0.500 |" in lines
     assert "| fallback recall (out-of-scope) | 0.000 | - |" in lines
     assert "| urgent false alarms (normal healing) | 0/10 | - |" in lines
+
+
+def test_an_outside_kit_is_scored_on_a_fresh_index_with_the_default_settings_and_no_labels(tmp_path, capsys,
+                                                                                             monkeypatch):
+    from faqbot.cli import main
+    from faqbot.learning.kits import kit_settings, load_kit
+    from faqbot.settings import Settings
+    from tests.conftest import TINY_CORPUS, write_corpus
+
+    kit = tmp_path / "kit"
+    write_corpus(kit / "corpus", TINY_CORPUS)
+    (kit / "questions.jsonl").write_text("\n".join(json.dumps(q) for q in [
+        {"id": "1", "q": "how many sessions do patients need", "kind": "answer", "gold": ["three to six sessions"]},
+        {"id": "2", "q": "when can i wear makeup", "kind": "answer", "gold": ["Wait one day before applying"]},
+        {"id": "3", "q": "what is the capital of peru", "kind": "out_of_scope", "gold": []},
+    ]) + "\n", encoding="utf-8")
+    assert [(i.kind, i.answers) for i in load_kit(kit)][0] == ("in_scope", ("three to six sessions",))
+    fresh = kit_settings(kit, Settings(model="fake-encoder", training_questions=tmp_path / "mine.jsonl"), tmp_path)
+    assert not fresh.training_questions.exists() and fresh.warning_signs == Settings().warning_signs  # no labels
+    monkeypatch.setenv("FAQBOT_MODEL", "fake-encoder")
+    assert main(["eval", "--kit", str(kit)]) == 0
+    out = capsys.readouterr().out
+    assert "## kit (2 answerable, 1 out of scope)" in out
+    assert "| metric | faqbot, default settings, no labels | dense only over paragraphs |" in out
+    assert "| fallback recall (out-of-scope) |" in out and "| hit@3 (in-scope) |" in out
+
+
+def test_a_folder_that_is_not_a_kit_says_what_it_needs(tmp_path):
+    from faqbot.learning.kits import load_kit
+
+    with pytest.raises(FaqbotError, match="needs corpus/ and questions.jsonl"):
+        load_kit(tmp_path)
