@@ -40,7 +40,7 @@ from faqbot.index.store import (
 )
 from faqbot.index.vector_cache import QUESTIONS, VectorCache, text_key
 from faqbot.learning import adapter
-from faqbot.learning.lessons import Lessons, fit_adapter
+from faqbot.learning.lessons import Lessons, fit_adapter, unanswered
 from faqbot.learning.warning_model import WarningModel
 from faqbot.models import Passage
 
@@ -264,7 +264,7 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         reused=cache.reused, seconds=time.perf_counter() - started,
         added=added if previous else (), changed=changed, removed=removed,
         precision=encoder.precision, previous_precision=previous.document_precision if previous else "",
-        adapter=_adapter_note(lessons, learned, questions),
+        adapter=_adapter_note(lessons, learned, questions) + _unanswered_note(lessons, passages),
     )
 
 
@@ -280,6 +280,16 @@ def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None, ques
             f"fallbacks {v.in_scope_fallbacks:.2f}, normal-healing fallbacks {v.covered_fallbacks:.2f})"
             + _warning_note(learned.warning)
             + f"; labelled questions: {questions.reused} embeddings reused, {questions.computed} computed")
+
+
+def _unanswered_note(lessons: Lessons | None, passages: list[Passage]) -> str:
+    """Labelled questions whose answers the documents no longer hold, in words staff can act on."""
+    gone = unanswered(lessons, passages) if lessons is not None else []
+    if not gone:
+        return ""
+    examples = "; ".join(f'"{q}"' for q in gone[:3])
+    return (f"; {len(gone)} labelled in-scope question(s) have no answer in the documents any more and were left "
+            f"out ({examples}{' ...' if len(gone) > 3 else ''}): fix or remove them in {lessons.questions_file}")
 
 
 def _warning_note(model: WarningModel | None) -> str:

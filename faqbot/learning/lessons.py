@@ -137,6 +137,16 @@ def _package_digest() -> bytes:
     return folder_digest(Path(__file__).parent.parent, skip="__pycache__").encode()
 
 
+def unanswered(lessons: Lessons, passages: Sequence[Passage]) -> list[str]:
+    """The labelled in-scope questions none of whose answer phrases any passage holds any more (a document was
+    changed or removed): the adapter leaves them out, and ingest says so."""
+    if not lessons.available():
+        return []
+    in_scope = [item for item in load_questions(lessons.questions_file) if item.kind == "in_scope"]
+    found = answer_passages(in_scope, [normalise(p.text) for p in passages])
+    return [item.question for item, where in zip(in_scope, found, strict=True) if not where]
+
+
 def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
                 sentence_vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray],
                 previous_warning: warning_model.WarningModel | None = None) -> Adapter | None:

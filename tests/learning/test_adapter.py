@@ -371,3 +371,15 @@ def test_thresholds_are_those_a_plain_search_over_both_bars_finds():
         cap = (0.0, 0.05, 0.1)[case % 3]
         args = (ins, unknown_in, out, unknown_out, cap, caught_in, caught_out)
         assert adapter_bars.choose_thresholds(*args) == plain(*args)
+
+
+def test_ingest_names_labelled_questions_whose_answer_left_the_documents(settings, encoder, tmp_path):
+    gone = {"question": "do you sell gift vouchers", "kind": "in_scope", "answers": ["gift vouchers are sold"]}
+    lessons = Lessons(write_questions(tmp_path / "labelled.jsonl", [*LABELLED, gone]), settings.synonyms_file, FAST)
+    summary = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons).summary()
+    assert ('1 labelled in-scope question(s) have no answer in the documents any more and were left out '
+            '("do you sell gift vouchers")') in summary
+    assert str(tmp_path / "labelled.jsonl") in summary
+    write_questions(lessons.questions_file, LABELLED)
+    assert "no answer in the documents" not in ingest(settings.corpus_dir, settings.index_dir, encoder,
+                                                      lessons=lessons).summary()
