@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -179,7 +179,3 @@ def read(book: SignBook, text: str) -> UrgentCheck:
     if strong or len(weak) >= 2:
         return UrgentCheck(True, signals, "warning sign described: " + ", ".join(signals), now, book.escalation)
     return UrgentCheck(False, signals, "a single mild sign, usual during healing", now)
-
-
-def spelling_words(books: Sequence[SignBook]) -> str:
-    return " ".join(w for book in books for w in book.spelling)
