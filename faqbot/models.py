@@ -24,6 +24,10 @@ class Escalation(StrEnum):
     CLINIC = "clinic"  # the clinic's own warning signs after its treatments: contact the clinic now
 
 
+# Escalations shown alone: their message, and no passage under it.
+ALONE = frozenset({Escalation.CRISIS, Escalation.EMERGENCY})
+
+
 @dataclass(frozen=True)
 class Passage:
     """A piece of a document shown to patients as is; offsets point into the cleaned document."""

@@ -31,7 +31,7 @@ from faqbot.index.encoders import Encoder, make_query_encoder
 from faqbot.index.store import StoredIndex, load_index
 from faqbot.learning.adapter import Adapter
 from faqbot.learning.labelled import normalise
-from faqbot.models import Answer, Escalation, Hit, Status, sentence_rows
+from faqbot.models import ALONE, Answer, Escalation, Hit, Status, sentence_rows
 from faqbot.safety import model as escalation_model
 from faqbot.safety.language import other_language
 from faqbot.safety.signs import UrgentCheck
@@ -177,10 +177,10 @@ class Engine:
         """Score every passage and decide the status (no highlight, no collapsing)."""
         t = self.tuning
         query = self.analyzer.analyze(question)
-        warning = self.triage.check(query.cleaned)
+        warning, manner = self.triage.assess(query.cleaned)
         raw = self.encoder.encode([query.corrected])[0]
-        if self.escalation_model is not None and not self.triage.jesting(query.cleaned):  # words no rule holds
-            warning = self.escalation_model.second_opinion(raw, warning, self.triage.hedged(query.cleaned))
+        if self.escalation_model is not None and not manner.jesting:  # a crisis or an emergency in words no rule holds
+            warning = self.escalation_model.second_opinion(raw, warning, manner.hedged)
         if self.adapter is not None and self.adapter.warning is not None:  # signs described in the patient's words
             warning = self.adapter.warning.second_opinion(raw, warning)
         vector = self.adapted(raw)
@@ -296,9 +296,6 @@ class Engine:
         )
         return Answer(question, ranked.status, hits, ranked.reason, ranked.urgent.signals, escalation)
 
-
-# Escalations shown alone: their message, and no passage under it.
-ALONE = (Escalation.CRISIS, Escalation.EMERGENCY)
 # A passage that calls a sign usual: not shown under a clinic warning sign, whatever sign the patient described.
 _REASSURING = re.compile(r"\b(?:normal|expected|common|usual|usually|typical|typically|nothing to worry|no cause for "
                          r"concern|harmless|temporary|subsides?|fades?|goes away|go away|settles?|resolves?|mild)\b",

@@ -10,7 +10,6 @@ Usage: python -m faqbot eval --kit ../shared/outside-kits/ninds_neurology [--kit
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from faqbot.errors import FaqbotError
 from faqbot.index.build import ingest
 from faqbot.index.encoders import make_encoder, onnx_variants
 from faqbot.learning import evaluation
-from faqbot.learning.labelled import Labelled
+from faqbot.learning.labelled import Labelled, read_jsonl
 from faqbot.settings import Settings
 
 KINDS = {"answer": "in_scope", "out_of_scope": "out_of_scope"}
@@ -30,16 +29,8 @@ def load_kit(folder: Path) -> list[Labelled]:
     path = folder / "questions.jsonl"
     if not (folder / "corpus").is_dir() or not path.is_file():
         raise FaqbotError(f"{folder} is not an outside kit (it needs corpus/ and questions.jsonl)")
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            items.append(Labelled(str(data["q"]), KINDS[data["kind"]], tuple(data.get("gold", ()))))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise FaqbotError(f"{path}:{number} is not a kit question ({type(exc).__name__}: {exc})") from None
-    return items
+    return read_jsonl(path, "a kit question", tuple(KINDS.values()),
+                      lambda data: Labelled(str(data["q"]), KINDS[data["kind"]], tuple(data.get("gold", ()))))
 
 
 def kit_settings(folder: Path, settings: Settings, work: Path) -> Settings:

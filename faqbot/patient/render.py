@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from html import escape
 
-from faqbot.models import Answer, Escalation, Hit, Status
+from faqbot.models import ALONE, Answer, Escalation, Hit, Status
 from faqbot.settings import Settings
 
 
@@ -56,7 +56,7 @@ def render_answer(answer: Answer, settings: Settings, titles: Mapping[str, str] 
     question a short follow-up was read with, shown so the patient can see how they were understood.
     """
     titles = titles or {}
-    escalation = answer.escalation if answer.status is Status.URGENT else None
+    escalation = answer.escalation  # set exactly when the status is urgent
     kind = f" faq-{escalation.value}" if escalation else ""
     parts = [f'<div class="faq-answer faq-{answer.status.value}{kind}">']
     if escalation is not None:
@@ -65,7 +65,7 @@ def render_answer(answer: Answer, settings: Settings, titles: Mapping[str, str] 
             f'<div class="faq-alert" role="alert"><p class="faq-alert-title">{title}</p>'
             f"<p>{phone_links(settings.clinic_text(getattr(settings, message)), settings)}</p></div>"
         )
-    if escalation in (Escalation.CRISIS, Escalation.EMERGENCY):  # the message alone: nothing to read past it
+    if escalation in ALONE:  # the message alone: nothing to read past it
         if answer.other_language:  # "me duele el pecho": the clinic's words in the other language too
             words = phone_links(settings.clinic_text(settings.other_language_message), settings)
             parts.append(f'<p class="faq-fallback">{words}</p>')

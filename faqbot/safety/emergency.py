@@ -312,7 +312,7 @@ poison poisoned poisoning antifreeze overdose head injury concussion drowsy conf
 burned burnt worst headache thunderclap ambulance emergency"""
 
 BOOK = SignBook.from_table(
-    {"reading": {"spelling": SPELLING, "treatments": ("it", "the treatment", "the procedure")},
+    {"reading": {"spelling": SPELLING},
      "sign": [{"name": name, "strength": strength, "patterns": list(patterns)}
               for name, (strength, patterns) in SIGNS.items()]},
     "faqbot.safety.emergency", Escalation.EMERGENCY,

@@ -9,11 +9,20 @@ Usage::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from faqbot.answering.query import QueryAnalyzer, Synonyms
 from faqbot.safety import crisis, emergency, reading
 from faqbot.safety.signs import SignBook, UrgentCheck, read
 from faqbot.settings import Settings
+
+
+@dataclass(frozen=True)
+class Manner:
+    """How a message puts what it says, for the embedding's second opinion (safety/model.py)."""
+
+    hedged: bool  # calls what it describes mild: "mild redness", "a bit puffy", "tiny dots of blood"
+    jesting: bool  # laughs ("lol", "haha"): the second opinion leaves it to the rules
 
 
 class Triage:
@@ -33,22 +42,19 @@ class Triage:
         plain = " ".join(message.lower().replace("\u2019", "'").split())
         return (speller or self._spelling).analyze(plain).corrected
 
-    def hedged(self, message: str) -> bool:
-        """The message calls what it describes mild: "mild redness", "a bit puffy", "tiny dots of blood"."""
-        return bool(reading.HEDGED.search(self.text(message)))
-
-    def jesting(self, message: str) -> bool:
-        """The message laughs ("lol", "haha"): the embedding's second opinion leaves it to the rules."""
-        return bool(reading.LAUGH.search(self.text(message)))
-
     def check(self, message: str) -> UrgentCheck:
         """The first escalation a message calls for, crisis first; else the clinic check's verdict (which says
         whether the message describes something happening now, for the warning model)."""
-        text = self.text(message, self._urgent_spelling)
-        for found in (crisis.read(text), read(emergency.BOOK, text)):
+        return self.assess(message)[0]
+
+    def assess(self, message: str) -> tuple[UrgentCheck, Manner]:
+        """`check`, and how the message puts it: each spelling read once."""
+        urgent_text, text = self.text(message, self._urgent_spelling), self.text(message)
+        manner = Manner(bool(reading.HEDGED.search(text)), bool(reading.LAUGH.search(text)))
+        for found in (crisis.read(urgent_text), read(emergency.BOOK, urgent_text)):
             if found.urgent:
-                return found
-        return read(self.clinic, self.text(message))
+                return found, manner
+        return read(self.clinic, text), manner
 
 
 def _speller(words: Sequence[str]) -> QueryAnalyzer:

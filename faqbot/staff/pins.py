@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from faqbot.answering.engine import ALONE, Engine, Ranked
+from faqbot.answering.engine import Engine, Ranked
 from faqbot.answering.keyword import tokenize
 from faqbot.answering.live import LiveEngine
 from faqbot.errors import FaqbotError
-from faqbot.models import Answer, Hit, Status
+from faqbot.models import ALONE, Answer, Hit, Status
 from faqbot.records.storage import Pin, Store
 
 log = logging.getLogger(__name__)
