@@ -8,7 +8,8 @@ Usage::
 The pipeline: normalise the question (spelling, synonyms) -> triage: crisis, emergency, the clinic's warning signs
 (safety/) -> is it in the documents' language? -> move its vector by the query adapter -> dense search (passage and
 sentence vectors) and keyword search (BM25) -> fuse, and lift the passages of labelled questions much like it
-(neighbours.py) -> decide answered / no_match -> highlight -> collapse near-duplicates. A crisis or an emergency is
+(neighbours.py) -> decide answered / no_match (a passage holding the question's own words is never hidden by an
+out-of-scope look-alike: coverage.py) -> highlight -> collapse near-duplicates. A crisis or an emergency is
 answered with its message alone; under a clinic warning sign no passage that calls a sign usual is shown.
 """
 
@@ -24,6 +25,7 @@ from typing import Literal
 import numpy as np
 
 from faqbot.answering import candidates
+from faqbot.answering.coverage import Coverage
 from faqbot.answering.keyword import KeywordIndex, tokenize
 from faqbot.answering.neighbours import Lift
 from faqbot.answering.query import Query, QueryAnalyzer, Synonyms
@@ -110,6 +112,7 @@ class Engine:
         texts = [p.embed_text for p in stored.passages]
         self.analyzer = QueryAnalyzer.from_texts(texts, Synonyms.load(settings.synonyms_file))
         self.keyword = KeywordIndex(texts)
+        self.coverage = Coverage(texts)
         self.triage = Triage.from_settings(settings)
         manifest = stored.manifest
         self.escalation_model = escalation_model.for_index(manifest.model, manifest.model_digest, manifest.dimension)
@@ -209,7 +212,9 @@ class Engine:
             fallback = fallback_reason(best_dense, query.unknown, *self.bars)
             if fallback is None and examples is not None and (
                     like := self.adapter.neighbours.out_of_scope(examples)) is not None:
-                fallback = like.reason()
+                held = self.coverage.covering(tokenize([query.corrected])[0], order[:3])
+                if held is None:  # else the documents win: a passage holds the question's own words
+                    fallback = like.reason()
         # also for a crisis or an emergency, whose message then adds the clinic's other-language one
         foreign = other_language(query.cleaned, self._known_word)
         if warning.urgent:

@@ -40,7 +40,7 @@ from faqbot.index.store import (
 )
 from faqbot.index.vector_cache import QUESTIONS, VectorCache, text_key
 from faqbot.learning import adapter
-from faqbot.learning.lessons import Lessons, fit_adapter, unanswered
+from faqbot.learning.lessons import LabelFit, Lessons, fit_adapter
 from faqbot.learning.warning_model import WarningModel
 from faqbot.models import Passage
 
@@ -233,9 +233,9 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     key, write_export = _encoder_export(encoder, previous, index_dir, fresh, variants,
                                         sentences + [p.embed_text for p in passages])
     questions = VectorCache(encoder.name) if fresh else _previous_questions(previous, index_dir, encoder.name)
-    learned = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
-                          lambda texts: questions.embed(texts, encoder.encode_questions),
-                          old.adapter.warning if old and old.adapter else None) if adapter_key else None
+    learned, fit = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
+                               lambda texts: questions.embed(texts, encoder.encode_questions),
+                               old.adapter.warning if old and old.adapter else None) if adapter_key else (None, None)
 
     def write_extra(folder: Path) -> None:
         if write_export is not None:
@@ -264,32 +264,25 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         reused=cache.reused, seconds=time.perf_counter() - started,
         added=added if previous else (), changed=changed, removed=removed,
         precision=encoder.precision, previous_precision=previous.document_precision if previous else "",
-        adapter=_adapter_note(lessons, learned, questions) + _unanswered_note(lessons, passages),
+        adapter=_adapter_note(lessons, learned, questions, fit),
     )
 
 
-def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None, questions: VectorCache) -> str:
+def _adapter_note(lessons: Lessons | None, learned: adapter.Adapter | None, questions: VectorCache,
+                  fit: LabelFit | None) -> str:
     if lessons is None:
         return ""
+    labels = fit.note(lessons.questions_file) if fit is not None else ""
     if learned is None:
-        return (f"no query adapter (no labelled questions with answers in these documents at "
-                f"{lessons.questions_file})")
+        return labels or (f"no query adapter (no labelled questions with answers in these documents at "
+                          f"{lessons.questions_file})")
     v = learned.validation
     return (f"query adapter learned from {v.in_scope} in-scope, {v.out_of_scope} out-of-scope and {v.covered} "
             f"normal-healing questions (cross-validated: out-of-scope recall {v.out_of_scope_recall:.2f}, in-scope "
             f"fallbacks {v.in_scope_fallbacks:.2f}, normal-healing fallbacks {v.covered_fallbacks:.2f})"
             + _warning_note(learned.warning)
-            + f"; labelled questions: {questions.reused} embeddings reused, {questions.computed} computed")
-
-
-def _unanswered_note(lessons: Lessons | None, passages: list[Passage]) -> str:
-    """Labelled questions whose answers the documents no longer hold, in words staff can act on."""
-    gone = unanswered(lessons, passages) if lessons is not None else []
-    if not gone:
-        return ""
-    examples = "; ".join(f'"{q}"' for q in gone[:3])
-    return (f"; {len(gone)} labelled in-scope question(s) have no answer in the documents any more and were left "
-            f"out ({examples}{' ...' if len(gone) > 3 else ''}): fix or remove them in {lessons.questions_file}")
+            + f"; labelled questions: {questions.reused} embeddings reused, {questions.computed} computed"
+            + (f"; {labels}" if labels else ""))
 
 
 def _warning_note(model: WarningModel | None) -> str:

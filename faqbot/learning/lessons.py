@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from faqbot.answering.coverage import Coverage
+from faqbot.answering.keyword import tokenize
 from faqbot.answering.query import QueryAnalyzer, Synonyms
 from faqbot.documents.cleaning import clean_query
 from faqbot.index.encoders import folder_digest
@@ -137,30 +139,100 @@ def _package_digest() -> bytes:
     return folder_digest(Path(__file__).parent.parent, skip="__pycache__").encode()
 
 
-def unanswered(lessons: Lessons, passages: Sequence[Passage]) -> list[str]:
-    """The labelled in-scope questions none of whose answer phrases any passage holds any more (a document was
-    changed or removed): the adapter leaves them out, and ingest says so."""
-    if not lessons.available():
-        return []
-    in_scope = [item for item in load_questions(lessons.questions_file) if item.kind == "in_scope"]
+FOREIGN_SHARE = 0.5  # fewer in-scope questions than this share answered by the documents: labels for other ones
+BAD_IN_SCOPE_FALLBACKS = 0.10  # cross-validated shares over these: the learning would refuse what the documents
+BAD_COVERED_FALLBACKS = 0.25  # answer, so none is kept
+
+
+@dataclass(frozen=True)
+class LabelFit:
+    """How the clinic's labelled questions fit the documents, in words ingest reports."""
+
+    in_scope: int
+    unanswered: tuple[str, ...] = ()  # in-scope questions none of whose answer phrases a passage holds any more
+    answered: tuple[str, ...] = ()  # out-of-scope ones a passage now answers in their own words (left out)
+    bad_learning: str = ""  # why the cross-validated learning was not kept
+
+    @property
+    def foreign(self) -> bool:
+        """Most in-scope questions have no answer here: the labels were written for other documents (a clinic
+        that swapped its documents and kept the example's settings), and learning from them would hide answers."""
+        return self.in_scope > 0 and self.in_scope - len(self.unanswered) < FOREIGN_SHARE * self.in_scope
+
+    def note(self, questions_file: Path) -> str:
+        """What staff should know and do, or ""."""
+        notes = []
+        if self.foreign:
+            notes.append(f"the labelled questions at {questions_file} do not fit these documents "
+                         f"({len(self.unanswered)} of {self.in_scope} in-scope ones have no answer in them), so "
+                         "nothing was learned from them: point training_questions at this clinic's own questions, "
+                         "or at no file")
+        elif self.unanswered:
+            notes.append(f"{len(self.unanswered)} labelled in-scope question(s) have no answer in the documents any "
+                         f"more and were left out ({_examples(self.unanswered)}): fix or remove them in "
+                         f"{questions_file}")
+        if self.answered and not self.foreign:
+            notes.append(f"{len(self.answered)} labelled out-of-scope question(s) are answered by the documents now "
+                         f"and were left out ({_examples(self.answered)}): the documents win; relabel them in "
+                         f"{questions_file}")
+        if self.bad_learning:
+            notes.append(self.bad_learning)
+        return "; ".join(notes)
+
+
+def _examples(questions: Sequence[str]) -> str:
+    return "; ".join(f'"{q}"' for q in questions[:3]) + (" ..." if len(questions) > 3 else "")
+
+
+def label_fit(items: Sequence[Labelled], passages: Sequence[Passage]) -> LabelFit:
+    """The in-scope questions whose answers the documents no longer hold (a document changed or was removed)."""
+    in_scope = [item for item in items if item.kind == "in_scope"]
     found = answer_passages(in_scope, [normalise(p.text) for p in passages])
-    return [item.question for item, where in zip(in_scope, found, strict=True) if not where]
+    return LabelFit(len(in_scope), tuple(item.question for item, where in zip(in_scope, found, strict=True)
+                                         if not where))
+
+
+def answered_by_documents(questions: Sequence[TrainingQuestion], passages: Sequence[Passage],
+                          passage_vectors: np.ndarray, analyzer: QueryAnalyzer) -> set[int]:
+    """The out-of-scope questions (positions in `questions`) one of whose 3 nearest passages holds their own words."""
+    coverage = Coverage([p.embed_text for p in passages])
+    out = [i for i, q in enumerate(questions) if not q.in_scope and not q.covered]
+    if not out:
+        return set()
+    nearest = np.argsort(-(np.array([questions[i].vector for i in out]) @ passage_vectors.T), axis=1)[:, :3]
+    terms = tokenize([analyzer.analyze(questions[i].question).corrected for i in out])
+    return {i for i, t, top in zip(out, terms, nearest, strict=True) if coverage.covering(t, top) is not None}
 
 
 def fit_adapter(lessons: Lessons, passages: Sequence[Passage], passage_vectors: np.ndarray,
                 sentence_vectors: np.ndarray, encode: Callable[[list[str]], np.ndarray],
-                previous_warning: warning_model.WarningModel | None = None) -> Adapter | None:
-    """The adapter for these passages, or None when there are no labelled questions with answers in them.
-    `previous_warning`: the current index's warning model, kept when nothing it learned from changed."""
+                previous_warning: warning_model.WarningModel | None = None) -> tuple[Adapter | None, LabelFit]:
+    """The adapter for these passages, or None when there are no labelled questions with answers in them, when the
+    labels were written for other documents, or when its cross-validation says it would refuse answerable questions;
+    and how the labels fit. `previous_warning`: the current index's warning model, kept when nothing it learned from
+    changed."""
     if not lessons.available():
-        return None
-    analyzer = QueryAnalyzer.from_texts([p.embed_text for p in passages], Synonyms.load(lessons.synonyms_file))
+        return None, LabelFit(0)
     items = load_questions(lessons.questions_file)
+    fit = label_fit(items, passages)
+    if fit.foreign:
+        return None, fit
+    analyzer = QueryAnalyzer.from_texts([p.embed_text for p in passages], Synonyms.load(lessons.synonyms_file))
     questions = [q for _, q in training_questions(items, passages, analyzer, encode)]
+    answered = answered_by_documents(questions, passages, passage_vectors, analyzer)
+    fit = replace(fit, answered=tuple(questions[i].question for i in sorted(answered)))
+    questions = [q for i, q in enumerate(questions) if i not in answered]
     if not any(q.in_scope for q in questions):
-        return None
+        return None, fit
     learned = adapter.train(questions, passage_vectors, sentence_vectors, sentence_rows(passages), lessons.training)
+    v = learned.validation
+    if v.in_scope_fallbacks > BAD_IN_SCOPE_FALLBACKS or v.covered_fallbacks > BAD_COVERED_FALLBACKS:
+        return None, replace(fit, bad_learning=(
+            f"nothing learned: cross-validation sent {v.in_scope_fallbacks:.0%} of the answerable labelled questions "
+            f"and {v.covered_fallbacks:.0%} of the normal-healing ones to 'not in our materials' (at most "
+            f"{BAD_IN_SCOPE_FALLBACKS:.0%} and {BAD_COVERED_FALLBACKS:.0%} are kept); check that the labels fit the "
+            f"documents"))
     triage = Triage(SignBook.load(lessons.warning_signs))
     warning = fit_warning(questions, warning_questions(items, analyzer, encode), lessons.training, triage,
                           previous_warning)
-    return replace(learned, questions_sha256=file_sha256(lessons.questions_file), warning=warning)
+    return replace(learned, questions_sha256=file_sha256(lessons.questions_file), warning=warning), fit

@@ -285,13 +285,40 @@ def test_question_vectors_the_manifest_does_not_vouch_for_are_embedded_again_and
     assert load_index(settings.index_dir).adapter is not None
 
 
-def test_a_set_whose_answers_are_not_in_the_documents_gives_no_adapter(settings, encoder, tmp_path):
-    lessons = Lessons(write_questions(tmp_path / "other.jsonl", [
-        {"question": "what is a chemical peel", "kind": "in_scope", "answers": ["acid solution"]}]),
-        settings.synonyms_file, FAST)
+def test_labels_written_for_other_documents_teach_nothing_and_ingest_says_so(settings, encoder, tmp_path):
+    """A clinic that swaps its documents and keeps the example's settings: its labels would refuse what its own
+    documents answer (0.91 of normal-healing questions sent to the fallback on a dermatology kit)."""
+    other = [{"question": f"what is a chemical peel {n}", "kind": "in_scope", "answers": ["acid solution"]}
+             for n in range(3)]
+    lessons = Lessons(write_questions(tmp_path / "other.jsonl", [*other, LABELLED[4]]), settings.synonyms_file, FAST)
     report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
-    assert "no query adapter (no labelled questions with answers in these documents" in report.summary()
+    assert (f"the labelled questions at {tmp_path / 'other.jsonl'} do not fit these documents (3 of 4 in-scope ones "
+            "have no answer in them), so nothing was learned from them") in report.summary()
     assert read_manifest(settings.index_dir).adapter_files == {}
+
+
+def test_out_of_scope_labels_the_documents_now_answer_are_left_out_and_named(settings, encoder, lessons):
+    (settings.corpus_dir / "visiting.md").write_text("# Visiting us\n\nFree parking is behind the clinic.\n")
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert ('1 labelled out-of-scope question(s) are answered by the documents now and were left out ("is there '
+            'parking at the clinic"): the documents win') in report.summary()
+    assert "1 out-of-scope" in report.summary()
+    assert "is there parking at the clinic" not in load_index(settings.index_dir).adapter.neighbours.questions
+
+
+def test_learning_whose_cross_validation_refuses_answerable_questions_is_not_kept(settings, encoder, lessons,
+                                                                                 monkeypatch):
+    train = adapter.train
+
+    def refusing(*args, **kwargs):
+        learned = train(*args, **kwargs)
+        return replace(learned, validation=replace(learned.validation, covered_fallbacks=0.91))
+
+    monkeypatch.setattr(adapter, "train", refusing)
+    report = ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    assert ("nothing learned: cross-validation sent 0% of the answerable labelled questions and 91% of the "
+            "normal-healing ones to 'not in our materials'") in report.summary()
+    assert load_index(settings.index_dir).adapter is None
 
 
 def test_a_tampered_adapter_is_refused(settings, encoder, lessons):
@@ -383,3 +410,16 @@ def test_ingest_names_labelled_questions_whose_answer_left_the_documents(setting
     write_questions(lessons.questions_file, LABELLED)
     assert "no answer in the documents" not in ingest(settings.corpus_dir, settings.index_dir, encoder,
                                                       lessons=lessons).summary()
+
+
+def test_a_passage_holding_the_questions_own_words_is_never_hidden_by_an_out_of_scope_look_alike(
+        settings, encoder, lessons):
+    (settings.corpus_dir / "visiting.md").write_text("# Visiting us\n\nFree parking is behind the clinic.\n")
+    ingest(settings.corpus_dir, settings.index_dir, encoder, lessons=lessons)
+    marked = ["where can i park", "do you sell gift cards"]  # staff marked both "not in our documents"
+    engine = Engine.from_settings(settings).with_examples(marked, encoder.encode_questions(marked), [(), ()])
+    ranked = engine.rank("where can i park")
+    assert engine.adapter.neighbours.out_of_scope(engine.adapter.neighbours.similarities(ranked.vector)) is not None
+    parking = engine.answer(ranked)
+    assert parking.status is Status.ANSWERED and "visiting.md" in {h.passage.source for h in parking.hits}
+    assert engine.ask("do you sell gift cards").status is Status.NO_MATCH
