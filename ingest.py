@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
                                  document_precision=args.precision)
         report = ingest(settings.corpus_dir, settings.index_dir, make_encoder(settings),
                         force=args.force, progress=sys.stderr.isatty(), index_kind=settings.index_kind,
-                        variants=onnx_variants(settings), lessons=Lessons.from_settings(settings))
+                        variants=onnx_variants(settings), lessons=Lessons.from_settings(settings),
+                        calibrate=settings.no_match_calibration)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

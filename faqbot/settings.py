@@ -50,6 +50,9 @@ class Settings:
     training_questions: Path = Path("labelled_questions.jsonl")
     max_in_scope_fallbacks: float = 0.02
     max_in_scope_fallbacks_with_margin: float = 0.03
+    # Without a query adapter, ingest learns the no_match bars from the documents and a generic pool of questions
+    # they don't answer (faqbot/learning/calibration.py); the two below are then floors. false: these two alone.
+    no_match_calibration: bool = True
     # no_match thresholds on the best (passage + sentence) / 2 cosine similarity for an index without an adapter;
     # chosen for the default model on the labelled dev set (python -m faqbot eval --sweep).
     min_similarity: float = 0.14
@@ -191,12 +194,25 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             return int(value)
         if kind == "float":
             return float(value)
+        if kind == "bool":  # TOML true / false, or true / false / 1 / 0 in the environment
+            return _boolean(value)
         if kind == "tuple[str, ...]":  # a TOML list, or "a | b | c" in the environment
             items = value.split("|") if isinstance(value, str) else list(value)
             return tuple(str(item).strip() for item in items if str(item).strip())
         return str(value)
     except (TypeError, ValueError):
         raise SettingsError(f"Setting {name} in {origin} must be a {kind}, got {value!r}") from None
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes", "on"):
+        return True
+    if text in ("false", "0", "no", "off"):
+        return False
+    raise ValueError(value)
 
 
 def _coerce_all(values: dict[str, Any], origin: str) -> dict[str, Any]:

@@ -48,3 +48,12 @@ def test_the_margins_fallback_budget_may_not_be_below_the_bars_own():
     assert same.max_in_scope_fallbacks_with_margin == same.max_in_scope_fallbacks == 0.02
     with pytest.raises(SettingsError, match="max_in_scope_fallbacks_with_margin must be from max_in_scope_fallbacks"):
         load_settings(environ={"FAQBOT_MAX_IN_SCOPE_FALLBACKS_WITH_MARGIN": "0.01"})
+
+
+def test_a_yes_or_no_setting_reads_true_and_false_from_the_file_and_the_environment(tmp_path):
+    config = tmp_path / "faqbot.toml"
+    config.write_text("no_match_calibration = false\n", encoding="utf-8")
+    assert load_settings(config, environ={}).no_match_calibration is False
+    assert load_settings(config, environ={"FAQBOT_NO_MATCH_CALIBRATION": "true"}).no_match_calibration is True
+    with pytest.raises(SettingsError, match="Setting no_match_calibration in the environment must be a bool"):
+        load_settings(environ={"FAQBOT_NO_MATCH_CALIBRATION": "maybe"})

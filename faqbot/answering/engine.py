@@ -32,6 +32,7 @@ from faqbot.answering.query import Query, QueryAnalyzer, Synonyms
 from faqbot.index.encoders import Encoder, make_query_encoder
 from faqbot.index.store import StoredIndex, load_index
 from faqbot.learning.adapter import Adapter
+from faqbot.learning.calibration import Calibration, topic_words
 from faqbot.learning.labelled import normalise
 from faqbot.models import ALONE, Answer, Escalation, Hit, Status, sentence_rows
 from faqbot.safety import model as escalation_model
@@ -108,7 +109,8 @@ class Engine:
         self.tuning = tuning or Tuning()
         self.mode = mode
         self.adapter = stored.adapter if isinstance(adapter, str) else adapter
-        self.bars = self._bars(self.adapter, settings)
+        self.calibration = Calibration.from_json(stored.manifest.no_match_bars)
+        self.bars = self._bars(self.adapter)
         texts = [p.embed_text for p in stored.passages]
         self.analyzer = QueryAnalyzer.from_texts(texts, Synonyms.load(settings.synonyms_file))
         self.keyword = KeywordIndex(texts)
@@ -140,15 +142,25 @@ class Engine:
         """This engine (same index, encoder and keyword index) answering with another query adapter."""
         other = copy.copy(self)
         other.adapter = adapter
-        other.bars = self._bars(adapter, self.settings)
+        other.bars = self._bars(adapter)
         return other
 
-    @staticmethod
-    def _bars(adapter: Adapter | None, settings: Settings) -> tuple[float, float]:
-        """The no_match thresholds: the adapter's own (cross-validated), or the settings' for raw vectors."""
+    def _bars(self, adapter: Adapter | None) -> tuple[float, float]:
+        """The no_match thresholds: the adapter's own (cross-validated); without one, those ingest learned from the
+        documents (calibration.py), never below the settings'; or the settings' alone."""
         if adapter is not None:
             return adapter.min_similarity, adapter.min_similarity_unknown_words
-        return settings.min_similarity, settings.min_similarity_unknown_words
+        low, high = self.settings.min_similarity, self.settings.min_similarity_unknown_words
+        if self.calibration is not None:
+            return max(low, self.calibration.min_similarity), max(high, self.calibration.min_similarity_topic_words)
+        return low, high
+
+    def _unknown(self, query: Query) -> tuple[str, ...]:
+        """The question's words the documents lack that the stricter bar counts: with learned bars, topic words
+        only ("achalasia", not "please")."""
+        if self.adapter is None and self.calibration is not None:
+            return topic_words(query.unknown)
+        return query.unknown
 
     @cached_property
     def _sentence_terms(self) -> list[set[str]]:
@@ -209,7 +221,7 @@ class Engine:
         if self.mode == "keyword":
             fallback = None if top_keyword > 0 else "no keyword of the question is in the documents"
         else:
-            fallback = fallback_reason(best_dense, query.unknown, *self.bars)
+            fallback = fallback_reason(best_dense, self._unknown(query), *self.bars)
             if fallback is None and examples is not None and (
                     like := self.adapter.neighbours.out_of_scope(examples)) is not None:
                 held = self.coverage.covering(tokenize([query.corrected])[0], order[:3])

@@ -1,8 +1,11 @@
-"""Common English words, for the spelling corrector: a word this common is meant as typed ("wine" is not "fine").
+"""Common English words, for the spelling corrector: a word this common is meant as typed ("wine" is not "fine");
+and everyday words, which never name what a question is about ("please", "toilet" and "worried" are everyday;
+"achalasia", "glaucoma" and "moisturiser" are not).
 
-The list is wordfreq's English words of 4+ ASCII letters with a Zipf frequency >= 2.5 (about 0.3 per million
-words), frozen into `data/english_words.txt` so answering never loads wordfreq (importing it and reading its
-frequency table took ~0.6-1.2 s of the first answer after a start). Regenerate after upgrading wordfreq::
+The lists are wordfreq's English words of 4+ ASCII letters with a Zipf frequency >= 2.5 (about 0.3 per million
+words), and of 3+ letters with a Zipf frequency >= 4 (10 per million), frozen into `data/english_words.txt` and
+`data/everyday_words.txt` so answering never loads wordfreq (importing it and reading its frequency table took
+~0.6-1.2 s of the first answer after a start). Regenerate after upgrading wordfreq::
 
     python -m faqbot.answering.english
 """
@@ -16,6 +19,9 @@ from pathlib import Path
 ENGLISH_WORD_ZIPF = 2.5
 MIN_LETTERS = 4  # the corrector leaves shorter words alone
 WORDS_FILE = Path(__file__).parent.parent / "data" / "english_words.txt"
+EVERYDAY_ZIPF = 4.0
+EVERYDAY_MIN_LETTERS = 3  # the words a question has that the documents lack are counted from 3 letters
+EVERYDAY_FILE = Path(__file__).parent.parent / "data" / "everyday_words.txt"
 
 
 @cache
@@ -30,26 +36,33 @@ def is_common_english(word: str) -> bool:
     return word in common_words()
 
 
-def from_wordfreq() -> list[str]:
-    """The list as wordfreq gives it today (what `common_words` must equal)."""
+def is_everyday(word: str) -> bool:
+    """True for a lower-case word of 3+ ASCII letters that is everyday English (Zipf frequency >= 4)."""
+    return word in common_words(EVERYDAY_FILE)
+
+
+def from_wordfreq(min_letters: int = MIN_LETTERS, zipf: float = ENGLISH_WORD_ZIPF) -> list[str]:
+    """A list as wordfreq gives it today (what `common_words` must equal)."""
     from wordfreq import get_frequency_dict
 
     return sorted(
         word for word, frequency in get_frequency_dict("en").items()
-        if len(word) >= MIN_LETTERS and word.isascii() and word.isalpha()
-        and round(math.log10(frequency) + 9, 2) >= ENGLISH_WORD_ZIPF  # wordfreq.zipf_frequency's own rounding
+        if len(word) >= min_letters and word.isascii() and word.isalpha()
+        and round(math.log10(frequency) + 9, 2) >= zipf  # wordfreq.zipf_frequency's own rounding
     )
 
 
 def main() -> None:
     from importlib.metadata import version
 
-    words = from_wordfreq()
-    header = (f"# English words of {MIN_LETTERS}+ ASCII letters with Zipf frequency >= {ENGLISH_WORD_ZIPF}, from "
-              f"wordfreq {version('wordfreq')} (Apache-2.0 code; data CC-BY-SA 4.0).\n"
-              "# Made by: python -m faqbot.answering.english\n")
-    WORDS_FILE.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"wrote {len(words)} words to {WORDS_FILE}")
+    for path, letters, zipf in ((WORDS_FILE, MIN_LETTERS, ENGLISH_WORD_ZIPF),
+                                (EVERYDAY_FILE, EVERYDAY_MIN_LETTERS, EVERYDAY_ZIPF)):
+        words = from_wordfreq(letters, zipf)
+        header = (f"# English words of {letters}+ ASCII letters with Zipf frequency >= {zipf}, from "
+                  f"wordfreq {version('wordfreq')} (Apache-2.0 code; data CC-BY-SA 4.0).\n"
+                  "# Made by: python -m faqbot.answering.english\n")
+        path.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+        print(f"wrote {len(words)} words to {path}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from faqbot.answering.query import QueryAnalyzer, Synonyms
 from faqbot.documents import cleaning, extract, splitting
 from faqbot.documents import reader as documents
 from faqbot.documents.reader import Document, corpus_files, read_document
@@ -39,8 +40,8 @@ from faqbot.index.store import (
     write_index,
 )
 from faqbot.index.vector_cache import QUESTIONS, VectorCache, text_key
-from faqbot.learning import adapter
-from faqbot.learning.lessons import LabelFit, Lessons, fit_adapter
+from faqbot.learning import adapter, calibration
+from faqbot.learning.lessons import LabelFit, Lessons, fit_adapter, package_digest
 from faqbot.learning.warning_model import WarningModel
 from faqbot.models import Passage
 
@@ -59,7 +60,7 @@ class IngestReport:
     removed: tuple[str, ...] = ()
     precision: str = ""  # of the index's vectors: "fp32" or "bf16"
     previous_precision: str = ""  # of the index it replaced ("" when there was none)
-    adapter: str = ""  # what the query adapter learned, or why there is none ("" when not rebuilt)
+    adapter: str = ""  # what was learned (query adapter, no_match bars) or why not ("" when not rebuilt)
 
     def summary(self) -> str:
         if self.up_to_date:
@@ -180,20 +181,22 @@ def _one_ingest_at_a_time(index_dir: Path):
 
 def ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool = False,
            progress: bool = False, index_kind: str = "auto", variants: tuple[str, ...] = (),
-           lessons: Lessons | None = None) -> IngestReport:
+           lessons: Lessons | None = None, calibrate: bool = False) -> IngestReport:
     """Build or refresh the index at `index_dir` from the documents in `corpus_dir`.
 
     `variants`: quantised query encoders to store beside the fp32 export (encoders.onnx_variants(settings)).
-    `lessons`: labelled questions to learn the query adapter from (Lessons.from_settings(settings)); None: none."""
+    `lessons`: labelled questions to learn the query adapter from (Lessons.from_settings(settings)); None: none.
+    `calibrate`: when no adapter is learned, learn the no_match bars from the documents (learning/calibration.py;
+    the settings' no_match_calibration)."""
     if index_kind not in INDEX_KINDS:
         raise SettingsError(f"index_kind must be one of {', '.join(INDEX_KINDS)}, got {index_kind!r}")
     with _one_ingest_at_a_time(Path(index_dir).resolve()):
         return _ingest(corpus_dir, index_dir, encoder, force=force, progress=progress, index_kind=index_kind,
-                       variants=variants, lessons=lessons)
+                       variants=variants, lessons=lessons, calibrate=calibrate)
 
 
 def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool, progress: bool,
-            index_kind: str, variants: tuple[str, ...], lessons: Lessons | None) -> IngestReport:
+            index_kind: str, variants: tuple[str, ...], lessons: Lessons | None, calibrate: bool) -> IngestReport:
     started = time.perf_counter()
     paths = corpus_files(corpus_dir)
     docs: list[Document] = [read_document(p, corpus_dir) for p in paths]  # fail before writing anything
@@ -212,10 +215,12 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     wants_export = hasattr(encoder, "export_onnx")
     adapter_key = lessons.key(encoder.name) if lessons else ""
     weights = model_digest(encoder.name)
+    calibration_key = calibration.key(encoder.name, package_digest()) if calibrate else ""
     # Nothing made by another model is reused, nor by the same name with other weights (a model folder replaced).
     same_model = previous is not None and previous.model == encoder.name and previous.model_digest == weights
     if (not force and previous and previous.format_version == FORMAT_VERSION and same_model
             and previous.pipeline == pipeline and previous.adapter_key == adapter_key
+            and previous.calibration_key == calibration_key
             and not (added or changed or removed)
             and (not wants_export or previous.encoder_key == export_key(encoder.name))
             and (not wants_export or _variant_files(variants) <= set(previous.encoder_files))
@@ -236,12 +241,17 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
     learned, fit = fit_adapter(lessons, passages, passage_vectors, sentence_vectors,
                                lambda texts: questions.embed(texts, encoder.encode_questions),
                                old.adapter.warning if old and old.adapter else None) if adapter_key else (None, None)
+    bars = calibration.calibrate(passages, passage_vectors, sentence_vectors,
+                                 QueryAnalyzer.from_texts([p.embed_text for p in passages], Synonyms(())),
+                                 lambda texts: questions.embed(texts, encoder.encode_questions)
+                                 ) if calibrate and learned is None else None
 
     def write_extra(folder: Path) -> None:
         if write_export is not None:
             write_export(folder)
         if learned is not None:
             learned.save(folder / adapter.FOLDER)
+        if learned is not None or bars is not None:
             (folder / QUESTIONS).parent.mkdir(exist_ok=True)
             questions.save(folder / QUESTIONS)
 
@@ -256,6 +266,8 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
             "encoder_key": key,
             "document_precision": encoder.precision,
             "adapter_key": adapter_key,
+            "calibration_key": calibration_key,
+            "no_match_bars": bars.to_json() if bars is not None else {},
         },
         index_kind=index_kind, write_extra=write_extra,
     )
@@ -264,7 +276,8 @@ def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, forc
         reused=cache.reused, seconds=time.perf_counter() - started,
         added=added if previous else (), changed=changed, removed=removed,
         precision=encoder.precision, previous_precision=previous.document_precision if previous else "",
-        adapter=_adapter_note(lessons, learned, questions, fit),
+        adapter="; ".join(note for note in (_adapter_note(lessons, learned, questions, fit),
+                                            bars.summary() if bars is not None else "") if note),
     )
 
 

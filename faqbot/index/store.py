@@ -65,6 +65,8 @@ class Manifest:
     adapter_files: dict[str, str] = field(default_factory=dict)  # adapter/<file> -> sha256
     cache_files: dict[str, str] = field(default_factory=dict)  # cache/<file> -> sha256: for ingest only (vector_cache)
     model_digest: str = ""  # encoders.model_digest() of the model's files ("" for a hub name, or an older index)
+    calibration_key: str = ""  # learning.calibration.key() when ingest was asked to calibrate ("" when not)
+    no_match_bars: dict[str, float] = field(default_factory=dict)  # learning.calibration.Calibration, when learned
     manifest_sha256: str = ""  # of every other field: a damaged manifest is caught too
 
 

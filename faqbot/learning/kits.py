@@ -45,7 +45,8 @@ def evaluate(folder: Path, settings: Settings) -> str:
     items = load_kit(folder)
     with tempfile.TemporaryDirectory(prefix="faqbot-kit-") as work:
         fresh = kit_settings(folder, settings, Path(work))
-        ingest(fresh.corpus_dir, fresh.index_dir, make_encoder(fresh), variants=onnx_variants(fresh))
+        ingest(fresh.corpus_dir, fresh.index_dir, make_encoder(fresh), variants=onnx_variants(fresh),
+               calibrate=fresh.no_match_calibration)
         engine = Engine.from_settings(fresh)
         scores = {"faqbot, default settings, no labels": evaluation.score(engine, items),
                   "dense only over paragraphs": evaluation.score(evaluation.ParagraphSearch(engine), items)}

@@ -63,7 +63,7 @@ class Lessons:
         for path in (self.questions_file, self.synonyms_file, self.warning_signs):
             h.update(path.read_bytes() if path.is_file() else b"-")
         h.update(json.dumps(asdict(self.training), sort_keys=True).encode())
-        h.update(_package_digest())
+        h.update(package_digest())
         return h.hexdigest()[:16]
 
 
@@ -127,13 +127,13 @@ def _warning_key(vectors: np.ndarray, is_urgent: np.ndarray, texts: Sequence[str
     h.update(signs.encode())  # the clinic's warning signs decide which questions the model is asked about
     h.update(json.dumps(list(texts)).encode())
     h.update(json.dumps(asdict(training), sort_keys=True).encode())
-    h.update(_package_digest())
+    h.update(package_digest())
     h.update(metadata.version("torch").encode())
     return h.hexdigest()[:16]
 
 
 @cache
-def _package_digest() -> bytes:
+def package_digest() -> bytes:
     """Every file of the faqbot package, by path and content; read once a process (both cache keys of an ingest,
     and every rebuild of a long-running staff server, ask for it: the code that runs is the code that was loaded)."""
     return folder_digest(Path(__file__).parent.parent, skip="__pycache__").encode()

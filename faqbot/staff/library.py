@@ -124,7 +124,8 @@ class Library:
         try:
             report = ingest(self.settings.corpus_dir, self.settings.index_dir, self.encoder,
                             index_kind=self.settings.index_kind, variants=onnx_variants(self.settings),
-                            lessons=Lessons.from_settings(self.settings))
+                            lessons=Lessons.from_settings(self.settings),
+                            calibrate=self.settings.no_match_calibration)
         except BaseException:
             undo()  # the index was not swapped; put the corpus back to match it
             raise

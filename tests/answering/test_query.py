@@ -1,6 +1,6 @@
 from collections import Counter
 
-from faqbot.answering.english import common_words, from_wordfreq, is_common_english
+from faqbot.answering.english import EVERYDAY_FILE, common_words, from_wordfreq, is_common_english, is_everyday
 from faqbot.answering.query import QueryAnalyzer, Synonyms, skeleton
 
 CORPUS = ["Most patients need three sessions of microneedling.", "A numbing cream is applied first.",
@@ -53,7 +53,11 @@ def test_a_word_that_sounds_the_same_wins_over_one_with_another_consonant():
 
 
 def test_the_frozen_english_word_list_is_what_wordfreq_gives():
-    """faqbot/data/english_words.txt must be regenerated (python -m faqbot.answering.english) when wordfreq changes."""
+    """faqbot/data/english_words.txt and everyday_words.txt must be regenerated when wordfreq changes
+    (python -m faqbot.answering.english)."""
     assert common_words() == frozenset(from_wordfreq())
     assert is_common_english("wine") and is_common_english("cheeks")
     assert not is_common_english("sesions") and not is_common_english("microneedeling")
+    assert common_words(EVERYDAY_FILE) == frozenset(from_wordfreq(3, 4.0))
+    assert is_everyday("please") and is_everyday("toilet") and is_everyday("ear")
+    assert not is_everyday("glaucoma") and not is_everyday("achalasia") and not is_everyday("moisturiser")
