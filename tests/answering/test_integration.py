@@ -121,3 +121,30 @@ def test_a_crisis_in_words_no_rule_holds_is_caught_by_the_second_opinion(engine)
         answer = engine.ask(message)
         assert answer.escalation == "crisis" and answer.hits == () and "described like a crisis" in answer.signals
     assert engine.ask("how long does the redness last after microneedling?").status == "answered"
+
+
+def test_a_parking_page_staff_add_answers_where_to_park_over_the_labelled_out_of_scope_parking_questions(
+        adapted_index, real_encoder, tmp_path):
+    """The example's labels call "is there parking near the clinic?" out of scope; once staff add a page about
+    parking (the staff workspace's document library), a question whose words the page holds is answered from it:
+    the documents win over the look-alike."""
+    import shutil
+    from dataclasses import replace
+
+    from faqbot.staff.library import Library
+
+    settings = replace(adapted_index, corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
+    shutil.copytree(adapted_index.corpus_dir, settings.corpus_dir)
+    shutil.copytree(adapted_index.index_dir, settings.index_dir)  # with its labelled questions' vectors
+    questions = ("where can I park?", "can I park at the clinic?")
+    before = Engine.from_settings(settings, real_encoder)
+    assert [before.ask(q).status for q in questions] == [Status.NO_MATCH, Status.NO_MATCH]
+    page = tmp_path / "visiting.md"
+    page.write_text("# Visiting the clinic\n\n## Parking\n\nFree parking for patients is in the car park behind the "
+                    "clinic, on Elm Street. Two disabled spaces are by the front door.\n", encoding="utf-8")
+    assert Library(settings, real_encoder).add(page, "visiting.md").message.startswith("visiting.md added.")
+    after = Engine.from_settings(settings, real_encoder)
+    for question in questions:
+        answer = after.ask(question)
+        assert answer.status is Status.ANSWERED and answer.hits[0].passage.source == "visiting.md", answer.reason
+    assert after.ask("do you sell gift vouchers?").status is Status.NO_MATCH  # still not in the documents
