@@ -137,27 +137,38 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _staff(args: argparse.Namespace) -> int:
+    import getpass
+
+    from faqbot.records.audit import Action, AuditTrail
     from faqbot.records.storage import Store
     from faqbot.staff.accounts import Accounts
 
     settings = load_settings()
     store = Store.open(settings.data_dir)
+    audit = AuditTrail.open(settings.data_dir)
+    actor = f"command line ({getpass.getuser()})"
     try:
         if args.action == "add":
             Accounts(store).add(args.name, _read_password(args))
+            audit.record(actor, Action.ADDED_ACCOUNT, args.name)
             print(f"Staff account {args.name} saved in {store.path} (a changed password ends the account's open "
                   "sessions within seconds)")
         elif args.action == "remove":
             if not store.remove_staff(args.name):
                 raise SettingsError(f"There is no staff account {args.name!r} (see: python -m faqbot staff list)")
+            audit.record(actor, Action.REMOVED_ACCOUNT, args.name)
             print(f"Staff account {args.name} removed; its open sessions end within seconds.")
         elif args.action == "list":
             print("\n".join(store.staff_names()) or "No staff accounts yet (add one: python -m faqbot staff add NAME)")
         elif args.action == "purge":
             removed = store.purge(settings.retention_cutoff())  # errors reach the user here, not just a log
-            print(f"Purged {removed} questions older than {settings.retention_days} days")
+            entries = audit.purge(settings.audit_cutoff())
+            audit.record(actor, Action.PURGED, f"{removed} questions, {entries} audit entries")
+            print(f"Purged {removed} questions older than {settings.retention_days} days and {entries} audit "
+                  f"entries older than {settings.audit_retention_days} days")
     finally:
         store.close()
+        audit.close()
     return 0
 
 
@@ -192,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     remove = actions.add_parser("remove", help="delete a staff account")
     remove.add_argument("name")
     actions.add_parser("list", help="list staff accounts")
-    actions.add_parser("purge", help="delete questions older than retention_days now")
+    actions.add_parser("purge", help="delete questions older than retention_days (and audit entries older than "
+                                      "audit_retention_days) now")
     actions.add_parser("serve", help="serve the staff workspace (staff_host:staff_port)").set_defaults(run=_staff_serve)
     staff.set_defaults(run=_staff)
     return parser

@@ -63,6 +63,9 @@ class Settings:
     staff_host: str = "127.0.0.1"
     staff_port: int = 7861  # the staff workspace: its own port, behind a login
     retention_days: int = 90  # questions older than this are deleted for good
+    staff_idle_minutes: int = 30  # a staff session ends after this long without a request
+    staff_session_hours: int = 12  # ... and this long after signing in, whatever
+    audit_retention_days: int = 2190  # audit entries (who did what) are kept 6 years, as HIPAA keeps its records
     pin_similarity: float = 0.8  # cosine to an approved question from which its pinned answer is shown
     review_below_score: float = 0.35  # answers whose best score is lower go to the staff review queue
     concurrent_answers: int = 2  # questions answered at the same time; more wait in the queue
@@ -133,8 +136,12 @@ class Settings:
             raise SettingsError(f"top_k must be >= 1, got {self.top_k}")
         if not 1 <= self.port <= 65535:
             raise SettingsError(f"port must be between 1 and 65535, got {self.port}")
-        if self.retention_days < 1:
-            raise SettingsError(f"retention_days must be >= 1, got {self.retention_days}")
+        if min(self.staff_idle_minutes, self.staff_session_hours) < 1:
+            raise SettingsError(f"staff_idle_minutes and staff_session_hours must be >= 1, got "
+                                f"{self.staff_idle_minutes} and {self.staff_session_hours}")
+        if self.retention_days < 1 or self.audit_retention_days < 1:
+            raise SettingsError(f"retention_days and audit_retention_days must be >= 1, got {self.retention_days} "
+                                f"and {self.audit_retention_days}")
         if self.concurrent_answers < 1 or self.queue_size < 1:
             raise SettingsError(
                 f"concurrent_answers and queue_size must be >= 1, got {self.concurrent_answers}, {self.queue_size}"
@@ -172,6 +179,10 @@ class Settings:
     def retention_cutoff(self, now: datetime | None = None) -> datetime:
         """Questions asked before this moment are past the retention period."""
         return (now or datetime.now(UTC)) - timedelta(days=self.retention_days)
+
+    def audit_cutoff(self, now: datetime | None = None) -> datetime:
+        """Audit entries made before this moment are past their retention period."""
+        return (now or datetime.now(UTC)) - timedelta(days=self.audit_retention_days)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **_coerce_all(changes, "override"))

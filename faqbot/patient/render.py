@@ -34,9 +34,8 @@ def _card(hit: Hit, number: int, count: int, titles: Mapping[str, str]) -> str:
         names = ", ".join(text(titles.get(source, source)) for source in hit.also_in)
         also = f'<p class="faq-also">Also said in: {names}</p>'
     checked = ""
-    if hit.checked_by:
-        checked = (f'<p class="faq-checked">✓ Checked by clinic staff ({text(hit.checked_by)}, '
-                   f"{text(hit.checked_at)})</p>")
+    if hit.checked_by:  # never the staff member's login name: the page is public
+        checked = f'<p class="faq-checked">✓ Checked by clinic staff on {text(hit.checked_at)}</p>'
     return (
         f'<section class="faq-card" aria-label="Source {number} of {count}: {text(p.title)}">'
         f"{checked}"

@@ -178,7 +178,7 @@ def _pin(row: sqlite3.Row) -> Pin:
                datetime.fromisoformat(row["approved_at"]))
 
 
-def _create_private(path: Path) -> None:
+def create_private(path: Path) -> None:
     """Create the database file (and its folder) readable by the owner only, before SQLite opens it."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
@@ -193,7 +193,7 @@ class Store:
         self.path = path
         self._lock = threading.Lock()
         try:
-            _create_private(path)
+            create_private(path)
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA journal_mode = WAL")

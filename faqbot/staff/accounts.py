@@ -1,6 +1,8 @@
 """Staff accounts: scrypt password hashes with a per-account salt, and a limit on failed logins.
 
-There is no default account: `python -m faqbot staff add NAME` creates one.
+There is no default account: `python -m faqbot staff add NAME` creates one. Sign-ins, failures and lockouts go to
+the audit trail (and a lockout to the log); flooding the failure table with other names never frees a locked
+account.
 """
 
 from __future__ import annotations
@@ -8,14 +10,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import re
 import secrets
 import threading
 import time
 from collections import defaultdict, deque
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from faqbot.errors import SettingsError
+from faqbot.records.audit import Action, AuditTrail
 from faqbot.records.storage import Store
 
 # scrypt cost: ~50 ms and 16 MiB per check on this machine's cores - slow for guessing, fine for a login.
@@ -24,7 +29,9 @@ _NAME = re.compile(r"^[A-Za-z0-9._@-]{2,64}$")
 MIN_PASSWORD_CHARS = 10
 MAX_FAILURES = 5  # failed logins per account within FAILURE_WINDOW_S before it is locked for the rest of it
 FAILURE_WINDOW_S = 15 * 60
-MAX_TRACKED_NAMES = 10_000  # names with recent failures kept in memory; the oldest are forgotten beyond this
+MAX_TRACKED_NAMES = 10_000  # names with recent failures kept in memory; beyond, the oldest unlocked is forgotten
+
+log = logging.getLogger(__name__)
 
 
 def hash_password(password: str) -> str:
@@ -58,8 +65,9 @@ def check_new_account(name: str, password: str) -> None:
 class Accounts:
     """Who may sign in to the staff workspace."""
 
-    def __init__(self, store: Store, clock=time.monotonic) -> None:
+    def __init__(self, store: Store, clock=time.monotonic, audit: AuditTrail | None = None) -> None:
         self.store = store
+        self.audit = audit
         self._clock = clock
         self._failures: dict[str, deque[float]] = defaultdict(deque)
         self._signed_in_with: dict[str, str] = {}  # name -> the password hash it last signed in with
@@ -79,23 +87,50 @@ class Accounts:
                 del self._failures[name]
             return bool(failures) and len(failures) >= MAX_FAILURES
 
-    def _failed(self, name: str) -> None:
+    def _failed(self, name: str) -> bool:
+        """Count a failed login; True when it locks the name."""
         with self._lock:
             if name not in self._failures and len(self._failures) >= MAX_TRACKED_NAMES:
-                del self._failures[next(iter(self._failures))]  # forget the name tracked longest
+                unlocked = next((n for n, f in self._failures.items() if len(f) < MAX_FAILURES), None)
+                if unlocked is not None:  # forget the name tracked longest, never a locked one
+                    del self._failures[unlocked]
             self._failures[name].append(self._clock())
+            return len(self._failures[name]) == MAX_FAILURES
+
+    def locked_until(self, name: str) -> datetime | None:
+        """When a locked name may sign in again (UTC), or None when it isn't locked."""
+        if not self._locked(name):
+            return None
+        with self._lock:
+            failures = self._failures.get(name)
+            if not failures:
+                return None
+            left = FAILURE_WINDOW_S - (self._clock() - failures[-MAX_FAILURES])
+        return datetime.now(UTC) + timedelta(seconds=max(left, 0))
+
+    def _note(self, name: str, action: Action, detail: str = "") -> None:
+        if self.audit is not None:
+            self.audit.record(name[:64], action, detail)
 
     def login(self, name: str, password: str) -> bool:
         """True for a right name and password, unless the account had too many failed logins lately."""
-        if self._locked(name):
+        if (until := self.locked_until(name)) is not None:
+            self._note(name, Action.SIGN_IN_FAILED, f"refused: locked until {until:%H:%M} UTC")
             return False
         stored = self.store.staff_password_hash(name)
         ok = verify_password(password, stored) if stored else verify_password(password, _dummy_hash())  # same cost
         if not ok or stored is None:
-            self._failed(name)
+            self._note(name, Action.SIGN_IN_FAILED, "no such account" if stored is None else "wrong password")
+            if self._failed(name):
+                until = self.locked_until(name)
+                log.warning("staff sign-in for %r locked after %d failures until %s UTC", name[:64], MAX_FAILURES,
+                            f"{until:%H:%M}" if until else "?")
+                self._note(name, Action.LOCKED_OUT, f"after {MAX_FAILURES} failed sign-ins in "
+                            f"{FAILURE_WINDOW_S // 60} minutes, until {until:%H:%M} UTC" if until else "")
             return False
         with self._lock:
             self._signed_in_with[name] = stored
+        self._note(name, Action.SIGNED_IN)
         return True
 
     def still_valid(self, name: str) -> bool:
@@ -109,7 +144,10 @@ class Accounts:
         whose password changed since they signed in; returns how many were ended."""
         stale = [token for token, name in list(tokens.items()) if not self.still_valid(name)]
         for token in stale:
-            tokens.pop(token, None)
+            if hasattr(tokens, "end"):  # sessions.SessionTable: says so in the audit trail
+                tokens.end(token, "session ended: account removed or password changed")
+            else:
+                tokens.pop(token, None)
         return len(stale)
 
     async def login_async(self, name: str, password: str) -> bool:

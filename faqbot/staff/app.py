@@ -1,7 +1,8 @@
 """The staff workspace: a separate Gradio app on its own port, behind a login.
 
-Overview, question log (filters, CSV export), review queue and pins, "check an answer", and documents. The
-rows and Markdown it shows are made in `faqbot/staff/views.py`; exports in `faqbot/staff/exports.py`.
+Overview, question log (filters, CSV export), review queue and pins, "check an answer", documents and the audit
+trail (every action is recorded: faqbot/records/audit.py). The rows and Markdown it shows are made in
+`faqbot/staff/views.py`; exports in `faqbot/staff/exports.py`.
 """
 
 from __future__ import annotations
@@ -22,10 +23,13 @@ from faqbot.answering.live import LiveEngine
 from faqbot.errors import FaqbotError
 from faqbot.logs import configure_logging
 from faqbot.patient.page import locked_down
+from faqbot.records.audit import Action, AuditTrail
 from faqbot.records.retention import start_retention
 from faqbot.records.storage import Store
 from faqbot.settings import Settings, load_settings
+from faqbot.staff import sessions
 from faqbot.staff.accounts import Accounts
+from faqbot.staff.audit_tab import audit_tab
 from faqbot.staff.documents_tab import documents_tab
 from faqbot.staff.exports import EXPORT_KEEP_S, EXPORT_LIMIT, EXPORTS_PREFIX, start_export_cleanup, write_csv
 from faqbot.staff.library import MAX_DOCUMENT_BYTES, Library
@@ -53,9 +57,11 @@ SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open s
 
 
 def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None,
-                    export_dir: Path | None = None):
-    """The workspace's layout and events; `library` (documents) defaults to one over the settings' corpus."""
+                    export_dir: Path | None = None, audit: AuditTrail | None = None):
+    """The workspace's layout and events; `library` (documents) defaults to one over the settings' corpus, `audit`
+    to the trail in the settings' data folder."""
     export_dir = export_dir or Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
+    audit = audit or AuditTrail.open(settings.data_dir)
     live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
     library = library or Library(settings, on_change=live.reload)
     pin_book = PinBook(store, live, settings.pin_similarity)
@@ -82,19 +88,26 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
     def staff_name(request: gr.Request) -> str:
         return request.username or "staff"
 
+    def signed_out(request: gr.Request) -> None:
+        """Before the browser goes to Gradio's logout route, which ends every session of this account."""
+        audit.record(staff_name(request), Action.SIGNED_OUT, "logged out (all of this account's sessions)")
+
     def load_queue():
         items = review_queue(store, settings.review_below_score)
         return queue_rows(items), f"{len(items)} questions to review"
 
-    def open_question(interaction_id):
+    def open_question(interaction_id, request: gr.Request):
         item = store.get(int(interaction_id or 0))
         if item is None:
             raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+        audit.record(staff_name(request), Action.OPENED_QUESTION, f"question #{item.id}")
         return describe(item), item.question
 
     def verdict(interaction_id, right: bool, request: gr.Request):
         if not store.set_review(int(interaction_id or 0), "right" if right else "wrong", staff_name(request)):
             raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+        audit.record(staff_name(request), Action.REVIEWED,
+                     f"question #{int(interaction_id)}: {'right' if right else 'wrong'}")
         return (*load_queue(), f"Question #{int(interaction_id)} marked {'right' if right else 'wrong'}.")
 
     def mark_right(interaction_id, request: gr.Request):
@@ -118,12 +131,15 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         if not passage_ids:
             raise gr.Error("Tick the passage(s) that answer the question")
         pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
+        audit.record(staff_name(request), Action.PINNED,
+                     f"pin #{pin_id}: {question.strip()!r} -> {', '.join(passage_ids)}")
         return current_pins(), f"Pinned as answer #{pin_id}; patients get it from their next question."
 
     def not_covered(question, request: gr.Request):
         if not (question or "").strip():
             raise gr.Error("Open a question first (or type the question the documents don't cover)")
         pin_id = store.add_pin(question.strip(), [], staff_name(request))
+        audit.record(staff_name(request), Action.MARKED_NOT_COVERED, f"pin #{pin_id}: {question.strip()!r}")
         return current_pins(), (f"Pin #{pin_id}: patients asking this, or something close, now get the clinic's "
                                 "contact message instead of passages (warning signs still come first).")
 
@@ -135,26 +151,39 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
             raise gr.Error(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
         if not store.update_pin(int(pin_id or 0), ids, staff_name(request)):
             raise gr.Error(f"There is no pin #{pin_id}")
+        audit.record(staff_name(request), Action.EDITED_PIN, f"pin #{int(pin_id)} -> {', '.join(ids)}")
         return current_pins(), f"Pin #{int(pin_id)} saved."
 
-    def remove_pin(pin_id):
+    def remove_pin(pin_id, request: gr.Request):
         if not store.remove_pin(int(pin_id or 0)):
             raise gr.Error(f"There is no pin #{pin_id}")
+        audit.record(staff_name(request), Action.REMOVED_PIN, f"pin #{int(pin_id)}")
         return current_pins(), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
 
-    def search(status, feedback, since, until, text):
+    def search(status, feedback, since, until, text, request: gr.Request):
         found = log_filter(status, feedback, since, until, text)
         rows = log_rows(store.search(found))
+        audit.record(staff_name(request), Action.VIEWED_LOG, _described(found, len(rows)))
         return rows, f"{len(rows)} questions" + (f" (the newest {found.limit})" if len(rows) == found.limit else "")
 
-    def export(status, feedback, since, until, text):
-        rows = log_rows(store.search(replace(log_filter(status, feedback, since, until, text), limit=EXPORT_LIMIT)))
+    def export(status, feedback, since, until, text, request: gr.Request):
+        found = replace(log_filter(status, feedback, since, until, text), limit=EXPORT_LIMIT)
+        rows = log_rows(store.search(found))
+        audit.record(staff_name(request), Action.EXPORTED_LOG, _described(found, len(rows)))
         return str(write_csv(rows, export_dir, LOG_COLUMNS, "log"))
+
+    def pins_csv(request: gr.Request):
+        rows = current_pins()
+        audit.record(staff_name(request), Action.EXPORTED_PINS, f"{len(rows)} pins")
+        return str(write_csv(rows, export_dir, PIN_COLUMNS, "pins"))
 
     with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
                    delete_cache=(EXPORT_KEEP_S, EXPORT_KEEP_S)) as app:
-        gr.Markdown(f"# Staff workspace\nQuestions are kept for {settings.retention_days} days; emails and phone "
-                    "numbers were removed before they were stored.")
+        with gr.Row():
+            gr.Markdown(f"# Staff workspace\nQuestions are kept for {settings.retention_days} days; emails and "
+                        "phone numbers were removed before they were stored. Sessions end after "
+                        f"{settings.staff_idle_minutes} minutes without use.")
+            sign_out = gr.Button("Log out", size="sm", scale=0, min_width=100, elem_id="log-out")
         with gr.Tab("Overview"):
             summary = gr.Markdown()
             per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day (UTC)",
@@ -214,7 +243,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
                 context_button = gr.Button("Show in its document", scale=1)
             context = gr.Markdown()
         with gr.Tab("Documents"):
-            documents_tab(app, live, library)
+            documents_tab(app, live, library, lambda request, what: audit.record(
+                staff_name(request), Action.CHANGED_DOCUMENTS, what))
         with gr.Tab("Pins"):
             pins_table = gr.Dataframe(headers=PIN_COLUMNS,
                                       datatype="str", interactive=False, wrap=True, elem_id="pins")
@@ -226,6 +256,9 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
             pins_message = gr.Markdown()
             export_pins = gr.Button("Export pins as CSV")
             pins_download = gr.File(label="CSV export", interactive=False)
+        with gr.Tab("Audit trail"):
+            audit_tab(audit, export_dir, staff_name)
+        sign_out.click(signed_out, api_name="log_out").then(None, js="() => { window.location.href = 'logout'; }")
         filters = [status, feedback, since, until, text]
         gr.on([app.load, find.click, text.submit], search, inputs=filters, outputs=[table, count], api_name="log")
         export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
@@ -249,10 +282,17 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
               outputs=[decision, ranking], api_name="check")
         gr.on([context_button.click, context_id.submit], show_context, inputs=context_id, outputs=context,
               api_name="context")
-        export_pins.click(lambda: str(write_csv(current_pins(), export_dir, PIN_COLUMNS, "pins")),
-                          outputs=pins_download, api_name="export_pins")
+        export_pins.click(pins_csv, outputs=pins_download, api_name="export_pins")
         drop_pin.click(remove_pin, inputs=pin_id, outputs=[pins_table, pins_message], api_name="remove_pin")
     return app
+
+
+def _described(found, rows: int) -> str:
+    """A question log filter in words, for the audit trail."""
+    parts = [f"{name}={value}" for name, value in (("status", found.status), ("feedback", found.feedback),
+                                                   ("from", found.since), ("before", found.until),
+                                                   ("text", found.text)) if value]
+    return f"{', '.join(map(str, parts)) or 'everything'}: {rows} questions"
 
 
 def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, Any]:
@@ -278,21 +318,23 @@ def main() -> int:
         print("error: there are no staff accounts yet; add one with: python -m faqbot staff add NAME",
               file=sys.stderr)
         return 1
-    start_retention(store, settings)
+    audit = AuditTrail.open(settings.data_dir)
+    start_retention(store, settings, audit)
     export_dir = Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
     start_export_cleanup(export_dir)
-    app = build_staff_app(store, settings, engine, export_dir=export_dir)
+    app = build_staff_app(store, settings, engine, export_dir=export_dir, audit=audit)
     app.queue(default_concurrency_limit=2, max_size=32)
-    accounts = Accounts(store)
+    accounts = Accounts(store, audit=audit)
     server, _, _ = app.launch(**staff_launch_options(settings, accounts), prevent_thread_lock=True)
+    sessions.install(server, settings, audit)
     start_session_checks(server, accounts)
     app.block_thread()
     return 0
 
 
 def start_session_checks(server: Any, accounts: Accounts, every_s: float = SESSION_CHECK_S) -> threading.Event:
-    """End the sessions of removed accounts and changed passwords within `every_s` seconds, until the returned
-    event is set."""
+    """End the sessions of removed accounts and changed passwords, and expired ones, within `every_s` seconds,
+    until the returned event is set."""
     stop = threading.Event()
 
     def loop() -> None:
@@ -301,6 +343,8 @@ def start_session_checks(server: Any, accounts: Accounts, every_s: float = SESSI
             if ended:
                 logging.getLogger(__name__).info("ended %d staff sessions (account removed or password changed)",
                                                  ended)
+            if isinstance(server.tokens, sessions.SessionTable):
+                server.tokens.end_expired()
 
     threading.Thread(target=loop, name="staff-sessions", daemon=True).start()
     return stop

@@ -4,6 +4,7 @@ remove a document, with the ingest report."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,10 @@ def passage_rows(live: LiveEngine, source: str | None) -> list[list[Any]]:
             if p.source == source]
 
 
-def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library) -> None:
-    """Build the tab's components and events inside `app` (a gr.Blocks being built)."""
+def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library,
+                  record: Callable[[gr.Request, str], None] = lambda request, what: None) -> None:
+    """Build the tab's components and events inside `app` (a gr.Blocks being built); `record(request, what)`
+    writes each change to the audit trail."""
 
     def refresh():
         rows = document_rows(live, library)
@@ -41,7 +44,7 @@ def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library) -> None:
     def changed(change_message: str):
         return (*refresh(), change_message, [])
 
-    def add(upload, name):
+    def add(upload, name, request: gr.Request):
         if not upload:
             raise gr.Error("Choose a file to upload first")
         path = Path(upload)
@@ -49,15 +52,17 @@ def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library) -> None:
             change = library.add(path, (name or "").strip() or path.name)
         except FaqbotError as exc:
             raise gr.Error(f"Nothing was changed: {exc}") from None
+        record(request, change.message.split(". Index", 1)[0])
         return changed(change.message)
 
-    def remove(source):
+    def remove(source, request: gr.Request):
         if not source:
             raise gr.Error("Pick the document to remove")
         try:
             change = library.remove(source)
         except FaqbotError as exc:
             raise gr.Error(f"Nothing was changed: {exc}") from None
+        record(request, change.message.split(". Index", 1)[0])
         return changed(change.message)
 
     gr.Markdown("Changes rebuild the index while patients keep being answered; the page switches to the new index "

@@ -3,7 +3,9 @@
 import pytest
 
 from faqbot.errors import SettingsError
+from faqbot.records.audit import AuditTrail
 from faqbot.records.storage import Store
+from faqbot.staff import accounts as accounts_module
 from faqbot.staff.accounts import MAX_FAILURES, Accounts, hash_password, verify_password
 
 
@@ -11,7 +13,7 @@ from faqbot.staff.accounts import MAX_FAILURES, Accounts, hash_password, verify_
 def accounts(tmp_path):
     now = [1000.0]
     store = Store.open(tmp_path / "data")
-    accounts = Accounts(store, clock=lambda: now[0])
+    accounts = Accounts(store, clock=lambda: now[0], audit=AuditTrail.open(tmp_path / "data"))
     accounts.now = now
     yield accounts
     store.close()
@@ -54,3 +56,30 @@ def test_repeated_failures_lock_the_account_for_a_while(accounts):
 def test_unusable_names_and_passwords_are_refused_with_the_reason(accounts, name, password, message):
     with pytest.raises(SettingsError, match=message):
         accounts.add(name, password)
+
+
+def test_sign_ins_failures_and_a_lockout_are_in_the_audit_trail_and_the_lockout_in_the_log(accounts, caplog):
+    accounts.add("nurse.amy", "a long enough secret")
+    assert accounts.login("nurse.amy", "a long enough secret")
+    assert not accounts.login("nobody", "a long enough secret")
+    for _ in range(MAX_FAILURES):
+        accounts.login("nurse.amy", "guess")
+    assert accounts.locked_until("nurse.amy") is not None and accounts.locked_until("nobody") is None
+    assert not accounts.login("nurse.amy", "a long enough secret")
+    trail = [(e.actor, e.action, e.detail) for e in reversed(accounts.audit.entries())]
+    assert trail[:3] == [("nurse.amy", "signed in", ""), ("nobody", "sign-in failed", "no such account"),
+                         ("nurse.amy", "sign-in failed", "wrong password")]
+    assert trail[-2][1] == "locked out" and trail[-2][2].startswith(f"after {MAX_FAILURES} failed sign-ins in 15 m")
+    assert trail[-1][1] == "sign-in failed" and trail[-1][2].startswith("refused: locked until")
+    assert "staff sign-in for 'nurse.amy' locked after 5 failures" in caplog.text
+
+
+def test_flooding_the_failure_table_with_other_names_never_unlocks_an_account(accounts, monkeypatch):
+    monkeypatch.setattr(accounts_module, "MAX_TRACKED_NAMES", 4)
+    accounts.add("nurse.amy", "a long enough secret")
+    for _ in range(MAX_FAILURES):
+        accounts.login("nurse.amy", "guess")
+    for n in range(12):  # each new name past the limit makes room by forgetting one
+        accounts.login(f"junk{n}", "guess")
+    assert not accounts.login("nurse.amy", "a long enough secret")
+    assert len(accounts._failures) == 4  # amy, still locked, and the 3 newest junk names

@@ -60,7 +60,8 @@ def test_an_edited_pin_reaches_the_page_on_the_next_question(built_index, engine
     assert "Stay out of the sun" in chat.reply("how many sessions").html.split("faq-card")[1]
     store.update_pin(pin_id, [passage_id(engine, "Makeup")], "dr.lee")
     card = chat.reply("how many sessions").html.split("faq-card")[1]
-    assert "Wait one day before applying makeup" in card and "Checked by clinic staff (dr.lee," in card
+    assert "Wait one day before applying makeup" in card and "Checked by clinic staff on 20" in card
+    assert "dr.lee" not in card
 
 
 def test_with_pins_a_question_is_embedded_once(engine, store, encoder):

@@ -86,3 +86,13 @@ def test_staff_mark_a_question_not_in_our_documents_and_see_it_among_the_pins(pa
     pins = page.locator("#pins")
     pins.get_by_text("do you take insurance").last.wait_for(timeout=10_000)  # the visible cell
     assert pins.get_by_text("not covered by the documents").count() >= 1
+
+
+def test_log_out_goes_back_to_the_sign_in_page_and_ends_the_session(page, staff_url):
+    sign_in(page, PASSWORD)
+    page.get_by_text("3 questions in the last 30 days").wait_for(timeout=20_000)
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_label("username").wait_for(timeout=10_000)
+    page.goto(staff_url, wait_until="load")
+    page.get_by_label("username").wait_for(timeout=10_000)  # signed out: the workspace asks again
+    assert page.locator("#log").count() == 0

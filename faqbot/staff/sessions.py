@@ -1,0 +1,89 @@
+"""Staff sessions end: after `staff_idle_minutes` without a request and `staff_session_hours` after sign-in.
+
+Gradio keeps its sign-in tokens in `app.tokens` (token -> name) and looks every request's token up with
+`app.tokens.get(token)`; `SessionTable` is that table with each token's start and last use, so an expired token is
+forgotten at its next use (the request is refused and the browser gets the sign-in page) and by the periodic check.
+Each end is written to the audit trail.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from faqbot.records.audit import Action, AuditTrail
+from faqbot.settings import Settings
+
+
+def install(server: Any, settings: Settings, audit: AuditTrail | None) -> SessionTable:
+    """Put a SessionTable in place of a launched Gradio app's token table."""
+    server.tokens = SessionTable(server.tokens, settings.staff_idle_minutes * 60, settings.staff_session_hours * 3600,
+                                 audit)
+    return server.tokens
+
+
+class SessionTable(dict):
+    """token -> staff name, forgetting tokens idle longer than `idle_s` or older than `max_s`."""
+
+    def __init__(self, tokens: dict[str, str], idle_s: float, max_s: float, audit: AuditTrail | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.idle_s, self.max_s, self.audit, self._clock = idle_s, max_s, audit, clock
+        self._times: dict[str, tuple[float, float]] = {}  # token -> (started, last used)
+        self._lock = threading.Lock()
+        for token, name in tokens.items():
+            self[token] = name
+
+    def __setitem__(self, token: str, name: str) -> None:
+        with self._lock:
+            now = self._clock()
+            self._times[token] = (now, now)
+            super().__setitem__(token, name)
+
+    def __delitem__(self, token: str) -> None:
+        with self._lock:
+            self._times.pop(token, None)
+            super().__delitem__(token)
+
+    def pop(self, token: str, *default: Any) -> Any:
+        with self._lock:
+            self._times.pop(token, None)
+            return super().pop(token, *default)
+
+    def get(self, token: Any, default: Any = None) -> Any:
+        """The name signed in with `token`, or `default` when there is none or it expired (now forgotten)."""
+        if not isinstance(token, str) or not super().__contains__(token):
+            return default
+        why = self._expired(token)
+        if why:
+            self.end(token, why)
+            return default
+        with self._lock:
+            started, _ = self._times.get(token, (self._clock(), 0.0))
+            self._times[token] = (started, self._clock())
+        return super().get(token, default)
+
+    def _expired(self, token: str) -> str:
+        now = self._clock()
+        with self._lock:
+            started, used = self._times.get(token, (now, now))
+        if now - started > self.max_s:
+            return f"session ended after {self.max_s / 3600:g} hours"
+        if now - used > self.idle_s:
+            return f"session ended after {self.idle_s / 60:g} minutes without use"
+        return ""
+
+    def end(self, token: str, why: str) -> None:
+        """Forget a token, saying why in the audit trail."""
+        name = self.pop(token, None)
+        if name is not None and self.audit is not None:
+            self.audit.record(name, Action.SIGNED_OUT, why)
+
+    def end_expired(self) -> int:
+        """Forget every expired token now; returns how many."""
+        expired = [(token, why) for token in list(self.keys()) if (why := self._expired(token))]
+        for token, why in expired:
+            self.end(token, why)
+        return len(expired)
