@@ -45,6 +45,12 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
     return [stemmer().stemWords([w for w in _TOKEN.findall(text.lower()) if w not in _STOP_SET]) for text in texts]
 
 
+def words_and_terms(text: str) -> list[tuple[str, str]]:
+    """The text's keywords as written (lower-cased) beside their terms, in order: what staff read, what counts."""
+    written = [w for w in _TOKEN.findall(text.lower()) if w not in _STOP_SET]
+    return list(zip(written, stemmer().stemWords(written), strict=True))
+
+
 class KeywordIndex:
     def __init__(self, texts: Sequence[str]) -> None:
         self.size = len(texts)

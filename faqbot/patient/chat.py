@@ -17,6 +17,7 @@ from faqbot.answering.engine import Engine
 from faqbot.answering.live import LiveEngine
 from faqbot.documents.cleaning import clean_query
 from faqbot.errors import FaqbotError
+from faqbot.models import Status
 from faqbot.patient.render import render_answer, render_notice
 from faqbot.records.redact import redact
 from faqbot.records.storage import Store
@@ -70,6 +71,10 @@ class PatientChat:
         try:
             turn = resolve(question, topic)
             answer = self.pins.ask(turn.query)
+            if turn.follows_up and answer.status is Status.NO_MATCH:  # the topic may be what wasn't answered
+                alone = self.pins.ask(question)
+                if alone.status is not Status.NO_MATCH:
+                    turn, answer = resolve(question, None), alone
             html = render_answer(answer, self.settings, self._titles(), topic if turn.follows_up else None)
         except Exception:  # a patient never sees a traceback; staff find it in the server log
             log.exception("answering a question failed")

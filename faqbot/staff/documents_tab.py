@@ -14,6 +14,7 @@ from faqbot.answering.live import LiveEngine
 from faqbot.documents.reader import SUPPORTED_SUFFIXES
 from faqbot.errors import FaqbotError
 from faqbot.staff.library import Library
+from faqbot.staff.views import refused
 
 DOCUMENT_COLUMNS = ["file", "title", "passages", "size (kB)"]
 PASSAGE_COLUMNS = ["id", "section", "words", "text"]
@@ -46,23 +47,23 @@ def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library,
 
     def add(upload, name, request: gr.Request):
         if not upload:
-            raise gr.Error("Choose a file to upload first")
+            raise refused("Choose a file to upload first")
         path = Path(upload)
         try:
             change = library.add(path, (name or "").strip() or path.name)
         except FaqbotError as exc:
-            raise gr.Error(f"Nothing was changed: {exc}") from None
-        record(request, change.message.split(". Index", 1)[0])
+            raise refused(f"Nothing was changed: {exc}") from None
+        record(request, change.message.split("\n\n", 1)[0])
         return changed(change.message)
 
     def remove(source, request: gr.Request):
         if not source:
-            raise gr.Error("Pick the document to remove")
+            raise refused("Pick the document to remove")
         try:
             change = library.remove(source)
         except FaqbotError as exc:
-            raise gr.Error(f"Nothing was changed: {exc}") from None
-        record(request, change.message.split(". Index", 1)[0])
+            raise refused(f"Nothing was changed: {exc}") from None
+        record(request, change.message.split("\n\n", 1)[0])
         return changed(change.message)
 
     gr.Markdown("Changes rebuild the index while patients keep being answered; the page switches to the new index "

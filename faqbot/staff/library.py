@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faqbot.documents.reader import SUPPORTED_SUFFIXES, corpus_files, read_document
+from faqbot.documents.splitting import split_document
 from faqbot.errors import CorpusError
 from faqbot.index.build import IngestReport, ingest
 from faqbot.index.encoders import DocumentEncoder, make_encoder, onnx_variants
@@ -98,14 +99,15 @@ class Library:
         with tempfile.TemporaryDirectory() as folder:  # read it first: a file that can't be read changes nothing
             trial = Path(folder) / name
             shutil.copyfile(uploaded, trial)
-            read_document(trial, Path(folder))
+            passages = len(split_document(read_document(trial, Path(folder))))
         target = self.settings.corpus_dir / name
         with self._exclusive():
             previous = target.read_bytes() if target.exists() else None
             _write_atomically(target, uploaded.read_bytes())
             report = self._rebuild(lambda: _restore(target, previous))
-        verb = "replaced" if previous is not None else "added"
-        return LibraryChange(f"{name} {verb}. {report.summary()}", report)
+        verb = "Replaced" if previous is not None else "Added"
+        return LibraryChange(f"{verb} '{name}': {passages} passage{'s' * (passages != 1)}. Patients are answered "
+                             f"from it now.\n\nDetails: {report.summary()}", report)
 
     def remove(self, source: str) -> LibraryChange:
         if "/" in source or "\\" in source:
@@ -118,7 +120,8 @@ class Library:
             previous = target.read_bytes()
             target.unlink()
             report = self._rebuild(lambda: _restore(target, previous))
-        return LibraryChange(f"{name} removed. {report.summary()}", report)
+        return LibraryChange(f"Removed '{name}'. Patients are no longer answered from it.\n\nDetails: "
+                             f"{report.summary()}", report)
 
     def _rebuild(self, undo: Callable[[], None]) -> IngestReport:
         try:

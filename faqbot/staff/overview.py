@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from faqbot.answering.keyword import tokenize
+from faqbot.answering.keyword import words_and_terms
 from faqbot.records.storage import LogFilter, Store
 
 STATUSES = ("answered", "no_match", "urgent")
@@ -23,7 +23,7 @@ class DayCount:
 
 @dataclass(frozen=True)
 class Topic:
-    word: str  # stemmed, as the keyword search sees it
+    word: str  # as patients wrote it most often (questions are counted by its stem: insurance, insured)
     questions: int
     example: str  # the newest question with this word
 
@@ -54,12 +54,15 @@ def overview(store: Store, days: int = 30, now: datetime | None = None, topics: 
     rated = [i.feedback for i in items if i.feedback is not None]
     unanswered = [i for i in items if i.status == "no_match"]  # newest first
     words: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
     example: dict[str, str] = {}
-    for item, terms in zip(unanswered, tokenize([i.question for i in unanswered]), strict=True):
-        for term in set(terms):
-            if len(term) > 2 and not term.isdigit():
-                words[term] += 1
-                example.setdefault(term, item.question)
+    for item in unanswered:
+        pairs = [(w, t) for w, t in words_and_terms(item.question) if len(t) > 2 and not t.isdigit()]
+        for word, term in pairs:
+            written.setdefault(term, Counter())[word] += 1
+        for term in {t for _, t in pairs}:
+            words[term] += 1
+            example.setdefault(term, item.question)
     return Overview(
         days=days,
         total=total,
@@ -67,5 +70,6 @@ def overview(store: Store, days: int = 30, now: datetime | None = None, topics: 
         shares=shares,
         helpful_rate=sum(rated) / len(rated) if rated else None,
         feedback_given=len(rated),
-        unanswered_topics=tuple(Topic(w, n, example[w]) for w, n in words.most_common(topics)),
+        unanswered_topics=tuple(Topic(written[t].most_common(1)[0][0], n, example[t])
+                                for t, n in words.most_common(topics)),
     )

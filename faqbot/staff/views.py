@@ -5,6 +5,7 @@ Kept apart from the layout (`faqbot/staff/app.py`) so each can be read and teste
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import UTC, datetime, timedelta
 from html import escape as html_escape
@@ -18,6 +19,8 @@ from faqbot.models import Passage
 from faqbot.records.storage import Interaction, LogFilter, Pin, Store
 from faqbot.staff.overview import overview
 from faqbot.staff.review import QueueItem
+
+log = logging.getLogger(__name__)
 
 LOG_COLUMNS = ["id", "asked (UTC)", "question", "status", "why", "shown", "feedback"]
 PIN_COLUMNS = ["pin", "question", "passages", "passage ids", "approved by", "at"]
@@ -59,6 +62,13 @@ def log_rows(interactions: list[Interaction]) -> list[list[Any]]:
     ]
 
 
+def refused(message: str) -> gr.Error:
+    """A staff input error: the message on the page and one log line, no traceback (Gradio prints one for an error
+    raised in an event unless told not to)."""
+    log.info("staff input refused: %s", message)
+    return gr.Error(message, print_exception=False)
+
+
 def parse_day(value: str, field: str) -> datetime | None:
     """A YYYY-MM-DD date typed by staff, as midnight UTC; empty means no limit."""
     value = (value or "").strip()
@@ -67,7 +77,7 @@ def parse_day(value: str, field: str) -> datetime | None:
     try:
         return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
-        raise gr.Error(f"{field} must be a date like 2026-11-21 (year-month-day), got {value!r}") from None
+        raise refused(f"{field} must be a date like 2026-11-21 (year-month-day), got {value!r}") from None
 
 
 def log_filter(status: str, feedback: str, since: str, until: str, text: str) -> LogFilter:

@@ -142,7 +142,7 @@ def test_a_parking_page_staff_add_answers_where_to_park_over_the_labelled_out_of
     page = tmp_path / "visiting.md"
     page.write_text("# Visiting the clinic\n\n## Parking\n\nFree parking for patients is in the car park behind the "
                     "clinic, on Elm Street. Two disabled spaces are by the front door.\n", encoding="utf-8")
-    assert Library(settings, real_encoder).add(page, "visiting.md").message.startswith("visiting.md added.")
+    assert Library(settings, real_encoder).add(page, "visiting.md").message.startswith("Added 'visiting.md'")
     after = Engine.from_settings(settings, real_encoder)
     for question in questions:
         answer = after.ask(question)

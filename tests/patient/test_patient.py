@@ -133,3 +133,18 @@ def test_an_emergency_in_another_language_gets_the_emergency_message_and_the_cli
     assert reply.status == "urgent" and "Call emergency services now" in reply.html and "faq-card" not in reply.html
     assert "En caso de emergencia, llame al" in reply.html
     assert "En caso de emergencia" not in chat.reply("my baby is not breathing").html
+
+
+def test_a_follow_up_to_an_unanswered_question_is_asked_on_its_own_when_that_answers_it(chat, store, monkeypatch):
+    from dataclasses import replace
+
+    from faqbot.models import Status
+
+    real = chat.pins.ask
+    monkeypatch.setattr(chat.pins, "ask", lambda query: replace(real(query), status=Status.NO_MATCH, hits=())
+                        if "insurance" in query else real(query))  # the documents don't cover insurance
+    first = chat.reply("do you take insurance")
+    assert first.status == "no_match"
+    follow_up = chat.reply("and does it hurt?", topic=first.topic)
+    assert follow_up.status == "answered" and "Read together" not in follow_up.html
+    assert store.get(follow_up.interaction_id).query == "and does it hurt?" and follow_up.topic == "and does it hurt?"

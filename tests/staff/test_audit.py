@@ -102,7 +102,8 @@ def test_every_staff_action_in_the_workspace_is_in_the_audit_trail(settings, bui
                               Action.PURGED}  # tested above (lockouts with the accounts)
     assert expected <= actions, expected - actions
     assert ("marked an answer", f"question #{asked.interaction_id}: right") in done
-    assert ("changed the documents", "laser.pdf added") in done and ("removed a pin", "pin #2") in done
+    assert ("changed the documents", "Added 'laser.pdf': 1 passage. Patients are answered from it now.") in done
+    assert ("removed a pin", "pin #2") in done
     assert ("viewed the question log", "status=urgent: 0 questions") in done
     assert all(e.actor == "nurse.amy" for e in trail.entries() if e.action != "sign-in failed")
     assert [row[1:3] for row in rows["data"]][-2:] == [["nurse.amy", "signed in"], ["nurse.amy", "sign-in failed"]]

@@ -30,5 +30,5 @@ def test_counts_shares_helpful_rate_and_unanswered_topics(tmp_path):
     assert by_day[(today, "no_match")] == 2 and by_day[(yesterday, "no_match")] == 1
     assert len(found.per_day) == 7 * 3
     top = found.unanswered_topics[0]
-    assert (top.word, top.questions, top.example) == ("insur", 2, "is insurance accepted for microneedling")
+    assert (top.word, top.questions, top.example) == ("insurance", 2, "is insurance accepted for microneedling")
     store.close()
