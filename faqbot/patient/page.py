@@ -19,6 +19,7 @@ from faqbot.answering.live import LiveEngine
 from faqbot.documents.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.logs import configure_logging
+from faqbot.patient import accessibility
 from faqbot.patient.admission import Admission, Busy
 from faqbot.patient.chat import PatientChat
 from faqbot.records.retention import start_retention
@@ -132,6 +133,8 @@ def build_app(chat: PatientChat, settings: Settings, gate: Admission | None = No
         chatbot.example_select(ask_example, inputs=[chatbot, topic, ids], outputs=outputs, api_visibility="private",
                                show_progress="minimal", queue=False).then(None, js=SHOW_LATEST)
         chatbot.like(feedback, inputs=[ids], outputs=[status], api_visibility="private")
+        chatbot.clear(lambda: (None, {}, ""), outputs=[topic, ids, status], api_visibility="private",
+                      queue=False)  # Clear starts a new conversation: no follow-up reads the old question
     return app
 
 
@@ -152,6 +155,9 @@ def locked_down(host: str, port: int, blocked: list[Path], max_file_size: str) -
         "max_file_size": max_file_size,
         "allowed_paths": [],
         "blocked_paths": [str(Path(p).resolve()) for p in blocked],
+        "theme": accessibility.theme(),  # contrast and ARIA fixes for WCAG 2.1 AA (accessibility.py)
+        "head": accessibility.HEAD,
+        "css": accessibility.CSS,
     }
 
 
@@ -160,7 +166,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     config = Path(os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
     return {
         **locked_down(settings.host, settings.port, [settings.index_dir, settings.data_dir, config], "1kb"),
-        "css": CSS.read_text(encoding="utf-8"),
+        "css": accessibility.CSS + CSS.read_text(encoding="utf-8"),
     }
 
 

@@ -80,7 +80,7 @@ def render_answer(answer: Answer, settings: Settings, titles: Mapping[str, str] 
             parts.append(f'<p class="faq-lead">{text(answer.hits[0].highlight)}</p>')
             parts.append('<p class="faq-from">From our materials:</p>')
         else:
-            parts.append('<h3 class="faq-from">General information from our materials, while you contact us:</h3>')
+            parts.append('<h2 class="faq-from">General information from our materials, while you contact us:</h2>')
         count = len(answer.hits)
         parts.extend(_card(hit, n, count, titles) for n, hit in enumerate(answer.hits, 1))
     parts.append("</div>")

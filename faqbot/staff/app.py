@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ from faqbot.staff.views import (
     passage_label,
     pin_rows,
     queue_rows,
+    refused,
 )
 
 SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open sessions within this
@@ -72,9 +74,9 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
     def check(question):
         question = (question or "").strip()
         if not question:
-            raise gr.Error("Type a question to check")
+            raise refused("Type a question to check")
         if len(question) > settings.max_question_chars:
-            raise gr.Error(f"Questions are limited to {settings.max_question_chars} characters")
+            raise refused(f"Questions are limited to {settings.max_question_chars} characters")
         found = explain(live.current(), pin_book, question)
         return explanation_markdown(found), check_rows(found)
 
@@ -82,7 +84,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         passage_id = (passage_id or "").strip()
         engine = live.current()
         if passage_id not in engine.stored.positions:
-            raise gr.Error("Copy a passage id from the ranking (last column)")
+            raise refused("Copy a passage id from the ranking (last column)")
         return context_markdown(engine, passage_id)
 
     def staff_name(request: gr.Request) -> str:
@@ -99,13 +101,13 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
     def open_question(interaction_id, request: gr.Request):
         item = store.get(int(interaction_id or 0))
         if item is None:
-            raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+            raise refused(f"There is no question #{interaction_id}; pick an id from the table")
         audit.record(staff_name(request), Action.OPENED_QUESTION, f"question #{item.id}")
         return describe(item), item.question
 
     def verdict(interaction_id, right: bool, request: gr.Request):
         if not store.set_review(int(interaction_id or 0), "right" if right else "wrong", staff_name(request)):
-            raise gr.Error(f"There is no question #{interaction_id}; pick an id from the table")
+            raise refused(f"There is no question #{interaction_id}; pick an id from the table")
         audit.record(staff_name(request), Action.REVIEWED,
                      f"question #{int(interaction_id)}: {'right' if right else 'wrong'}")
         return (*load_queue(), f"Question #{int(interaction_id)} marked {'right' if right else 'wrong'}.")
@@ -118,7 +120,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
     def search_documents(text):
         if not (text or "").strip():
-            raise gr.Error("Type what to look for in the documents")
+            raise refused("Type what to look for in the documents")
         engine = live.current()
         ranked = engine.rank(text[: settings.max_question_chars])
         choices = [(passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
@@ -127,9 +129,9 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
     def pin(question, passage_ids, request: gr.Request):
         if not (question or "").strip():
-            raise gr.Error("Open a question first (or type the question to pin an answer for)")
+            raise refused("Open a question first (or type the question to pin an answer for)")
         if not passage_ids:
-            raise gr.Error("Tick the passage(s) that answer the question")
+            raise refused("Tick the passage(s) that answer the question")
         pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
         audit.record(staff_name(request), Action.PINNED,
                      f"pin #{pin_id}: {question.strip()!r} -> {', '.join(passage_ids)}")
@@ -137,7 +139,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
     def not_covered(question, request: gr.Request):
         if not (question or "").strip():
-            raise gr.Error("Open a question first (or type the question the documents don't cover)")
+            raise refused("Open a question first (or type the question the documents don't cover)")
         pin_id = store.add_pin(question.strip(), [], staff_name(request))
         audit.record(staff_name(request), Action.MARKED_NOT_COVERED, f"pin #{pin_id}: {question.strip()!r}")
         return current_pins(), (f"Pin #{pin_id}: patients asking this, or something close, now get the clinic's "
@@ -148,15 +150,15 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         known = live.current().stored.positions
         unknown = [i for i in ids if i not in known]
         if not ids or unknown:
-            raise gr.Error(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
+            raise refused(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
         if not store.update_pin(int(pin_id or 0), ids, staff_name(request)):
-            raise gr.Error(f"There is no pin #{pin_id}")
+            raise refused(f"There is no pin #{pin_id}")
         audit.record(staff_name(request), Action.EDITED_PIN, f"pin #{int(pin_id)} -> {', '.join(ids)}")
         return current_pins(), f"Pin #{int(pin_id)} saved."
 
     def remove_pin(pin_id, request: gr.Request):
         if not store.remove_pin(int(pin_id or 0)):
-            raise gr.Error(f"There is no pin #{pin_id}")
+            raise refused(f"There is no pin #{pin_id}")
         audit.record(staff_name(request), Action.REMOVED_PIN, f"pin #{int(pin_id)}")
         return current_pins(), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
 
@@ -189,7 +191,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
             per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day (UTC)",
                                  x_label_angle=-60,
                                  color_map={"answered": "#2e7d32", "no_match": "#6c757d", "urgent": "#a4161a"})
-            topics = gr.Dataframe(headers=["word (stemmed)", "unanswered questions", "newest example"],
+            topics = gr.Dataframe(headers=["word", "unanswered questions", "newest example"],
                                   datatype="str", interactive=False, wrap=True,
                                   label="Most frequent words in questions the documents didn't answer")
             refresh = gr.Button("Refresh")
@@ -218,7 +220,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
                 wrong = gr.Button("Answer was wrong")
             details = gr.Markdown()
             review_message = gr.Markdown()
-            gr.Markdown("### Pin the right answer\nSearch the documents, tick the passage(s) that answer the "
+            gr.Markdown("## Pin the right answer\nSearch the documents, tick the passage(s) that answer the "
                         "question, and pin them: they are shown first, marked as checked by clinic staff, for this "
                         "question and close paraphrases of it. If the documents don't answer it, mark it **Not in "
                         "our documents**: patients asking it get the clinic's contact message instead.")
@@ -301,7 +303,10 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
     return {
         **locked_down(settings.staff_host, settings.staff_port, blocked, f"{MAX_DOCUMENT_BYTES // 2**20}mb"),
         "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
-        "auth_message": "Staff sign-in. Accounts are made with: python -m faqbot staff add NAME",
+        # Gradio renders this as HTML on its sign-in page, which has no title of its own: the first <title> element
+        # of a document is its title, wherever it is (WCAG 2.4.2).
+        "auth_message": (f"<title>Staff sign-in - {escape(settings.clinic_name)}</title><h1>Staff sign-in</h1>"
+                         "<p>Accounts are made with: python -m faqbot staff add NAME</p>"),
     }
 
 

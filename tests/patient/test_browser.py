@@ -16,6 +16,7 @@ from faqbot.patient.chat import PatientChat
 from faqbot.patient.page import build_app, launch_options, queue_options
 from faqbot.records.storage import Store
 from faqbot.settings import load_settings
+from tests.accessibility import serious_violations
 from tests.conftest import REQUIRE_BROWSER, ROOT
 
 pytestmark = [pytest.mark.ui, pytest.mark.browser, pytest.mark.integration]
@@ -125,6 +126,15 @@ def test_tapping_an_example_question_answers_it(page, page_settings):
     assert answer.locator(".faq-card").count() >= 1
 
 
+def test_clear_starts_a_new_conversation_a_follow_up_no_longer_reads_the_old_question(page):
+    first = ask(page, "how long does the redness last?")
+    assert "Read together" not in first.inner_text()
+    assert "Read together" in ask(page, "and does it hurt?").inner_text()
+    page.locator("#conversation").get_by_role("button", name="Clear").click()
+    page.locator("#conversation .faq-answer").first.wait_for(state="detached", timeout=ANSWER_TIMEOUT_MS)
+    assert "Read together" not in ask(page, "and does it hurt?").inner_text()
+
+
 def test_feedback_is_given_in_the_page_and_found_in_the_database(page, store):
     ask(page, "when can I wear makeup again?")
     page.locator("#conversation").get_by_role("button", name="Like").last.click()
@@ -167,6 +177,20 @@ def test_screenshots_for_the_readme_and_no_sideways_scrolling(browser, url, page
         page.evaluate("window.scrollTo(0, 0)")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"patient-{name}.png"))
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (375, 812)])
+def test_the_page_has_no_critical_or_serious_accessibility_violations(browser, url, width, height):
+    """axe-core on the page empty, with an answer and with an urgent answer, on a desktop and a phone."""
+    page = open_page(browser, url, width, height)
+    try:
+        assert serious_violations(page) == [], "empty page"
+        ask(page, "how long does the redness last?")
+        assert serious_violations(page) == [], "with an answer"
+        ask(page, "my face is swollen and hot with pus coming out after the treatment")
+        assert serious_violations(page) == [], "with an urgent answer"
     finally:
         page.close()
 

@@ -141,6 +141,22 @@ def test_anonymous_and_wrong_password_callers_get_nothing(staff_url):
 
 
 @pytest.mark.ui
+def test_a_staff_typo_gets_a_message_and_one_log_line_not_a_traceback(staff_url, capfd, caplog):
+    from gradio_client import Client
+
+    caplog.set_level("INFO", logger="faqbot.staff.views")
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+    with pytest.raises(Exception, match="From must be a date like 2026-11-21"):
+        client.predict("any", "any", "21/11/2026", "", "", api_name="/log")
+    with pytest.raises(Exception, match="There is no question #0"):
+        client.predict(0, api_name="/open")
+    assert "Traceback" not in capfd.readouterr().err
+    assert [r.message for r in caplog.records if "refused" in r.message] == [
+        "staff input refused: From must be a date like 2026-11-21 (year-month-day), got '21/11/2026'",
+        "staff input refused: There is no question #0; pick an id from the table"]
+
+
+@pytest.mark.ui
 def test_a_signed_in_staff_member_sees_and_exports_the_log(staff_url):
     from gradio_client import Client
 
@@ -254,7 +270,8 @@ def test_a_document_added_by_staff_makes_its_content_answerable_and_a_broken_pdf
 
     pdf = write_pdf(tmp_path / "laser.pdf", ["Laser Resurfacing", "Laser resurfacing recovery takes five days."])
     table, _, report, _ = client.predict(handle_file(str(pdf)), "", api_name="/add_document")
-    assert report.startswith("laser.pdf added.") and "laser.pdf" in [row[0] for row in table["data"]]
+    assert report.startswith("Added 'laser.pdf': 1 passage. Patients are answered from it now.")
+    assert "laser.pdf" in [row[0] for row in table["data"]]
     deadline = time.monotonic() + 10
     while "recovery takes five days" not in patient.reply("how long is laser resurfacing recovery").html:
         assert time.monotonic() < deadline, (patient.reply("how long is laser resurfacing recovery").html,

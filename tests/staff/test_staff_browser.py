@@ -9,6 +9,7 @@ from faqbot.patient.chat import PatientChat
 from faqbot.records.storage import Store
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
+from tests.accessibility import serious_violations
 from tests.patient.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _require_browser
 
 pytestmark = [pytest.mark.ui, pytest.mark.browser]
@@ -96,3 +97,16 @@ def test_log_out_goes_back_to_the_sign_in_page_and_ends_the_session(page, staff_
     page.goto(staff_url, wait_until="load")
     page.get_by_label("username").wait_for(timeout=10_000)  # signed out: the workspace asks again
     assert page.locator("#log").count() == 0
+
+
+def test_the_sign_in_page_and_every_tab_have_no_critical_or_serious_accessibility_violations(page):
+    page.get_by_label("username").wait_for(timeout=10_000)
+    assert serious_violations(page) == [], "sign-in page"
+    assert page.title().startswith("Staff sign-in")
+    sign_in(page, PASSWORD)
+    page.get_by_text("3 questions in the last 30 days").wait_for(timeout=20_000)
+    assert serious_violations(page) == [], "Overview"
+    for tab in ("Question log", "Review queue", "Check an answer", "Documents", "Pins", "Audit trail"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(500)
+        assert serious_violations(page) == [], tab
