@@ -136,6 +136,12 @@ def _read_password(args: argparse.Namespace) -> str:
     return first
 
 
+def _confirmed(question: str) -> bool:
+    """Ask on the terminal (or the first line of standard input); yes only for y or yes."""
+    print(question, end="", flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
 def _staff(args: argparse.Namespace) -> int:
     import getpass
 
@@ -154,6 +160,10 @@ def _staff(args: argparse.Namespace) -> int:
             print(f"Staff account {args.name} saved in {store.path} (a changed password ends the account's open "
                   "sessions within seconds)")
         elif args.action == "remove":
+            if store.staff_password_hash(args.name) is not None and not args.yes and not _confirmed(
+                    f"Remove the staff account {args.name}? Its open sessions end. [y/N] "):
+                print("Nothing was removed.")
+                return 1
             if not store.remove_staff(args.name):
                 raise SettingsError(f"There is no staff account {args.name!r} (see: python -m faqbot staff list)")
             audit.record(actor, Action.REMOVED_ACCOUNT, args.name)
@@ -200,8 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = actions.add_parser("add", help="create a staff account, or set its password")
     add.add_argument("name")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    remove = actions.add_parser("remove", help="delete a staff account")
+    remove = actions.add_parser("remove", help="delete a staff account (asks first)")
     remove.add_argument("name")
+    remove.add_argument("--yes", action="store_true", help="don't ask (scripts)")
     actions.add_parser("list", help="list staff accounts")
     actions.add_parser("purge", help="delete questions older than retention_days (and audit entries older than "
                                       "audit_retention_days) now")

@@ -23,7 +23,15 @@ from faqbot.models import Answer
 from faqbot.records.redact import redact
 
 DATABASE = "faqbot.sqlite3"
-SCHEMA_VERSION = 3  # 2: staff review columns; 3: escalation
+SCHEMA_VERSION = 4  # 2: staff review columns; 3: escalation; 4: pin numbers never reused
+
+_PINS = """CREATE TABLE IF NOT EXISTS pins (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: a removed pin's number is not given to another
+    question TEXT NOT NULL,      -- the approved question; close paraphrases get the same answer
+    passage_ids TEXT NOT NULL,   -- JSON list, shown in this order
+    approved_by TEXT NOT NULL,
+    approved_at TEXT NOT NULL
+);"""
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS interactions (
@@ -42,13 +50,7 @@ CREATE TABLE IF NOT EXISTS interactions (
     reviewed_at TEXT
 );
 CREATE INDEX IF NOT EXISTS interactions_asked_at ON interactions (asked_at);
-CREATE TABLE IF NOT EXISTS pins (
-    id INTEGER PRIMARY KEY,
-    question TEXT NOT NULL,      -- the approved question; close paraphrases get the same answer
-    passage_ids TEXT NOT NULL,   -- JSON list, shown in this order
-    approved_by TEXT NOT NULL,
-    approved_at TEXT NOT NULL
-);
+{pins}
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters VALUES ('pins', 0);
 CREATE TABLE IF NOT EXISTS staff (
@@ -56,7 +58,7 @@ CREATE TABLE IF NOT EXISTS staff (
     password_hash TEXT NOT NULL,  -- see faqbot.staff.accounts: scrypt with a per-account salt
     created_at TEXT NOT NULL
 );
-"""
+""".replace("{pins}", _PINS)
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,14 @@ class Store:
         for column in ("review", "reviewed_by", "reviewed_at", "escalation"):
             if column not in columns:
                 self._db.execute(f"ALTER TABLE interactions ADD COLUMN {column} TEXT")
+        pins = self._db.execute("SELECT sql FROM sqlite_master WHERE name = 'pins'").fetchone()[0]
+        if "AUTOINCREMENT" not in pins:  # made before pin numbers were stable: copy into a table that keeps them
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("ALTER TABLE pins RENAME TO pins_reused_ids")
+                self._db.execute(_PINS)
+                self._db.execute("INSERT INTO pins SELECT * FROM pins_reused_ids")
+                self._db.execute("DROP TABLE pins_reused_ids")
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:

@@ -35,23 +35,18 @@ from faqbot.staff.documents_tab import documents_tab
 from faqbot.staff.exports import EXPORT_KEEP_S, EXPORT_LIMIT, EXPORTS_PREFIX, start_export_cleanup, write_csv
 from faqbot.staff.library import MAX_DOCUMENT_BYTES, Library
 from faqbot.staff.pins import PinBook
-from faqbot.staff.review import review_queue
+from faqbot.staff.review_tab import Workspace, review_tabs
 from faqbot.staff.views import (
     CHECK_COLUMNS,
     FEEDBACK,
     LOG_COLUMNS,
-    PIN_COLUMNS,
     STATUSES,
     check_rows,
     context_markdown,
-    describe,
     explanation_markdown,
     log_filter,
     log_rows,
     overview_views,
-    passage_label,
-    pin_rows,
-    queue_rows,
     refused,
 )
 
@@ -67,9 +62,6 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
     live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
     library = library or Library(settings, on_change=live.reload)
     pin_book = PinBook(store, live, settings.pin_similarity)
-
-    def current_pins() -> list[list[Any]]:
-        return pin_rows(store.pins(), live.current())
 
     def check(question):
         question = (question or "").strip()
@@ -94,74 +86,6 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         """Before the browser goes to Gradio's logout route, which ends every session of this account."""
         audit.record(staff_name(request), Action.SIGNED_OUT, "logged out (all of this account's sessions)")
 
-    def load_queue():
-        items = review_queue(store, settings.review_below_score)
-        return queue_rows(items), f"{len(items)} questions to review"
-
-    def open_question(interaction_id, request: gr.Request):
-        item = store.get(int(interaction_id or 0))
-        if item is None:
-            raise refused(f"There is no question #{interaction_id}; pick an id from the table")
-        audit.record(staff_name(request), Action.OPENED_QUESTION, f"question #{item.id}")
-        return describe(item), item.question
-
-    def verdict(interaction_id, right: bool, request: gr.Request):
-        if not store.set_review(int(interaction_id or 0), "right" if right else "wrong", staff_name(request)):
-            raise refused(f"There is no question #{interaction_id}; pick an id from the table")
-        audit.record(staff_name(request), Action.REVIEWED,
-                     f"question #{int(interaction_id)}: {'right' if right else 'wrong'}")
-        return (*load_queue(), f"Question #{int(interaction_id)} marked {'right' if right else 'wrong'}.")
-
-    def mark_right(interaction_id, request: gr.Request):
-        return verdict(interaction_id, True, request)
-
-    def mark_wrong(interaction_id, request: gr.Request):
-        return verdict(interaction_id, False, request)
-
-    def search_documents(text):
-        if not (text or "").strip():
-            raise refused("Type what to look for in the documents")
-        engine = live.current()
-        ranked = engine.rank(text[: settings.max_question_chars])
-        choices = [(passage_label(engine.stored.passages[i]), engine.stored.passages[i].id)
-                   for i in list(ranked.order)[:10]]
-        return gr.update(choices=choices, value=[])
-
-    def pin(question, passage_ids, request: gr.Request):
-        if not (question or "").strip():
-            raise refused("Open a question first (or type the question to pin an answer for)")
-        if not passage_ids:
-            raise refused("Tick the passage(s) that answer the question")
-        pin_id = store.add_pin(question.strip(), list(passage_ids), staff_name(request))
-        audit.record(staff_name(request), Action.PINNED,
-                     f"pin #{pin_id}: {question.strip()!r} -> {', '.join(passage_ids)}")
-        return current_pins(), f"Pinned as answer #{pin_id}; patients get it from their next question."
-
-    def not_covered(question, request: gr.Request):
-        if not (question or "").strip():
-            raise refused("Open a question first (or type the question the documents don't cover)")
-        pin_id = store.add_pin(question.strip(), [], staff_name(request))
-        audit.record(staff_name(request), Action.MARKED_NOT_COVERED, f"pin #{pin_id}: {question.strip()!r}")
-        return current_pins(), (f"Pin #{pin_id}: patients asking this, or something close, now get the clinic's "
-                                "contact message instead of passages (warning signs still come first).")
-
-    def edit_pin(pin_id, ids_text, request: gr.Request):
-        ids = [i.strip() for i in (ids_text or "").split(",") if i.strip()]
-        known = live.current().stored.positions
-        unknown = [i for i in ids if i not in known]
-        if not ids or unknown:
-            raise refused(f"Give passage ids from the documents, separated by commas (unknown: {unknown})")
-        if not store.update_pin(int(pin_id or 0), ids, staff_name(request)):
-            raise refused(f"There is no pin #{pin_id}")
-        audit.record(staff_name(request), Action.EDITED_PIN, f"pin #{int(pin_id)} -> {', '.join(ids)}")
-        return current_pins(), f"Pin #{int(pin_id)} saved."
-
-    def remove_pin(pin_id, request: gr.Request):
-        if not store.remove_pin(int(pin_id or 0)):
-            raise refused(f"There is no pin #{pin_id}")
-        audit.record(staff_name(request), Action.REMOVED_PIN, f"pin #{int(pin_id)}")
-        return current_pins(), f"Pin #{int(pin_id)} removed; the assistant answers on its own again."
-
     def search(status, feedback, since, until, text, request: gr.Request):
         found = log_filter(status, feedback, since, until, text)
         rows = log_rows(store.search(found))
@@ -173,11 +97,6 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         rows = log_rows(store.search(found))
         audit.record(staff_name(request), Action.EXPORTED_LOG, _described(found, len(rows)))
         return str(write_csv(rows, export_dir, LOG_COLUMNS, "log"))
-
-    def pins_csv(request: gr.Request):
-        rows = current_pins()
-        audit.record(staff_name(request), Action.EXPORTED_PINS, f"{len(rows)} pins")
-        return str(write_csv(rows, export_dir, PIN_COLUMNS, "pins"))
 
     with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
                    delete_cache=(EXPORT_KEEP_S, EXPORT_KEEP_S)) as app:
@@ -209,29 +128,6 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
             table = gr.Dataframe(headers=LOG_COLUMNS, datatype="str", interactive=False, wrap=True,
                                  elem_id="log")
             download = gr.File(label="CSV export", interactive=False)
-        with gr.Tab("Review queue"):
-            queue_count = gr.Markdown()
-            queue = gr.Dataframe(headers=["id", "why", *LOG_COLUMNS[1:]], datatype="str", interactive=False,
-                                 wrap=True, elem_id="queue")
-            with gr.Row():
-                question_id = gr.Number(label="Question id", precision=0, minimum=0)
-                open_button = gr.Button("Open")
-                right = gr.Button("Answer was right")
-                wrong = gr.Button("Answer was wrong")
-            details = gr.Markdown()
-            review_message = gr.Markdown()
-            gr.Markdown("## Pin the right answer\nSearch the documents, tick the passage(s) that answer the "
-                        "question, and pin them: they are shown first, marked as checked by clinic staff, for this "
-                        "question and close paraphrases of it. If the documents don't answer it, mark it **Not in "
-                        "our documents**: patients asking it get the clinic's contact message instead.")
-            pin_question = gr.Textbox(label="Question to pin an answer for", max_length=settings.max_question_chars)
-            with gr.Row():
-                lookup = gr.Textbox(label="Search the documents", max_length=settings.max_question_chars, scale=4)
-                lookup_button = gr.Button("Search", scale=1)
-            candidates = gr.CheckboxGroup(label="Passages", choices=[])
-            with gr.Row():
-                pin_button = gr.Button("Pin ticked passages", variant="primary")
-                not_covered_button = gr.Button("Not in our documents")
         with gr.Tab("Check an answer"):
             with gr.Row():
                 check_question = gr.Textbox(label="Question", max_length=settings.max_question_chars, scale=4,
@@ -247,17 +143,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         with gr.Tab("Documents"):
             documents_tab(app, live, library, lambda request, what: audit.record(
                 staff_name(request), Action.CHANGED_DOCUMENTS, what))
-        with gr.Tab("Pins"):
-            pins_table = gr.Dataframe(headers=PIN_COLUMNS,
-                                      datatype="str", interactive=False, wrap=True, elem_id="pins")
-            with gr.Row():
-                pin_id = gr.Number(label="Pin", precision=0, minimum=0)
-                pin_ids = gr.Textbox(label="Passage ids, in order (comma-separated)")
-                save_pin = gr.Button("Save")
-                drop_pin = gr.Button("Remove", variant="stop")
-            pins_message = gr.Markdown()
-            export_pins = gr.Button("Export pins as CSV")
-            pins_download = gr.File(label="CSV export", interactive=False)
+        review_tabs(app, Workspace(store, live, settings, audit, export_dir, staff_name))
         with gr.Tab("Audit trail"):
             audit_tab(audit, export_dir, staff_name)
         sign_out.click(signed_out, api_name="log_out").then(None, js="() => { window.location.href = 'logout'; }")
@@ -266,26 +152,10 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
         gr.on([app.load, refresh.click], lambda: overview_views(store), outputs=[per_day, summary, topics],
               api_name="overview")
-        app.load(load_queue, outputs=[queue, queue_count], api_name="queue")
-        app.load(current_pins, outputs=pins_table, api_name="pins")
-        open_button.click(open_question, inputs=question_id, outputs=[details, pin_question], api_name="open")
-        open_button.click(lambda q: q, inputs=pin_question, outputs=lookup, api_visibility="private")
-        right.click(mark_right, inputs=question_id, outputs=[queue, queue_count, review_message],
-                    api_name="mark_right")
-        wrong.click(mark_wrong, inputs=question_id, outputs=[queue, queue_count, review_message],
-                    api_name="mark_wrong")
-        gr.on([lookup_button.click, lookup.submit], search_documents, inputs=lookup, outputs=candidates,
-              api_name="search_documents")
-        pin_button.click(pin, inputs=[pin_question, candidates], outputs=[pins_table, review_message], api_name="pin")
-        not_covered_button.click(not_covered, inputs=pin_question, outputs=[pins_table, review_message],
-                                 api_name="not_covered")
-        save_pin.click(edit_pin, inputs=[pin_id, pin_ids], outputs=[pins_table, pins_message], api_name="edit_pin")
         gr.on([check_button.click, check_question.submit], check, inputs=check_question,
               outputs=[decision, ranking], api_name="check")
         gr.on([context_button.click, context_id.submit], show_context, inputs=context_id, outputs=context,
               api_name="context")
-        export_pins.click(pins_csv, outputs=pins_download, api_name="export_pins")
-        drop_pin.click(remove_pin, inputs=pin_id, outputs=[pins_table, pins_message], api_name="remove_pin")
     return app
 
 

@@ -16,6 +16,8 @@ from faqbot.errors import FaqbotError
 from faqbot.staff.library import Library
 from faqbot.staff.views import refused
 
+CONFIRM_REMOVAL = ("(name, ok) => [name, !!name && window.confirm('Remove ' + name + '? Patients will no longer be "
+                   "answered from it.')]")
 DOCUMENT_COLUMNS = ["file", "title", "passages", "size (kB)"]
 PASSAGE_COLUMNS = ["id", "section", "words", "text"]
 
@@ -56,9 +58,11 @@ def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library,
         record(request, change.message.split("\n\n", 1)[0])
         return changed(change.message)
 
-    def remove(source, request: gr.Request):
+    def remove(source, confirmed, request: gr.Request):
         if not source:
             raise refused("Pick the document to remove")
+        if not confirmed:
+            return (*refresh(), "Nothing was removed.", [])
         try:
             change = library.remove(source)
         except FaqbotError as exc:
@@ -78,6 +82,7 @@ def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library,
     with gr.Row():
         chosen = gr.Dropdown(label="Document", choices=[])
         remove_button = gr.Button("Remove this document", variant="stop")
+        confirmed = gr.Checkbox(value=False, visible=False)  # set by the browser's confirmation
     report = gr.Markdown(elem_id="ingest-report")
     passages = gr.Dataframe(headers=PASSAGE_COLUMNS, datatype="str", interactive=False, wrap=True,
                             label="Its passages, as the assistant sees them")
@@ -85,4 +90,5 @@ def documents_tab(app: gr.Blocks, live: LiveEngine, library: Library,
     app.load(refresh, outputs=[table, chosen], api_name="documents")
     chosen.change(lambda source: passage_rows(live, source), inputs=chosen, outputs=passages, api_name="passages")
     add_button.click(add, inputs=[upload, name], outputs=[table, chosen, report, passages], api_name="add_document")
-    remove_button.click(remove, inputs=chosen, outputs=[table, chosen, report, passages], api_name="remove_document")
+    remove_button.click(remove, inputs=[chosen, confirmed], outputs=[table, chosen, report, passages],
+                        api_name="remove_document", js=CONFIRM_REMOVAL)

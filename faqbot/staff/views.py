@@ -22,7 +22,8 @@ from faqbot.staff.review import QueueItem
 
 log = logging.getLogger(__name__)
 
-LOG_COLUMNS = ["id", "asked (UTC)", "question", "status", "why", "shown", "feedback"]
+LOG_COLUMNS = ["id", "asked (UTC)", "question", "status", "reason", "shown", "feedback"]
+QUEUE_COLUMNS = ["id", "needs review because", *LOG_COLUMNS[1:]]
 PIN_COLUMNS = ["pin", "question", "passages", "passage ids", "approved by", "at"]
 STATUSES = ["any", "answered", "no_match", "urgent"]
 FEEDBACK = {"any": None, "helpful": "helpful", "not helpful": "not_helpful", "none given": "none"}
@@ -91,10 +92,14 @@ def log_filter(status: str, feedback: str, since: str, until: str, text: str) ->
     )
 
 
+def passage_place(passage: Passage) -> str:
+    """Where a passage is: its document's title and its section."""
+    return passage.title if passage.heading in ("", passage.title) else f"{passage.title} > {passage.heading}"
+
+
 def passage_label(passage: Passage) -> str:
-    where = passage.title if passage.heading in ("", passage.title) else f"{passage.title} > {passage.heading}"
     snippet = passage.text[:140] + ("…" if len(passage.text) > 140 else "")
-    return f"{where}: {snippet}"
+    return f"{passage_place(passage)}: {snippet}"
 
 
 def queue_rows(items: list[QueueItem]) -> list[list[Any]]:

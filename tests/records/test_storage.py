@@ -61,3 +61,19 @@ def test_an_unusable_data_folder_gets_a_message_that_says_what_to_do(tmp_path):
     blocker.write_text("")
     with pytest.raises(StorageError, match="set data_dir to a folder"):
         Store.open(blocker)
+
+
+def test_a_database_whose_pin_numbers_could_be_reused_keeps_its_pins_and_never_reuses_one_again(tmp_path):
+    import sqlite3
+
+    old = sqlite3.connect(tmp_path / DATABASE)  # as made before schema 4
+    old.executescript("CREATE TABLE pins (id INTEGER PRIMARY KEY, question TEXT NOT NULL, passage_ids TEXT NOT NULL,"
+                      " approved_by TEXT NOT NULL, approved_at TEXT NOT NULL);"
+                      "INSERT INTO pins VALUES (1, 'q1', '[]', 'amy', '2026-12-01T00:00:00+00:00'),"
+                      " (2, 'q2', '[\"a\"]', 'amy', '2026-12-01T00:00:00+00:00');")
+    old.commit()
+    old.close()
+    store = Store(tmp_path / DATABASE)
+    assert [(p.id, p.question, p.passage_ids) for p in store.pins()] == [(1, "q1", ()), (2, "q2", ("a",))]
+    assert store.remove_pin(2) and store.add_pin("q3", [], "amy") == 3
+    store.close()

@@ -49,7 +49,7 @@ def test_entries_past_their_own_retention_are_purged_with_old_questions(trail, s
 
 def test_account_changes_and_purges_from_the_command_line_are_recorded(settings):
     env = {"FAQBOT_DATA_DIR": str(settings.data_dir), "PATH": "/usr/bin:/bin"}
-    for args in (["add", "nurse.amy", "--password-stdin"], ["remove", "nurse.amy"], ["purge"]):
+    for args in (["add", "nurse.amy", "--password-stdin"], ["remove", "nurse.amy", "--yes"], ["purge"]):
         subprocess.run([sys.executable, "-m", "faqbot", "staff", *args], input=f"{PASSWORD}\n{PASSWORD}\n",
                        text=True, env=env, cwd=ROOT, check=True, capture_output=True)
     audit = AuditTrail.open(settings.data_dir)
@@ -83,15 +83,15 @@ def test_every_staff_action_in_the_workspace_is_in_the_audit_trail(settings, bui
         client.predict("any", "any", "", "", "", api_name="/export_log")
         client.predict(asked.interaction_id, api_name="/open")
         client.predict(asked.interaction_id, api_name="/mark_right")
-        passage = client.predict("sessions", api_name="/search_documents")["choices"][0][1]
+        passage = client.predict("sessions", api_name="/search_documents")[0]["choices"][0][1]
         client.predict("how many sessions", [passage], api_name="/pin")
         client.predict("do you sell gift cards", api_name="/not_covered")
         client.predict(1, passage, api_name="/edit_pin")
-        client.predict(2, api_name="/remove_pin")
+        client.predict(2, True, api_name="/remove_pin")
         client.predict(api_name="/export_pins")
         pdf = write_pdf(tmp_path / "laser.pdf", ["Laser", "Laser resurfacing recovery takes five days."])
         client.predict(handle_file(str(pdf)), "", api_name="/add_document")
-        client.predict("laser.pdf", api_name="/remove_document")
+        client.predict("laser.pdf", True, api_name="/remove_document")
         rows, count, _ = client.predict("nurse.amy", "any", "", "", "", api_name="/audit")
         client.predict("any", "pinned an answer", "", "", "", api_name="/export_audit")
     finally:

@@ -85,7 +85,10 @@ def test_staff_accounts_come_from_the_command_line(settings, tmp_path):
     assert staff("list").stdout.split() == ["nurse.amy"]
     short = staff("add", "nurse.bob", "--password-stdin", stdin="short\n")
     assert short.returncode == 1 and "at least 10" in short.stderr
-    assert staff("remove", "nurse.amy").returncode == 0 and "No staff accounts" in staff("list").stdout
+    kept = staff("remove", "nurse.amy", stdin="n\n")
+    assert kept.returncode == 1 and "Nothing was removed." in kept.stdout and staff("list").stdout.split() == [
+        "nurse.amy"]
+    assert staff("remove", "nurse.amy", stdin="y\n").returncode == 0 and "No staff accounts" in staff("list").stdout
 
 
 def test_crises_come_first_in_the_review_queue_then_emergencies_then_warning_signs(store):
@@ -153,7 +156,7 @@ def test_a_staff_typo_gets_a_message_and_one_log_line_not_a_traceback(staff_url,
     assert "Traceback" not in capfd.readouterr().err
     assert [r.message for r in caplog.records if "refused" in r.message] == [
         "staff input refused: From must be a date like 2026-11-21 (year-month-day), got '21/11/2026'",
-        "staff input refused: There is no question #0; pick an id from the table"]
+        "staff input refused: There is no question #0; pick one in the table"]
 
 
 @pytest.mark.ui
@@ -178,13 +181,16 @@ def test_a_pin_made_in_the_review_queue_changes_the_patient_answer_and_removing_
     asked = chat.reply("when can I wear makeup")
     before = asked.html
     client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
-    details, question = client.predict(asked.interaction_id, api_name="/open")
-    assert question == "when can I wear makeup" and "Aftercare guide" in details
+    opened, details, question, lookup = client.predict(asked.interaction_id, api_name="/open")
+    assert opened == asked.interaction_id and question == lookup == "when can I wear makeup"
+    assert "Aftercare guide" in details
     client.predict(asked.interaction_id, api_name="/mark_wrong")
     assert store.get(asked.interaction_id).review == "wrong"
-    choices = client.predict("sun protection", api_name="/search_documents")
+    choices, passages = client.predict("sun protection", api_name="/search_documents")
     sun = next(c for c in chats_choices(choices) if "Sun protection" in c[0])[1]
-    client.predict(question, [sun], api_name="/pin")
+    assert "<mark>" in passages and "Wear sunscreen every day when you go outside." in passages  # whole passages
+    _, message, ticked, _, count = client.predict(question, [sun], api_name="/pin")
+    assert message.startswith("Pinned as answer #1") and ticked["value"] == [] and count == "2 questions to review"
 
     after = chat.reply("when can I wear makeup?").html
     assert "Checked by clinic staff on 20" in after and "Stay out of the sun" in after.split("faq-card")[1]
@@ -193,8 +199,12 @@ def test_a_pin_made_in_the_review_queue_changes_the_patient_answer_and_removing_
     exported = Path(client.predict(api_name="/export_pins")).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(exported)))
     assert rows[0][:2] == ["pin", "question"] and rows[1][1] == question and rows[1][4] == "nurse.amy"
-    client.predict(pin_id, api_name="/remove_pin")
+    assert client.predict(pin_id, False, api_name="/remove_pin")[1] == "Nothing was removed."  # not confirmed
+    assert store.pins()
+    client.predict(pin_id, True, api_name="/remove_pin")
     assert chat.reply("when can I wear makeup").html == before
+    client.predict("how many visits", [sun], api_name="/pin")
+    assert store.pins()[0].id == pin_id + 1  # a removed pin's number is never given to another
 
 
 @pytest.mark.ui
@@ -205,7 +215,7 @@ def test_a_question_marked_not_in_our_documents_gets_the_clinics_contact_message
     chat = PatientChat(Engine.from_settings(built_index, encoder), built_index, store)
     assert chat.reply("do you sell gift cards").status == "answered"
     client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
-    pins, message = client.predict("do you sell gift cards", api_name="/not_covered")
+    pins, message, *_ = client.predict("do you sell gift cards", api_name="/not_covered")
     assert "contact message" in message and "not covered by the documents" in pins["data"][0][2]
     reply = chat.reply("do you sell gift cards?")
     assert reply.status == "no_match" and "find this in our materials. Please contact" in reply.html

@@ -20,6 +20,7 @@ PASSWORD = "a long enough secret"
 @pytest.fixture
 def staff_url(built_index, encoder):
     store = Store.open(built_index.data_dir)
+    staff_url.store = store  # the review-flow test asks as a patient on the same log
     Accounts(store).add("nurse.amy", PASSWORD)
     engine = Engine.from_settings(built_index, encoder)
     chat = PatientChat(engine, built_index, store)
@@ -87,6 +88,38 @@ def test_staff_mark_a_question_not_in_our_documents_and_see_it_among_the_pins(pa
     pins = page.locator("#pins")
     pins.get_by_text("do you take insurance").last.wait_for(timeout=10_000)  # the visible cell
     assert pins.get_by_text("not covered by the documents").count() >= 1
+
+
+def test_the_review_flow_from_a_row_to_a_pin_the_patient_sees_and_its_confirmed_removal(page, built_index, encoder):
+    sign_in(page, PASSWORD)
+    page.get_by_role("tab", name="Review queue").click()
+    page.locator("#queue").get_by_text("do you take insurance").first.click()  # the row opens it (low confidence)
+    details = page.locator("#review-details")
+    details.get_by_text("do you take insurance").wait_for(timeout=10_000)
+    assert "Question #2" in details.inner_text()
+    page.get_by_label("Search the documents").fill("how many sessions do I need")
+    page.get_by_role("button", name="Search", exact=True).click()
+    whole = page.locator("#candidate-passages")
+    whole.locator("mark").first.wait_for(timeout=10_000)  # each passage whole, its best sentence marked
+    assert "Most patients need three to six sessions spaced a month apart." in whole.inner_text()
+    page.locator("#candidates").get_by_role("checkbox").first.check()
+    page.get_by_role("button", name="Pin ticked passages").click()
+    page.get_by_text("Pinned as answer #1").wait_for(timeout=10_000)
+    assert not page.locator("#candidates").get_by_role("checkbox").first.is_checked()  # the ticks are cleared
+    patient = PatientChat(Engine.from_settings(built_index, encoder), built_index, staff_url.store)
+    assert "Checked by clinic staff on" in patient.reply("do you take insurance").html
+
+    page.get_by_role("tab", name="Pins").click()
+    page.get_by_label("Pin", exact=True).fill("1")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Remove", exact=True).click()
+    page.get_by_text("Nothing was removed.").wait_for(timeout=10_000)
+    assert staff_url.store.pins()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Remove", exact=True).click()
+    page.get_by_text("Pin #1 removed").wait_for(timeout=10_000)
+    assert staff_url.store.pins() == []
+    assert "Checked by clinic staff" not in patient.reply("do you take insurance").html
 
 
 def test_log_out_goes_back_to_the_sign_in_page_and_ends_the_session(page, staff_url):
