@@ -2,6 +2,9 @@
 
 Headings become `#` lines and list items `- ` lines, so the same parser reads every format. Each extractor uses a
 well-kept library (BeautifulSoup, pypdf, python-docx); a file that can't be read is a CorpusError that says so.
+Limits keep a hostile file from taking the server's memory: a .docx (a zip) unpacking to more than
+MAX_UNPACKED_BYTES (a 19 MB "zip bomb" unpacked to 19 GB), a PDF of more than MAX_PAGES pages, and more than
+MAX_TEXT_CHARS of text from any file are refused before they are read, with what to do.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from pathlib import Path
 from faqbot.errors import CorpusError
 
 CONVERTED_SUFFIXES = (".html", ".htm", ".pdf", ".docx")
+MAX_UNPACKED_BYTES = 200 * 2**20  # a long patient leaflet with photos unpacks to a few MB
+MAX_PAGES = 1000
+MAX_TEXT_CHARS = 5_000_000  # about 2,500 pages of text
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")  # "<b>five days</b>." is one sentence
 
 
@@ -59,7 +65,13 @@ def _pdf(path: Path) -> str:
         reader = PdfReader(path)
         if reader.is_encrypted:
             raise CorpusError(f"{path.name} is a password-protected PDF; save an unprotected copy and add that")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PAGES:
+            raise CorpusError(f"{path.name} has {len(reader.pages)} pages, more than {MAX_PAGES}; split it into "
+                              "parts (a patient document is rarely this long)")
+        pages = []
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            _check_length(path, sum(map(len, pages)))
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise CorpusError(f"{path.name} can't be read as a PDF ({type(exc).__name__}); export it again") from None
     text = "\n\n".join(pages)
@@ -68,9 +80,31 @@ def _pdf(path: Path) -> str:
     return text
 
 
+def _check_length(path: Path, chars: int) -> None:
+    if chars > MAX_TEXT_CHARS:
+        raise CorpusError(f"{path.name} holds more than {MAX_TEXT_CHARS:,} characters of text; split it into parts")
+
+
+def _check_unpacked(path: Path) -> None:
+    """Refuse a zip (a .docx) whose parts unpack to more than MAX_UNPACKED_BYTES, by their declared sizes (zipfile
+    reads no more than those)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise CorpusError(f"{path.name} unpacks to {unpacked / 2**20:,.0f} MB, more than "
+                          f"{MAX_UNPACKED_BYTES // 2**20} MB: not a patient document as it is; save it again "
+                          "without embedded media, or split it")
+
+
 def _docx(path: Path) -> str:
     import docx
 
+    _check_unpacked(path)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises zipfile, lxml and its own errors for bad files
@@ -95,13 +129,12 @@ def _docx(path: Path) -> str:
 def extract(path: Path) -> str:
     """The text of an .html, .pdf or .docx file, with headings and list items marked as in Markdown."""
     suffix = path.suffix.lower()
+    readers = {".html": _html, ".htm": _html, ".pdf": _pdf, ".docx": _docx}
     try:
-        if suffix in (".html", ".htm"):
-            return _html(path)
-        if suffix == ".pdf":
-            return _pdf(path)
-        if suffix == ".docx":
-            return _docx(path)
+        if suffix in readers:
+            text = readers[suffix](path)
+            _check_length(path, len(text))
+            return text
     except OSError as exc:
         raise CorpusError(f"Cannot read {path} ({exc.strerror})") from None
     raise CorpusError(f"{path.name}: unsupported kind of file (use .txt, .md, {', '.join(CONVERTED_SUFFIXES)})")

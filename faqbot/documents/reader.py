@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from faqbot.documents.cleaning import clean_line, is_leftover, is_styled, split_lines
-from faqbot.documents.extract import CONVERTED_SUFFIXES, extract
+from faqbot.documents.extract import CONVERTED_SUFFIXES, MAX_TEXT_CHARS, extract
 from faqbot.errors import CorpusError
 
 SUPPORTED_SUFFIXES = (".txt", ".md", *CONVERTED_SUFFIXES)
@@ -182,6 +182,9 @@ def read_document(path: Path, corpus_dir: Path) -> Document:
             raise CorpusError(f"{path} has no text left after cleaning; add content or remove it")
         return doc
     try:
+        if path.stat().st_size > 4 * MAX_TEXT_CHARS:  # UTF-8 takes at most 4 bytes a character
+            raise CorpusError(f"{path.name} is {path.stat().st_size / 2**20:,.0f} MB of text, more than "
+                              f"{MAX_TEXT_CHARS:,} characters; split it into parts")
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(f"Cannot read {path} ({exc.strerror}); fix its permissions or remove it") from None

@@ -2,6 +2,7 @@
 
 import pytest
 
+from faqbot.documents.extract import extract
 from faqbot.documents.reader import read_document
 from faqbot.errors import CorpusError
 from tests.documents_factory import write_docx, write_pdf
@@ -56,3 +57,31 @@ def test_a_file_that_cannot_be_read_gets_a_message_naming_it(tmp_path, name, con
     (tmp_path / name).write_bytes(content)
     with pytest.raises(CorpusError, match=message):
         read_document(tmp_path / name, tmp_path)
+
+
+def test_a_docx_that_unpacks_past_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import zipfile
+
+    from faqbot.documents import extract as module
+
+    path = write_docx(tmp_path / "bomb.docx", "Aftercare", [("Sun", ["Stay out of the sun."])])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("word/media/padding.bin", "w") as padding:
+        for _ in range(8):
+            padding.write(bytes(2**20))  # 8 MB of zeros, a few kB packed
+    monkeypatch.setattr(module, "MAX_UNPACKED_BYTES", 4 * 2**20)
+    with pytest.raises(CorpusError, match=r"bomb.docx unpacks to 9 MB, more than 4 MB"):  # 8 MB and the document
+        extract(path)
+
+
+def test_a_pdf_with_too_many_pages_and_too_much_text_are_refused(tmp_path, monkeypatch):
+    from faqbot.documents import extract as module
+
+    path = write_pdf(tmp_path / "long.pdf", ["Botox Aftercare", "Do not lie down for four hours after injections."])
+    monkeypatch.setattr(module, "MAX_PAGES", 0)
+    with pytest.raises(CorpusError, match="long.pdf has 1 pages, more than 0; split it"):
+        extract(path)
+    monkeypatch.setattr(module, "MAX_PAGES", 10)
+    monkeypatch.setattr(module, "MAX_TEXT_CHARS", 20)
+    with pytest.raises(CorpusError, match="long.pdf holds more than 20 characters of text; split it"):
+        extract(path)
