@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from faqbot.answering.live import LiveEngine
 from faqbot.documents.cleaning import clean_query
@@ -167,6 +170,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     return {
         **locked_down(settings.host, settings.port, [settings.index_dir, settings.data_dir, config], "1kb"),
         "css": accessibility.CSS + CSS.read_text(encoding="utf-8"),
+        "app_kwargs": {"middleware": [Middleware(NoUploads)]},
     }
 
 
@@ -176,8 +180,48 @@ def queue_options(settings: Settings) -> dict[str, Any]:
             "api_open": False}
 
 
+def private_temp_folder(app_name: str) -> Path:
+    """This process's own folder for Gradio's files (GRADIO_TEMP_DIR, read when an app is built), so the patient page
+    can never serve a file the staff workspace made (a question log export); folders of processes that are gone
+    are removed."""
+    for stale in Path(tempfile.gettempdir()).glob(f"faqbot-{app_name}-*-*"):
+        owner = stale.name.split("-")[2]
+        if owner.isdigit() and not _running(int(owner)):
+            shutil.rmtree(stale, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"faqbot-{app_name}-{os.getpid()}-"))
+    os.environ["GRADIO_TEMP_DIR"] = str(folder)
+    return folder
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class NoUploads:
+    """ASGI middleware: the patient page takes no files, so Gradio's upload route answers 404 (it stored 20,003
+    folders of junk for 20 requests)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"].rstrip("/").endswith("/upload"):
+            await send({"type": "http.response.start", "status": 404,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send({"type": "http.response.body", "body": b"This page takes no files."})
+            return
+        await self.app(scope, receive, send)
+
+
 def main() -> int:
     configure_logging()
+    private_temp_folder("patient")
     try:
         settings = load_settings()
         engine = LiveEngine(settings)  # follows the index on disk: a staff upload reaches the page by itself

@@ -23,7 +23,7 @@ from faqbot.answering.explain import explain
 from faqbot.answering.live import LiveEngine
 from faqbot.errors import FaqbotError
 from faqbot.logs import configure_logging
-from faqbot.patient.page import locked_down
+from faqbot.patient.page import locked_down, private_temp_folder
 from faqbot.records.audit import Action, AuditTrail
 from faqbot.records.retention import start_retention
 from faqbot.records.storage import Store
@@ -182,6 +182,7 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
 
 def main() -> int:
     configure_logging()
+    private_temp_folder("staff")
     try:
         settings = load_settings()
         store = Store.open(settings.data_dir)

@@ -111,6 +111,32 @@ def test_file_routes_do_not_reach_the_index_the_data_or_the_config(app, page_set
         assert response.status_code in (403, 404), (target, response.status_code)
 
 
+def test_the_page_takes_no_uploads_and_keeps_its_files_in_its_own_folder(page_settings, encoder, store,
+                                                                          monkeypatch, tmp_path):
+    import os
+
+    from faqbot.patient.page import private_temp_folder
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # tempfile reads it once; its gettempdir is cached
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    (tmp_path / "faqbot-patient-999999999-gone").mkdir()  # left by a process that is no longer running
+    monkeypatch.setenv("GRADIO_TEMP_DIR", "")  # restored after the test
+    folder = private_temp_folder("patient")
+    assert os.environ["GRADIO_TEMP_DIR"] == str(folder) and folder.parent == tmp_path
+    assert not (tmp_path / "faqbot-patient-999999999-gone").exists()
+    app = build_app(PatientChat(Engine.from_settings(page_settings, encoder), page_settings, store), page_settings)
+    assert str(folder) == app.GRADIO_CACHE
+    app.queue(**queue_options(page_settings))
+    _, url, _ = app.launch(**{**launch_options(page_settings), "server_port": None, "prevent_thread_lock": True,
+                              "quiet": True})
+    try:
+        refused = httpx.post(f"{url}gradio_api/upload", files={"files": ("a.txt", b"x")})
+        assert refused.status_code == 404 and refused.text == "This page takes no files."
+        assert list(folder.iterdir()) == [] and httpx.get(url).status_code == 200
+    finally:
+        app.close()
+
+
 def test_launch_settings_fit_a_public_page(page_settings):
     options = launch_options(page_settings)
     assert options["share"] is False and options["enable_monitoring"] is False and options["mcp_server"] is False
