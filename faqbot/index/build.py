@@ -37,6 +37,7 @@ from faqbot.index.store import (
     file_sha256,
     load_index,
     read_manifest,
+    remove_stale_temporaries,
     write_index,
 )
 from faqbot.index.vector_cache import QUESTIONS, VectorCache, text_key
@@ -198,6 +199,7 @@ def ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force
 def _ingest(corpus_dir: Path, index_dir: Path, encoder: DocumentEncoder, *, force: bool, progress: bool,
             index_kind: str, variants: tuple[str, ...], lessons: Lessons | None, calibrate: bool) -> IngestReport:
     started = time.perf_counter()
+    remove_stale_temporaries(Path(index_dir))  # a killed run's half-written index, even when nothing changed
     paths = corpus_files(corpus_dir)
     docs: list[Document] = [read_document(p, corpus_dir) for p in paths]  # fail before writing anything
     hashes = {d.source: file_sha256(p) for d, p in zip(docs, paths, strict=False)}

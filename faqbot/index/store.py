@@ -21,7 +21,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from faqbot.errors import IndexMismatchError, IndexMissingError
+from faqbot.errors import IndexMismatchError, IndexMissingError, StorageError
 from faqbot.index.vector_cache import FOLDER as CACHE_FOLDER
 from faqbot.learning.adapter import FOLDER as ADAPTER_FOLDER
 from faqbot.learning.adapter import WARNING, Adapter
@@ -175,11 +175,11 @@ def remove_stale_temporaries(index_dir: Path) -> None:
     """Delete temporary folders left by an ingest that was killed."""
     for path in index_dir.parent.glob(f".{index_dir.name}.*-*"):
         pid = path.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -236,6 +236,11 @@ def write_index(
                 with path.open("rb") as f:
                     os.fsync(f.fileno())
         swap_in(tmp, index_dir)
+    except OSError as exc:  # a full disk, a folder it may not write: a message, not three chained tracebacks
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StorageError(f"Could not write the index next to {index_dir} ({exc.strerror or exc}); the previous "
+                           "index is unchanged. Free some space there (or fix its permissions) and run ingest "
+                           "again") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

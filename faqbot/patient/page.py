@@ -21,6 +21,7 @@ from starlette.middleware import Middleware
 from faqbot.answering.live import LiveEngine
 from faqbot.documents.cleaning import clean_query
 from faqbot.errors import FaqbotError
+from faqbot.index.store import process_alive
 from faqbot.logs import configure_logging
 from faqbot.patient import accessibility
 from faqbot.patient.admission import Admission, Busy
@@ -186,21 +187,11 @@ def private_temp_folder(app_name: str) -> Path:
     are removed."""
     for stale in Path(tempfile.gettempdir()).glob(f"faqbot-{app_name}-*-*"):
         owner = stale.name.split("-")[2]
-        if owner.isdigit() and not _running(int(owner)):
+        if owner.isdigit() and not process_alive(int(owner)):
             shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix=f"faqbot-{app_name}-{os.getpid()}-"))
     os.environ["GRADIO_TEMP_DIR"] = str(folder)
     return folder
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class NoUploads:

@@ -49,3 +49,33 @@ def test_ingest_killed_at_random_moments_always_leaves_a_complete_loadable_index
     assert len(versions) > 2, "the kills never landed after a swap: the test proves little"
     ingest(corpus, index_dir, encoder)
     assert temporaries(index_dir) == []
+
+
+def test_an_up_to_date_ingest_still_removes_a_killed_runs_half_written_index(settings, encoder):
+    ingest(settings.corpus_dir, settings.index_dir, encoder)
+    left = settings.index_dir.parent / f".{settings.index_dir.name}.tmp-abc123-999999999"  # its process is gone
+    (left / "vectors.faiss").parent.mkdir()
+    (left / "vectors.faiss").write_bytes(b"half")
+    assert ingest(settings.corpus_dir, settings.index_dir, encoder).up_to_date
+    assert temporaries(settings.index_dir) == []
+
+
+def test_a_full_disk_during_ingest_is_one_message_and_leaves_the_previous_index(settings, encoder, monkeypatch):
+    import errno
+
+    import numpy as np
+    import pytest
+
+    from faqbot.errors import StorageError
+
+    ingest(settings.corpus_dir, settings.index_dir, encoder)
+    before = load_index(settings.index_dir).manifest
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(np, "save", full)
+    (settings.corpus_dir / "new.md").write_text("# New\n\nA new page about peels.\n")
+    with pytest.raises(StorageError, match=r"\(No space left on device\); the previous index is unchanged. Free"):
+        ingest(settings.corpus_dir, settings.index_dir, encoder)
+    assert load_index(settings.index_dir).manifest == before and temporaries(settings.index_dir) == []
