@@ -10,6 +10,9 @@ Usage::
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass
 
 from faqbot.answering.conversation import resolve
@@ -25,6 +28,8 @@ from faqbot.settings import Settings
 from faqbot.staff.pins import PinBook
 
 log = logging.getLogger(__name__)
+
+MAX_UNSAVED = 10_000  # questions kept in memory while the database can't be written (a full disk), saved later
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,9 @@ class PatientChat:
         self.pins = PinBook(store, self.live, settings.pin_similarity)
         self._titles_for: Engine | None = None
         self._titles_by_source: dict[str, str] = {}
+        self._unsaved: deque[tuple[str, str, object]] = deque(maxlen=MAX_UNSAVED)
+        self._unsaved_lock = threading.Lock()
+        self._warned_at = 0.0
 
     @property
     def engine(self) -> Engine:
@@ -80,12 +88,26 @@ class PatientChat:
             log.exception("answering a question failed")
             return Reply(render_notice(self.settings.clinic_text(self.settings.error_message), "error"), "error",
                          None, topic)
-        try:
-            interaction_id: int | None = self.store.record(question, turn.query, answer)
-        except FaqbotError as exc:  # the patient still gets the answer; the log says what to fix
-            log.error("could not store a question: %s", exc)
-            interaction_id = None
-        return Reply(html, answer.status.value, interaction_id, turn.topic)
+        return Reply(html, answer.status.value, self._record(question, turn.query, answer), turn.topic)
+
+    def _record(self, question: str, query: str, answer: object) -> int | None:
+        """Store the question (after any kept while the database couldn't be written); when it can't be, keep it
+        in memory to store later, and say so in the log at most once a minute. The patient is answered anyway."""
+        with self._unsaved_lock:
+            try:
+                while self._unsaved:
+                    self.store.record(*self._unsaved[0])
+                    self._unsaved.popleft()
+                return self.store.record(question, query, answer)
+            except FaqbotError as exc:
+                if len(self._unsaved) == MAX_UNSAVED:
+                    log.error("a question was lost: %d are waiting to be stored already", MAX_UNSAVED)
+                self._unsaved.append((question, query, answer))
+                if time.monotonic() - self._warned_at > 60:
+                    self._warned_at = time.monotonic()
+                    log.error("could not store questions (%s); %d kept in memory until the database can be "
+                              "written again", exc, len(self._unsaved))
+                return None
 
     def busy(self, topic: str | None = None) -> Reply:
         """The reply when too many questions are already running or waiting: try again (nothing is stored)."""

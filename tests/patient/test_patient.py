@@ -148,3 +148,25 @@ def test_a_follow_up_to_an_unanswered_question_is_asked_on_its_own_when_that_ans
     follow_up = chat.reply("and does it hurt?", topic=first.topic)
     assert follow_up.status == "answered" and "Read together" not in follow_up.html
     assert store.get(follow_up.interaction_id).query == "and does it hurt?" and follow_up.topic == "and does it hurt?"
+
+
+def test_questions_asked_while_the_database_is_full_are_stored_once_it_can_be_written(chat, store, monkeypatch,
+                                                                                      caplog):
+    from faqbot.errors import StorageError
+
+    real, full = store.record, [True]
+
+    def record(*args):
+        if full[0]:
+            raise StorageError("The database could not be used (database or disk is full)")
+        return real(*args)
+
+    monkeypatch.setattr(store, "record", record)
+    answered = [chat.reply(f"how many sessions do I need {n}") for n in range(3)]
+    assert [r.status for r in answered] == ["answered"] * 3 and all(r.interaction_id is None for r in answered)
+    assert len([r for r in caplog.records if "kept in memory" in r.message]) == 1  # once, not per question
+    full[0] = False
+    chat.reply("when can I apply makeup")
+    assert [i.question for i in reversed(store.recent())] == [
+        "how many sessions do I need 0", "how many sessions do I need 1", "how many sessions do I need 2",
+        "when can I apply makeup"]
