@@ -187,6 +187,8 @@ def main() -> int:
         settings = load_settings()
         store = Store.open(settings.data_dir)
         engine = LiveEngine(settings)
+        library = Library(settings, on_change=engine.reload)
+        undone = library.recover()  # a document change a stopped server left half done
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -195,10 +197,13 @@ def main() -> int:
               file=sys.stderr)
         return 1
     audit = AuditTrail.open(settings.data_dir)
+    if undone:
+        logging.getLogger(__name__).warning("%s", undone)
+        audit.record("faqbot (at start)", Action.CHANGED_DOCUMENTS, undone)
     start_retention(store, settings, audit)
     export_dir = Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
     start_export_cleanup(export_dir)
-    app = build_staff_app(store, settings, engine, export_dir=export_dir, audit=audit)
+    app = build_staff_app(store, settings, engine, library=library, export_dir=export_dir, audit=audit)
     app.queue(default_concurrency_limit=2, max_size=32)
     accounts = Accounts(store, audit=audit)
     server, _, _ = app.launch(**staff_launch_options(settings, accounts), prevent_thread_lock=True)

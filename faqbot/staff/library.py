@@ -8,6 +8,7 @@ corpus is put back as it was. Running apps pick up the new index by themselves (
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import shutil
@@ -29,6 +30,8 @@ from faqbot.settings import Settings
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 LOCK_FILE = ".faqbot-ingest.lock"
+JOURNAL = ".faqbot-change.json"  # a change under way: which document, and whether it had a previous version
+PREVIOUS = ".faqbot-change.previous"  # that previous version, until the change is done
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,42 @@ class Library:
                 fcntl.flock(handle, fcntl.LOCK_EX)
                 yield
 
+    @contextmanager
+    def _journaled(self, target: Path, previous: bytes | None):
+        """Note a change before making it, so that a server stopped halfway (killed, power cut) leaves what
+        `recover` needs to undo it; the note goes when the change is done or undone."""
+        corpus = self.settings.corpus_dir
+        if previous is not None:
+            _write_atomically(corpus / PREVIOUS, previous)
+        _write_atomically(corpus / JOURNAL, json.dumps({"name": target.name,
+                                                        "had_previous": previous is not None}).encode())
+        try:
+            yield
+        finally:
+            (corpus / JOURNAL).unlink(missing_ok=True)
+            (corpus / PREVIOUS).unlink(missing_ok=True)
+
+    def recover(self) -> str | None:
+        """Undo a change a stopped server left half done and rebuild the index to match the corpus; says what was
+        undone, or None when there was nothing to undo. The staff workspace calls it at start."""
+        corpus = self.settings.corpus_dir
+        with self._exclusive():
+            try:
+                note = json.loads((corpus / JOURNAL).read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                return None
+            except (OSError, ValueError) as exc:
+                raise CorpusError(f"{corpus / JOURNAL} can't be read ({exc}); check the documents by hand, "
+                                  "then delete it") from None
+            name = check_name(str(note.get("name", "")))
+            previous = (corpus / PREVIOUS).read_bytes() if note.get("had_previous") else None
+            _restore(corpus / name, previous)
+            self._rebuild(lambda: None)
+            (corpus / JOURNAL).unlink(missing_ok=True)
+            (corpus / PREVIOUS).unlink(missing_ok=True)
+        what = "its previous version is back" if previous is not None else "it is not in the documents"
+        return f"A change to {name} was interrupted when the server stopped; it was undone ({what}). Make it again."
+
     def add(self, uploaded: Path, name: str) -> LibraryChange:
         """Add the uploaded file as `name`, or replace the document of that name."""
         name = check_name(name)
@@ -103,8 +142,9 @@ class Library:
         target = self.settings.corpus_dir / name
         with self._exclusive():
             previous = target.read_bytes() if target.exists() else None
-            _write_atomically(target, uploaded.read_bytes())
-            report = self._rebuild(lambda: _restore(target, previous))
+            with self._journaled(target, previous):
+                _write_atomically(target, uploaded.read_bytes())
+                report = self._rebuild(lambda: _restore(target, previous))
         verb = "Replaced" if previous is not None else "Added"
         return LibraryChange(f"{verb} '{name}': {passages} passage{'s' * (passages != 1)}. Patients are answered "
                              f"from it now.\n\nDetails: {report.summary()}", report)
@@ -118,8 +158,9 @@ class Library:
             if not target.is_file():
                 raise CorpusError(f"There is no document {name} (pick one from the list)")
             previous = target.read_bytes()
-            target.unlink()
-            report = self._rebuild(lambda: _restore(target, previous))
+            with self._journaled(target, previous):
+                target.unlink()
+                report = self._rebuild(lambda: _restore(target, previous))
         return LibraryChange(f"Removed '{name}'. Patients are no longer answered from it.\n\nDetails: "
                              f"{report.summary()}", report)
 

@@ -116,3 +116,34 @@ def test_once_a_removal_is_reported_done_no_answer_holds_the_removed_text(built_
         assert all(h.passage.source != "peels.md" for h in answer.hits)
     finally:
         live.stop()
+
+
+def test_a_change_a_stopped_server_left_half_done_is_undone_at_start_and_the_index_matches(built_index, library,
+                                                                                            tmp_path, monkeypatch):
+    import faqbot.staff.library as module
+
+    upload = tmp_path / "peels.md"
+    upload.write_text("# Chemical peels\n\nA chemical peel removes the top layer of skin.\n")
+    during = []
+    real = module.ingest
+    monkeypatch.setattr(module, "ingest", lambda *a, **k: during.append(
+        sorted(p.name for p in built_index.corpus_dir.glob(".faqbot-change*"))) or real(*a, **k))
+    library.add(upload, "peels.md")
+    assert during == [[".faqbot-change.json"]]  # noted before the change, gone after
+    assert not list(built_index.corpus_dir.glob(".faqbot-change*")) and library.recover() is None
+
+    # the server is killed while removing peels.md: the file is gone, the index still has it, the note says so
+    previous = (built_index.corpus_dir / "peels.md").read_bytes()
+    (built_index.corpus_dir / ".faqbot-change.previous").write_bytes(previous)
+    (built_index.corpus_dir / ".faqbot-change.json").write_text('{"name": "peels.md", "had_previous": true}')
+    (built_index.corpus_dir / "peels.md").unlink()
+    assert library.recover() == ("A change to peels.md was interrupted when the server stopped; it was undone (its "
+                                 "previous version is back). Make it again.")
+    assert (built_index.corpus_dir / "peels.md").read_bytes() == previous and "peels.md" in sources(built_index)
+    assert not list(built_index.corpus_dir.glob(".faqbot-change*"))
+
+    # killed while adding a new one: it goes, and so does it from the index
+    (built_index.corpus_dir / "botox.md").write_text("# Botox\n\nBotox relaxes muscles.\n")
+    (built_index.corpus_dir / ".faqbot-change.json").write_text('{"name": "botox.md", "had_previous": false}')
+    assert "(it is not in the documents)" in library.recover()
+    assert not (built_index.corpus_dir / "botox.md").exists() and "botox.md" not in sources(built_index)
