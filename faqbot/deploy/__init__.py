@@ -1,0 +1,1 @@
+"""Running faqbot on a server: the reverse proxy's configuration (deploy/nginx) made for a clinic's host names."""

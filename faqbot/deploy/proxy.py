@@ -1,0 +1,62 @@
+"""The nginx configuration for a clinic: `deploy/nginx/faqbot.conf` with its host names, ports and certificate.
+
+Usage::
+
+    python -m faqbot proxy-config --patient-host faq.clinic.example --staff-host staff.clinic.example \\
+        --certificate /etc/ssl/clinic.pem --key /etc/ssl/private/clinic.key > /etc/nginx/faqbot.conf
+
+The template's `{{NAME}}` fields are filled in; a host name or path that could change the configuration's
+meaning (spaces, quotes, braces, semicolons) is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from faqbot.errors import SettingsError
+
+TEMPLATE = Path(__file__).resolve().parent.parent.parent / "deploy" / "nginx" / "faqbot.conf"
+_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
+_PATH = re.compile(r"^/[\w./-]+$")
+_FIELD = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+@dataclass(frozen=True)
+class ProxySite:
+    patient_host: str
+    staff_host: str
+    certificate: Path
+    certificate_key: Path
+    patient_port: int = 7860  # the settings' port and staff_port
+    staff_port: int = 7861
+    https_port: int = 443
+    http_port: int = 80
+    state_dir: Path = Path("/var/lib/faqbot-proxy")  # nginx's pid, logs and buffers
+    header_timeout: str = "10s"  # a client's headers (and body) must arrive within this
+    questions_per_second: int = 2  # per client, after a burst of 10
+
+    def check(self) -> None:
+        for name in ("patient_host", "staff_host"):
+            if not _HOST.match(getattr(self, name)):
+                raise SettingsError(f"{name} {getattr(self, name)!r} is not a host name (letters, digits, - and .)")
+        if self.patient_host == self.staff_host:
+            raise SettingsError("The patient page and the staff workspace need two host names")
+        for name in ("certificate", "certificate_key", "state_dir"):
+            if not _PATH.match(str(getattr(self, name))):
+                raise SettingsError(f"{name} must be an absolute path of letters, digits, . _ - and /, got "
+                                    f"{str(getattr(self, name))!r}")
+        if not re.fullmatch(r"\d+[ms]?", self.header_timeout):
+            raise SettingsError(f"header_timeout must be like 10s, got {self.header_timeout!r}")
+
+
+def render(site: ProxySite, template: Path = TEMPLATE) -> str:
+    """The configuration for `site`; every field of the template is filled in."""
+    site.check()
+    values = {key.upper(): str(value) for key, value in asdict(site).items()}
+    text = template.read_text(encoding="utf-8")
+    missing = sorted(set(_FIELD.findall(text)) - set(values))
+    if missing:
+        raise SettingsError(f"{template} has fields faqbot doesn't fill: {', '.join(missing)}")
+    return _FIELD.sub(lambda match: values[match.group(1)], text)
