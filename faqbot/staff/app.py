@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from faqbot.answering.engine import Engine
 from faqbot.answering.explain import explain
@@ -173,6 +174,7 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
     return {
         **locked_down(settings.staff_host, settings.staff_port, blocked, f"{MAX_DOCUMENT_BYTES // 2**20}mb"),
         "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
+        "app_kwargs": {"middleware": [Middleware(sessions.SignedInOnly)]},  # no anonymous route does anything
         # Gradio renders this as HTML on its sign-in page, which has no title of its own: the first <title> element
         # of a document is its title, wherever it is (WCAG 2.4.2).
         "auth_message": (f"<title>Staff sign-in - {escape(settings.clinic_name)}</title><h1>Staff sign-in</h1>"

@@ -16,6 +16,46 @@ from typing import Any
 from faqbot.records.audit import Action, AuditTrail
 from faqbot.settings import Settings
 
+PUBLIC_PATHS = ("/", "/login", "/login/", "/logout", "/config", "/theme.css", "/favicon.ico", "/robots.txt",
+                "/manifest.json", "/gradio_api/startup-events")  # Gradio calls the last itself at launch
+PUBLIC_PREFIXES = ("/assets/", "/static/")  # the sign-in page's own scripts, styles and fonts
+
+
+class SignedInOnly:
+    """ASGI middleware for the staff workspace: without a signed-in session, only the sign-in page and its files
+    are served; everything else is 401. Gradio itself leaves a few routes open (/gradio_api/heartbeat streams to
+    anyone, /gradio_api/cancel and /openapi.json answer anonymous calls)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] in ("http", "websocket") and not self._allowed(scope):
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 4401})
+                return
+            await send({"type": "http.response.start", "status": 401,
+                        "headers": [(b"content-type", b"application/json")]})
+            await send({"type": "http.response.body", "body": b'{"detail": "Not authenticated"}'})
+            return
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _allowed(scope: dict) -> bool:
+        path = scope.get("path", "")
+        if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
+            return True
+        from starlette.requests import HTTPConnection
+
+        gradio = scope.get("app")  # Starlette puts the application (Gradio's App) in every scope
+        tokens = getattr(gradio, "tokens", None)
+        if tokens is None:
+            return False
+        cookies = HTTPConnection(scope).cookies
+        cookie_id = getattr(gradio, "cookie_id", "")
+        return any(tokens.get(cookies.get(name)) is not None
+                   for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"))
+
 
 def install(server: Any, settings: Settings, audit: AuditTrail | None) -> SessionTable:
     """Put a SessionTable in place of a launched Gradio app's token table."""

@@ -138,6 +138,9 @@ def test_anonymous_and_wrong_password_callers_get_nothing(staff_url):
         response = httpx.request("POST" if "join" in path or "call" in path else "GET", staff_url + path, json={})
         assert response.status_code in (401, 403), (path, response.status_code)
         assert "makeup" not in response.text
+    for method, path in (("GET", "gradio_api/heartbeat/abc"), ("POST", "gradio_api/cancel"), ("GET", "openapi.json")):
+        assert httpx.request(method, staff_url + path, timeout=5).status_code == 401, path  # Gradio leaves them open
+    assert httpx.get(staff_url).status_code == 200  # the sign-in page itself
     assert httpx.post(staff_url + "login", data={"username": "nurse.amy", "password": "wrong"}).status_code == 400
     with pytest.raises(Exception):  # noqa: B017 - gradio_client raises a plain ValueError for a refused login
         Client(staff_url, auth=("nurse.amy", "wrong"), verbose=False)
