@@ -18,7 +18,7 @@ from typing import Any
 
 from faqbot.errors import StorageError
 from faqbot.records.redact import redact
-from faqbot.records.storage import DATABASE, create_private
+from faqbot.records.storage import DATABASE, connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit (
@@ -99,12 +99,7 @@ class AuditTrail:
         self.path = path
         self._lock = threading.Lock()
         try:
-            create_private(path)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA busy_timeout = 5000")
-            self._db.execute("PRAGMA secure_delete = ON")
-            self._db.executescript(_SCHEMA)
+            self._db = connect(path, _SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"Cannot open the audit trail in {path} ({exc}); set data_dir to a folder this user "
                                "can write") from None

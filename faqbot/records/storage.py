@@ -188,6 +188,19 @@ def create_private(path: Path) -> None:
     os.chmod(path, 0o600)  # also tightens a file made earlier by hand
 
 
+def connect(path: Path, schema: str) -> sqlite3.Connection:
+    """The database file, made owner-only first, in WAL mode with secure_delete, with `schema` applied."""
+    create_private(path)
+    db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA secure_delete = ON")
+    db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.executescript(schema)
+    return db
+
+
 class Store:
     """The interaction log. Safe to share between the web server's threads."""
 
@@ -195,14 +208,7 @@ class Store:
         self.path = path
         self._lock = threading.Lock()
         try:
-            create_private(path)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA secure_delete = ON")
-            self._db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
-            self._db.execute("PRAGMA busy_timeout = 5000")
-            self._db.executescript(_SCHEMA)
+            self._db = connect(path, _SCHEMA)
             self._migrate()
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except (OSError, sqlite3.Error) as exc:

@@ -19,12 +19,6 @@ from tests.documents_factory import write_pdf
 PASSWORD = "a long enough secret"
 
 
-@pytest.fixture
-def trail(settings):
-    audit = AuditTrail.open(settings.data_dir)
-    yield audit
-    audit.close()
-
 
 def test_entries_are_redacted_filtered_and_never_updated(trail):
     trail.record("nurse.amy", Action.PINNED, "pin #1: 'call me on 555 123 4567' -> care-1")

@@ -14,12 +14,6 @@ from faqbot.staff.sessions import SessionTable
 PASSWORD = "a long enough secret"
 
 
-@pytest.fixture
-def trail(settings):
-    audit = AuditTrail.open(settings.data_dir)
-    yield audit
-    audit.close()
-
 
 def test_a_session_ends_after_its_idle_time_and_at_its_maximum_lifetime_whatever_its_use(trail):
     now = [0.0]
