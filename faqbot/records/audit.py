@@ -8,17 +8,14 @@ older than `audit_retention_days` are purged for good, like questions. Details p
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from faqbot.errors import StorageError
 from faqbot.records.redact import redact
-from faqbot.records.storage import DATABASE, connect
+from faqbot.records.storage import Database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit (
@@ -92,28 +89,13 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-class AuditTrail:
-    """Appends and reads audit entries. Safe to share between the web server's threads."""
+class AuditTrail(Database):
+    """Appends and reads audit entries."""
+
+    what = "the audit trail"
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        try:
-            self._db = connect(path, _SCHEMA)
-        except (OSError, sqlite3.Error) as exc:
-            raise StorageError(f"Cannot open the audit trail in {path} ({exc}); set data_dir to a folder this user "
-                               "can write") from None
-
-    @classmethod
-    def open(cls, data_dir: Path) -> AuditTrail:
-        return cls(Path(data_dir) / DATABASE)
-
-    def _execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        with self._lock:
-            try:
-                return self._db.execute(sql, parameters)
-            except sqlite3.Error as exc:
-                raise StorageError(f"The audit trail in {self.path} could not be used ({exc})") from None
+        super().__init__(path, _SCHEMA)
 
     def record(self, actor: str, action: Action, detail: str = "") -> None:
         self._execute("INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
@@ -132,7 +114,3 @@ class AuditTrail:
     def purge(self, older_than: datetime) -> int:
         """Delete for good the entries made before `older_than` (the audit retention period)."""
         return self._execute("DELETE FROM audit WHERE at < ?", (_iso(older_than),)).rowcount
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from faqbot.errors import StorageError
 from faqbot.models import Answer
@@ -201,20 +201,51 @@ def connect(path: Path, schema: str) -> sqlite3.Connection:
     return db
 
 
-class Store:
-    """The interaction log. Safe to share between the web server's threads."""
+class Database:
+    """One connection to the data folder's database (`schema` applied), shared by the web server's threads; errors
+    are StorageErrors that name `what` and say what to do."""
 
-    def __init__(self, path: Path) -> None:
+    what = "the database"
+
+    def __init__(self, path: Path, schema: str) -> None:
         self.path = path
         self._lock = threading.Lock()
         try:
-            self._db = connect(path, _SCHEMA)
-            self._migrate()
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db = connect(path, schema)
+            self._opened()
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(
-                f"Cannot open the database {path} ({exc}); set data_dir to a folder this user can write"
+                f"Cannot open {self.what} in {path} ({exc}); set data_dir to a folder this user can write"
             ) from None
+
+    def _opened(self) -> None:
+        """What a subclass does once the connection is open (migrations)."""
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Self:
+        return cls(Path(data_dir) / DATABASE)
+
+    def _execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        with self._lock:
+            try:
+                return self._db.execute(sql, parameters)
+            except sqlite3.Error as exc:
+                raise StorageError(f"{self.what.capitalize()} in {self.path} could not be used ({exc})") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class Store(Database):
+    """The interaction log, pins and staff accounts."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, _SCHEMA)
+
+    def _opened(self) -> None:
+        self._migrate()
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _migrate(self) -> None:
         """Add what databases made by earlier versions lack (CREATE TABLE IF NOT EXISTS keeps old tables)."""
@@ -230,17 +261,6 @@ class Store:
                 self._db.execute(_PINS)
                 self._db.execute("INSERT INTO pins SELECT * FROM pins_reused_ids")
                 self._db.execute("DROP TABLE pins_reused_ids")
-
-    @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        return cls(Path(data_dir) / DATABASE)
-
-    def _execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        with self._lock:
-            try:
-                return self._db.execute(sql, parameters)
-            except sqlite3.Error as exc:
-                raise StorageError(f"The database {self.path} could not be used ({exc})") from None
 
     def record(self, question: str, query: str, answer: Answer) -> int:
         """Store one answered question (redacted); returns its id for the patient's feedback."""
@@ -348,6 +368,3 @@ class Store:
     def remove_staff(self, name: str) -> bool:
         return self._execute("DELETE FROM staff WHERE name = ?", (name,)).rowcount == 1
 
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
