@@ -59,23 +59,3 @@ def test_an_up_to_date_ingest_still_removes_a_killed_runs_half_written_index(set
     assert ingest(settings.corpus_dir, settings.index_dir, encoder).up_to_date
     assert temporaries(settings.index_dir) == []
 
-
-def test_a_full_disk_during_ingest_is_one_message_and_leaves_the_previous_index(settings, encoder, monkeypatch):
-    import errno
-
-    import numpy as np
-    import pytest
-
-    from faqbot.errors import StorageError
-
-    ingest(settings.corpus_dir, settings.index_dir, encoder)
-    before = load_index(settings.index_dir).manifest
-
-    def full(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(np, "save", full)
-    (settings.corpus_dir / "new.md").write_text("# New\n\nA new page about peels.\n")
-    with pytest.raises(StorageError, match=r"\(No space left on device\); the previous index is unchanged. Free"):
-        ingest(settings.corpus_dir, settings.index_dir, encoder)
-    assert load_index(settings.index_dir).manifest == before and temporaries(settings.index_dir) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from faqbot.errors import CorpusError, IndexMismatchError, IndexMissingError
+from faqbot.errors import CorpusError, IndexMismatchError, IndexMissingError, StorageError
 from faqbot.index import store
 from faqbot.index.build import ingest
 from faqbot.index.encoders import FakeEncoder, model_digest
@@ -130,8 +130,8 @@ def test_a_failure_while_writing_leaves_the_previous_index_and_no_temporary_fold
         raise OSError("disk full")
 
     monkeypatch.setattr(store.np, "save", crash)
-    with pytest.raises(OSError, match="disk full"):
-        ingest(built_index.corpus_dir, built_index.index_dir, encoder)
+    with pytest.raises(StorageError, match=r"\(disk full\); the previous index is unchanged. Free some space"):
+        ingest(built_index.corpus_dir, built_index.index_dir, encoder)  # one message, not chained tracebacks
     assert load_index(built_index.index_dir).passages == before
     assert [p.name for p in built_index.index_dir.parent.iterdir() if p.name.startswith(".index.tmp")] == []
 
