@@ -151,10 +151,20 @@ class Accounts:
         return len(stale)
 
     async def login_async(self, name: str, password: str) -> bool:
-        """`login` for Gradio's async login route: the slow hash runs in a worker thread."""
+        """`login` for Gradio's async login route: the slow hash runs in a worker thread. A locked name is answered
+        429 with when the lock ends (the sign-in page shows it), whether or not an account has that name."""
         import anyio
+        from fastapi import HTTPException
 
-        return await anyio.to_thread.run_sync(self.login, name, password)
+        ok = await anyio.to_thread.run_sync(self.login, name, password)
+        if not ok and (until := self.locked_until(name)) is not None:
+            raise HTTPException(status_code=429, detail=locked_message(until))
+        return ok
+
+
+def locked_message(until: datetime) -> str:
+    return (f"Too many failed sign-ins with this name: signing in with it is paused until {until:%H:%M} UTC. "
+            "Ask a colleague to check the audit trail if this wasn't you.")
 
 
 @cache

@@ -168,6 +168,22 @@ def _described(found, rows: int) -> str:
     return f"{', '.join(map(str, parts)) or 'everything'}: {rows} questions"
 
 
+# Gradio's sign-in page shows one fixed "Incorrect credentials" whatever the server says, and runs no script of the
+# app's; its message is HTML, where an image that fails to load may run one. This one shows the server's reason for
+# a refused sign-in (a lockout and when it ends: Accounts.login_async) in a live region under the message.
+SIGN_IN_NOTE = (
+    '<p id="sign-in-note" role="status" aria-live="polite" style="font-weight: 600"></p>'
+    '<img alt="" hidden src="data:image/gif;base64," onerror="'
+    "if (!window.faqSignIn) { window.faqSignIn = true; const fetch0 = window.fetch;"
+    " window.fetch = async (...args) => { const response = await fetch0(...args);"
+    " const url = String((args[0] && args[0].url) || args[0]);"
+    r" if (/\/login\/?$/.test(url)) { const note = document.getElementById('sign-in-note');"
+    " let detail = ''; if (response.status === 429) { try { detail = (await response.clone().json()).detail; }"
+    " catch (e) {} } if (note) note.textContent = detail; } return response; }; }"
+    '">'
+)
+
+
 def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, Any]:
     """The public page's locked-down settings, plus the login and room for document uploads."""
     blocked = [settings.index_dir, settings.data_dir, settings.corpus_dir]
@@ -178,7 +194,9 @@ def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, An
         # Gradio renders this as HTML on its sign-in page, which has no title of its own: the first <title> element
         # of a document is its title, wherever it is (WCAG 2.4.2).
         "auth_message": (f"<title>Staff sign-in - {escape(settings.clinic_name)}</title><h1>Staff sign-in</h1>"
-                         "<p>Accounts are made with: python -m faqbot staff add NAME</p>"),
+                         f"<p>Sessions end after {settings.staff_idle_minutes} minutes without use and "
+                         f"{settings.staff_session_hours} hours after signing in. Accounts are made with: "
+                         "python -m faqbot staff add NAME</p>" + SIGN_IN_NOTE),
     }
 
 

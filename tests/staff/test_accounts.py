@@ -83,3 +83,20 @@ def test_flooding_the_failure_table_with_other_names_never_unlocks_an_account(ac
         accounts.login(f"junk{n}", "guess")
     assert not accounts.login("nurse.amy", "a long enough secret")
     assert len(accounts._failures) == 4  # amy, still locked, and the 3 newest junk names
+
+
+def test_the_sign_in_route_says_when_a_lock_ends_for_a_name_that_exists_or_not(accounts):
+    import asyncio
+
+    from fastapi import HTTPException
+
+    accounts.add("nurse.amy", "a long enough secret")
+    for name in ("nurse.amy", "nobody"):
+        refusals = []
+        for _ in range(MAX_FAILURES):
+            try:
+                refusals.append(asyncio.run(accounts.login_async(name, "guess")))
+            except HTTPException as exc:
+                refusals.append((exc.status_code, exc.detail.split(" until ")[0]))
+        assert refusals == [False] * (MAX_FAILURES - 1) + [
+            (429, "Too many failed sign-ins with this name: signing in with it is paused")]  # the same for both

@@ -143,3 +143,12 @@ def test_the_sign_in_page_and_every_tab_have_no_critical_or_serious_accessibilit
         page.get_by_role("tab", name=tab).click()
         page.wait_for_timeout(500)
         assert serious_violations(page) == [], tab
+
+
+def test_a_locked_name_is_told_so_and_when_the_lock_ends(page):
+    for password in ["not the password"] * 5 + [PASSWORD]:  # the last is right, but too late
+        with page.expect_response(lambda response: response.url.endswith("/login")):
+            sign_in(page, password)
+    note = page.locator("#sign-in-note")
+    note.get_by_text("signing in with it is paused until").wait_for(timeout=10_000)
+    assert "UTC" in note.inner_text() and page.locator("#log").count() == 0
