@@ -34,6 +34,7 @@ class ProxySite:
     https_port: int = 443
     http_port: int = 80
     state_dir: Path = Path("/var/lib/faqbot-proxy")  # nginx's pid, logs and buffers
+    worker_user: str = "www-data"  # Debian's nginx user; it must be able to write state_dir
     header_timeout: str = "10s"  # a client's headers (and body) must arrive within this
     questions_per_second: int = 2  # per client, after a burst of 10
 
@@ -47,6 +48,8 @@ class ProxySite:
             if not _PATH.match(str(getattr(self, name))):
                 raise SettingsError(f"{name} must be an absolute path of letters, digits, . _ - and /, got "
                                     f"{str(getattr(self, name))!r}")
+        if not re.fullmatch(r"[a-z_][a-z0-9_-]{0,31}", self.worker_user):
+            raise SettingsError(f"worker_user must be a user name, got {self.worker_user!r}")
         if not re.fullmatch(r"\d+[ms]?", self.header_timeout):
             raise SettingsError(f"header_timeout must be like 10s, got {self.header_timeout!r}")
 

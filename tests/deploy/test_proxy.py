@@ -75,7 +75,8 @@ def proxy(built_index, encoder, tmp_path):
     config = tmp_path / "nginx.conf"
     config.write_text(render(ProxySite(PATIENT, STAFF, certificate, key, patient_port=patient.server_port,
                                        staff_port=staff.server_port, https_port=https, http_port=http,
-                                       state_dir=state, header_timeout="2s", questions_per_second=2)))
+                                       state_dir=state, header_timeout="2s", questions_per_second=2,
+                                       worker_user="root")))  # the test's folders are root's
     subprocess.run([NGINX, "-t", "-c", str(config)], check=True, capture_output=True)
     server = subprocess.Popen([NGINX, "-c", str(config), "-g", "daemon off;"], stderr=subprocess.PIPE)
     try:
