@@ -171,7 +171,7 @@ class LabelFit:
             notes.append(f"{len(self.unanswered)} labelled in-scope question(s) have no answer in the documents any "
                          f"more and were left out ({_examples(self.unanswered)}): fix or remove them in "
                          f"{questions_file}")
-        if self.answered and not self.foreign:
+        if self.answered:  # never with foreign labels: fit_adapter stops before looking
             notes.append(f"{len(self.answered)} labelled out-of-scope question(s) are answered by the documents now "
                          f"and were left out ({_examples(self.answered)}): the documents win; relabel them in "
                          f"{questions_file}")

@@ -45,6 +45,7 @@ from faqbot.staff.views import (
     check_rows,
     context_markdown,
     explanation_markdown,
+    filter_words,
     log_filter,
     log_rows,
     overview_views,
@@ -162,10 +163,9 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
 
 def _described(found, rows: int) -> str:
     """A question log filter in words, for the audit trail."""
-    parts = [f"{name}={value}" for name, value in (("status", found.status), ("feedback", found.feedback),
-                                                   ("from", found.since), ("before", found.until),
-                                                   ("text", found.text)) if value]
-    return f"{', '.join(map(str, parts)) or 'everything'}: {rows} questions"
+    words = filter_words((("status", found.status), ("feedback", found.feedback), ("from", found.since),
+                          ("before", found.until), ("text", found.text)))
+    return f"{words}: {rows} questions"
 
 
 # Gradio's sign-in page shows one fixed "Incorrect credentials" whatever the server says, and runs no script of the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +10,7 @@ import gradio as gr
 
 from faqbot.records.audit import Action, AuditEntry, AuditFilter, AuditTrail
 from faqbot.staff.exports import EXPORT_LIMIT, write_csv
-from faqbot.staff.views import parse_day
+from faqbot.staff.views import filter_words, parse_days
 
 AUDIT_COLUMNS = ["when (UTC)", "who", "did", "what"]
 ANY = "any"
@@ -21,20 +21,18 @@ def audit_rows(entries: list[AuditEntry]) -> list[list[Any]]:
 
 
 def audit_filter(actor: str, action: str, since: str, until: str, text: str) -> AuditFilter:
-    last_day = parse_day(until, "To")
+    first, after = parse_days(since, until)
     return AuditFilter(actor=None if actor in (ANY, None, "") else actor,
                        action=None if action in (ANY, None, "") else action,
-                       since=parse_day(since, "From"), until=last_day + timedelta(days=1) if last_day else None,
-                       text=(text or "").strip() or None)
+                       since=first, until=after, text=(text or "").strip() or None)
 
 
 def audit_tab(audit: AuditTrail, export_dir: Path, staff_name) -> None:
     """Build the tab's components and events inside the gr.Blocks being built. `staff_name(request)`: who asks."""
 
     def describe(found: AuditFilter) -> str:
-        parts = [f"{k}={v}" for k, v in (("who", found.actor), ("did", found.action), ("from", found.since),
-                                         ("before", found.until), ("text", found.text)) if v]
-        return ", ".join(map(str, parts)) or "everything"
+        return filter_words((("who", found.actor), ("did", found.action), ("from", found.since),
+                             ("before", found.until), ("text", found.text)))
 
     def show(actor, action, since, until, text, request: gr.Request):
         found = audit_filter(actor, action, since, until, text)
@@ -47,7 +45,7 @@ def audit_tab(audit: AuditTrail, export_dir: Path, staff_name) -> None:
     def export(actor, action, since, until, text, request: gr.Request):
         found = audit_filter(actor, action, since, until, text)
         audit.record(staff_name(request), Action.EXPORTED_AUDIT, describe(found))
-        entries = audit.entries(AuditFilter(**{**found.__dict__, "limit": EXPORT_LIMIT}))
+        entries = audit.entries(replace(found, limit=EXPORT_LIMIT))
         return str(write_csv(audit_rows(entries), export_dir, AUDIT_COLUMNS, "audit"))
 
     gr.Markdown("Every sign-in, view and export of the question log, review, pin, document and account change, "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from html import escape as html_escape
 from typing import Any
@@ -81,13 +82,24 @@ def parse_day(value: str, field: str) -> datetime | None:
         raise refused(f"{field} must be a date like 2026-11-21 (year-month-day), got {value!r}") from None
 
 
-def log_filter(status: str, feedback: str, since: str, until: str, text: str) -> LogFilter:
+def parse_days(since: str, until: str) -> tuple[datetime | None, datetime | None]:
+    """A From / To pair typed by staff: From's midnight, and the midnight after To ("to" includes that whole day)."""
     last_day = parse_day(until, "To")
+    return parse_day(since, "From"), last_day + timedelta(days=1) if last_day else None
+
+
+def filter_words(fields: Iterable[tuple[str, object]]) -> str:
+    """A filter in words, for the audit trail: the fields that are set, or "everything"."""
+    return ", ".join(f"{name}={value}" for name, value in fields if value) or "everything"
+
+
+def log_filter(status: str, feedback: str, since: str, until: str, text: str) -> LogFilter:
+    first, after = parse_days(since, until)
     return LogFilter(
         status=None if status == "any" else status,
         feedback=FEEDBACK.get(feedback),
-        since=parse_day(since, "From"),
-        until=last_day + timedelta(days=1) if last_day else None,  # "to" includes that whole day
+        since=first,
+        until=after,
         text=(text or "").strip() or None,
     )
 
