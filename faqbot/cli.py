@@ -218,13 +218,16 @@ def build_parser() -> argparse.ArgumentParser:
                                       "audit_retention_days) now")
     actions.add_parser("serve", help="serve the staff workspace (staff_host:staff_port)").set_defaults(run=_staff_serve)
     staff.set_defaults(run=_staff)
-    proxy = commands.add_parser("proxy-config", help="print the nginx configuration (TLS, limits) for two host names")
+    proxy = commands.add_parser("proxy-config", help="print the reverse proxy's configuration (TLS, limits) for two "
+                                "host names")
+    proxy.add_argument("--server", choices=("nginx", "caddy"), default="nginx",
+                       help="nginx.conf (the default, with per-client limits) or a Caddyfile")
     proxy.add_argument("--patient-host", required=True, help="e.g. faq.clinic.example")
     proxy.add_argument("--staff-host", required=True, help="e.g. staff.clinic.example")
     proxy.add_argument("--certificate", required=True, type=Path, help="the TLS certificate (chain), PEM")
     proxy.add_argument("--key", required=True, type=Path, help="its private key, PEM")
     proxy.add_argument("--state-dir", type=Path, default=Path("/var/lib/faqbot-proxy"),
-                       help="nginx's pid, logs and buffers (default /var/lib/faqbot-proxy)")
+                       help="the proxy's logs, nginx's pid and buffers (default /var/lib/faqbot-proxy)")
     proxy.set_defaults(run=_proxy_config)
     return parser
 
@@ -235,7 +238,7 @@ def _proxy_config(args: argparse.Namespace) -> int:
     settings = load_settings()
     print(render(ProxySite(args.patient_host, args.staff_host, args.certificate.resolve(), args.key.resolve(),
                            patient_port=settings.port, staff_port=settings.staff_port,
-                           state_dir=args.state_dir.resolve())), end="")
+                           state_dir=args.state_dir.resolve()), args.server), end="")
     return 0
 
 

@@ -1,9 +1,10 @@
-"""The nginx configuration for a clinic: `deploy/nginx/faqbot.conf` with its host names, ports and certificate.
+"""The reverse proxy's configuration for a clinic, with its host names, ports and certificate: nginx's
+(`deploy/nginx/faqbot.conf`) or Caddy's (`deploy/caddy/Caddyfile`, `--server caddy`).
 
 Usage::
 
     python -m faqbot proxy-config --patient-host faq.clinic.example --staff-host staff.clinic.example \\
-        --certificate /etc/ssl/clinic.pem --key /etc/ssl/private/clinic.key > /etc/nginx/faqbot.conf
+        --certificate /etc/ssl/clinic.pem --key /etc/ssl/private/clinic.key > /etc/nginx/nginx.conf
 
 The template's `{{NAME}}` fields are filled in; a host name or path that could change the configuration's
 meaning (spaces, quotes, braces, semicolons) is refused.
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from faqbot.errors import SettingsError
 
-TEMPLATE = Path(__file__).resolve().parent.parent.parent / "deploy" / "nginx" / "faqbot.conf"
+DEPLOY = Path(__file__).resolve().parent.parent.parent / "deploy"
+TEMPLATES = {"nginx": DEPLOY / "nginx" / "faqbot.conf", "caddy": DEPLOY / "caddy" / "Caddyfile"}
 _HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
 _PATH = re.compile(r"^/[\w./-]+$")
 _FIELD = re.compile(r"\{\{([A-Z_]+)\}\}")
@@ -33,8 +35,8 @@ class ProxySite:
     staff_port: int = 7861
     https_port: int = 443
     http_port: int = 80
-    state_dir: Path = Path("/var/lib/faqbot-proxy")  # nginx's pid, logs and buffers
-    worker_user: str = "www-data"  # Debian's nginx user; it must be able to write state_dir
+    state_dir: Path = Path("/var/lib/faqbot-proxy")  # the proxy's logs (and nginx's pid and buffers)
+    worker_user: str = "www-data"  # Debian's nginx user; it must be able to write state_dir (Caddy: its service's)
     header_timeout: str = "10s"  # a client's headers (and body) must arrive within this
     questions_per_second: int = 2  # per client, after a burst of 10
 
@@ -54,10 +56,15 @@ class ProxySite:
             raise SettingsError(f"header_timeout must be like 10s, got {self.header_timeout!r}")
 
 
-def render(site: ProxySite, template: Path = TEMPLATE) -> str:
-    """The configuration for `site`; every field of the template is filled in."""
+def render(site: ProxySite, server: str = "nginx") -> str:
+    """`server`'s configuration (nginx or caddy) for `site`; every field of the template is filled in."""
     site.check()
+    if server not in TEMPLATES:
+        raise SettingsError(f"server must be one of {', '.join(TEMPLATES)}, got {server!r}")
+    template = TEMPLATES[server]
     values = {key.upper(): str(value) for key, value in asdict(site).items()}
+    if site.header_timeout.isdigit():  # seconds, as nginx reads it; Caddy wants the unit
+        values["HEADER_TIMEOUT"] += "s"
     text = template.read_text(encoding="utf-8")
     missing = sorted(set(_FIELD.findall(text)) - set(values))
     if missing:

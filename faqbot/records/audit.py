@@ -1,9 +1,10 @@
 """The audit trail: who did what in the staff workspace, and when (HIPAA's audit controls, 45 CFR 164.312(b)).
 
-Sign-ins (and failures and lockouts), views and exports of the question log, reviews, pins and "not in our
-documents" marks, document changes, account changes and views of this trail itself are appended to the `audit`
-table of the same database. Nothing in the workspace edits or deletes an entry (a trigger refuses updates); entries
-older than `audit_retention_days` are purged for good, like questions. Details pass through `redact` first.
+Sign-ins (and failures and lockouts), views and exports of the question log (and each export's download), reviews,
+pins and "not in our documents" marks, document changes, account changes and views of this trail itself are
+appended to the `audit` table of the same database. Nothing in the workspace edits or deletes an entry (a trigger
+refuses updates); entries older than `audit_retention_days` are purged for good, like questions. Details pass
+through `redact` first.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class Action(StrEnum):
     REMOVED_ACCOUNT = "removed an account"
     VIEWED_AUDIT = "viewed the audit trail"
     EXPORTED_AUDIT = "exported the audit trail"
+    DOWNLOADED_EXPORT = "downloaded an export"
+    DOWNLOAD_REFUSED = "was refused another session's export"
     PURGED = "purged old records"
 
 

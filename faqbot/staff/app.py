@@ -33,7 +33,7 @@ from faqbot.staff import sessions
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.audit_tab import audit_tab
 from faqbot.staff.documents_tab import documents_tab
-from faqbot.staff.exports import EXPORT_KEEP_S, EXPORT_LIMIT, EXPORTS_PREFIX, start_export_cleanup, write_csv
+from faqbot.staff.exports import EXPORT_LIMIT, EXPORTS_PREFIX, Exports, OwnDownloadsOnly
 from faqbot.staff.library import MAX_DOCUMENT_BYTES, Library
 from faqbot.staff.pins import PinBook
 from faqbot.staff.review_tab import Workspace, review_tabs
@@ -53,13 +53,14 @@ from faqbot.staff.views import (
 )
 
 SESSION_CHECK_S = 10  # removed accounts and changed passwords lose their open sessions within this
+CACHE_KEEP_S = 3600  # Gradio's cache (uploaded documents) keeps nothing longer; exports leave it sooner
 
 
-def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, library: Library | None = None,
-                    export_dir: Path | None = None, audit: AuditTrail | None = None):
-    """The workspace's layout and events; `library` (documents) defaults to one over the settings' corpus, `audit`
-    to the trail in the settings' data folder."""
-    export_dir = export_dir or Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
+def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngine, exports: Exports,
+                    library: Library | None = None, audit: AuditTrail | None = None):
+    """The workspace's layout and events; `exports` must be the ones given to `staff_launch_options` (which serves
+    each only to its session); `library` (documents) defaults to one over the settings' corpus, `audit` to the
+    trail in the settings' data folder."""
     audit = audit or AuditTrail.open(settings.data_dir)
     live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
     library = library or Library(settings, on_change=live.reload)
@@ -98,10 +99,10 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         found = replace(log_filter(status, feedback, since, until, text), limit=EXPORT_LIMIT)
         rows = log_rows(store.search(found))
         audit.record(staff_name(request), Action.EXPORTED_LOG, _described(found, len(rows)))
-        return str(write_csv(rows, export_dir, LOG_COLUMNS, "log"))
+        return exports.write(rows, LOG_COLUMNS, "log", request)
 
     with gr.Blocks(title=f"{settings.clinic_name} - staff workspace", analytics_enabled=False,
-                   delete_cache=(EXPORT_KEEP_S, EXPORT_KEEP_S)) as app:
+                   delete_cache=(CACHE_KEEP_S, CACHE_KEEP_S)) as app:
         with gr.Row():
             gr.Markdown(f"# Staff workspace\nQuestions are kept for {settings.retention_days} days; emails and "
                         "phone numbers were removed before they were stored. Sessions end after "
@@ -145,9 +146,9 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         with gr.Tab("Documents"):
             documents_tab(app, live, library, lambda request, what: audit.record(
                 staff_name(request), Action.CHANGED_DOCUMENTS, what))
-        review_tabs(app, Workspace(store, live, settings, audit, export_dir, staff_name))
+        review_tabs(app, Workspace(store, live, settings, audit, exports, staff_name))
         with gr.Tab("Audit trail"):
-            audit_tab(audit, export_dir, staff_name)
+            audit_tab(audit, exports, staff_name)
         sign_out.click(signed_out, api_name="log_out").then(None, js="() => { window.location.href = 'logout'; }")
         filters = [status, feedback, since, until, text]
         gr.on([app.load, find.click, text.submit], search, inputs=filters, outputs=[table, count], api_name="log")
@@ -184,13 +185,15 @@ SIGN_IN_NOTE = (
 )
 
 
-def staff_launch_options(settings: Settings, accounts: Accounts) -> dict[str, Any]:
-    """The public page's locked-down settings, plus the login and room for document uploads."""
+def staff_launch_options(settings: Settings, accounts: Accounts, exports: Exports) -> dict[str, Any]:
+    """The public page's locked-down settings, plus the login, room for document uploads and `exports` served only
+    to the session that made each."""
     blocked = [settings.index_dir, settings.data_dir, settings.corpus_dir]
     return {
         **locked_down(settings.staff_host, settings.staff_port, blocked, f"{MAX_DOCUMENT_BYTES // 2**20}mb"),
         "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
-        "app_kwargs": {"middleware": [Middleware(sessions.SignedInOnly)]},  # no anonymous route does anything
+        "app_kwargs": {"middleware": [Middleware(sessions.SignedInOnly),  # no anonymous route does anything
+                                      Middleware(OwnDownloadsOnly, exports=exports)]},
         # Gradio renders this as HTML on its sign-in page, which has no title of its own: the first <title> element
         # of a document is its title, wherever it is (WCAG 2.4.2).
         "auth_message": (f"<title>Staff sign-in - {escape(settings.clinic_name)}</title><h1>Staff sign-in</h1>"
@@ -221,12 +224,12 @@ def main() -> int:
         logging.getLogger(__name__).warning("%s", undone)
         audit.record("faqbot (at start)", Action.CHANGED_DOCUMENTS, undone)
     start_retention(store, settings, audit)
-    export_dir = Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX))
-    start_export_cleanup(export_dir)
-    app = build_staff_app(store, settings, engine, library=library, export_dir=export_dir, audit=audit)
+    exports = Exports(Path(tempfile.mkdtemp(prefix=EXPORTS_PREFIX)), audit)
+    exports.start_cleanup()
+    app = build_staff_app(store, settings, engine, exports, library=library, audit=audit)
     app.queue(default_concurrency_limit=2, max_size=32)
     accounts = Accounts(store, audit=audit)
-    server, _, _ = app.launch(**staff_launch_options(settings, accounts), prevent_thread_lock=True)
+    server, _, _ = app.launch(**staff_launch_options(settings, accounts, exports), prevent_thread_lock=True)
     sessions.install(server, settings, audit)
     start_session_checks(server, accounts)
     app.block_thread()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from faqbot.records.audit import Action, AuditEntry, AuditFilter, AuditTrail
-from faqbot.staff.exports import EXPORT_LIMIT, write_csv
+from faqbot.staff.exports import EXPORT_LIMIT, Exports
 from faqbot.staff.views import filter_words, parse_days
 
 AUDIT_COLUMNS = ["when (UTC)", "who", "did", "what"]
@@ -27,7 +26,7 @@ def audit_filter(actor: str, action: str, since: str, until: str, text: str) -> 
                        since=first, until=after, text=(text or "").strip() or None)
 
 
-def audit_tab(audit: AuditTrail, export_dir: Path, staff_name) -> None:
+def audit_tab(audit: AuditTrail, exports: Exports, staff_name) -> None:
     """Build the tab's components and events inside the gr.Blocks being built. `staff_name(request)`: who asks."""
 
     def describe(found: AuditFilter) -> str:
@@ -46,7 +45,7 @@ def audit_tab(audit: AuditTrail, export_dir: Path, staff_name) -> None:
         found = audit_filter(actor, action, since, until, text)
         audit.record(staff_name(request), Action.EXPORTED_AUDIT, describe(found))
         entries = audit.entries(replace(found, limit=EXPORT_LIMIT))
-        return str(write_csv(audit_rows(entries), export_dir, AUDIT_COLUMNS, "audit"))
+        return exports.write(audit_rows(entries), AUDIT_COLUMNS, "audit", request)
 
     gr.Markdown("Every sign-in, view and export of the question log, review, pin, document and account change, "
                 "newest first. Entries can't be changed or deleted here; they are kept for the audit retention "

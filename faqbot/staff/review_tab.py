@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -19,7 +18,7 @@ from faqbot.answering.live import LiveEngine
 from faqbot.records.audit import Action, AuditTrail
 from faqbot.records.storage import Store
 from faqbot.settings import Settings
-from faqbot.staff.exports import write_csv
+from faqbot.staff.exports import Exports
 from faqbot.staff.review import review_queue
 from faqbot.staff.views import PIN_COLUMNS, QUEUE_COLUMNS, describe, passage_place, pin_rows, queue_rows, refused
 
@@ -36,7 +35,7 @@ class Workspace:
     live: LiveEngine
     settings: Settings
     audit: AuditTrail
-    export_dir: Path
+    exports: Exports
     staff_name: Callable[[gr.Request], str]
 
 
@@ -147,7 +146,7 @@ def review_tabs(app: gr.Blocks, w: Workspace) -> None:
     def pins_csv(request: gr.Request):
         rows = current_pins()
         w.audit.record(w.staff_name(request), Action.EXPORTED_PINS, f"{len(rows)} pins")
-        return str(write_csv(rows, w.export_dir, PIN_COLUMNS, "pins"))
+        return w.exports.write(rows, PIN_COLUMNS, "pins", request)
 
     with gr.Tab("Review queue") as review:
         with gr.Row():

@@ -13,6 +13,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from starlette.requests import HTTPConnection
+
 from faqbot.records.audit import Action, AuditTrail
 from faqbot.settings import Settings
 
@@ -45,16 +47,21 @@ class SignedInOnly:
         path = scope.get("path", "")
         if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
             return True
-        from starlette.requests import HTTPConnection
+        return session_token(HTTPConnection(scope)) is not None
 
-        gradio = scope.get("app")  # Starlette puts the application (Gradio's App) in every scope
-        tokens = getattr(gradio, "tokens", None)
-        if tokens is None:
-            return False
-        cookies = HTTPConnection(scope).cookies
-        cookie_id = getattr(gradio, "cookie_id", "")
-        return any(tokens.get(cookies.get(name)) is not None
-                   for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"))
+
+def session_token(connection: HTTPConnection | None) -> str | None:
+    """The sign-in token of the live staff session a request (or websocket) comes from, or None."""
+    gradio = connection and connection.scope.get("app")  # Starlette puts Gradio's App in every scope
+    tokens = getattr(gradio, "tokens", None)
+    if tokens is None:
+        return None
+    cookie_id = getattr(gradio, "cookie_id", "")
+    for name in (f"access-token-{cookie_id}", f"access-token-unsecure-{cookie_id}"):
+        token = connection.cookies.get(name)
+        if token and tokens.get(token) is not None:
+            return token
+    return None
 
 
 def install(server: Any, settings: Settings, audit: AuditTrail | None) -> SessionTable:

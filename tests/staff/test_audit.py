@@ -13,6 +13,7 @@ from faqbot.records.retention import purge_expired
 from faqbot.records.storage import Store
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
+from faqbot.staff.exports import Exports
 from tests.conftest import ROOT
 from tests.documents_factory import write_pdf
 
@@ -64,10 +65,10 @@ def test_every_staff_action_in_the_workspace_is_in_the_audit_trail(settings, bui
     accounts = Accounts(store, audit=trail)
     accounts.add("nurse.amy", PASSWORD)
     asked = PatientChat(Engine.from_settings(built_index, encoder), built_index, store).reply("how many sessions")
-    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder),
-                          export_dir=tmp_path / "exports", audit=trail)
+    exports = Exports(tmp_path / "exports", trail)
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder), exports, audit=trail)
     app.queue()
-    _, url, _ = app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None,
+    _, url, _ = app.launch(**{**staff_launch_options(built_index, accounts, exports), "server_port": None,
                               "prevent_thread_lock": True, "quiet": True})
     try:
         with pytest.raises(Exception):  # noqa: B017 - gradio_client's error for a refused login
@@ -93,7 +94,7 @@ def test_every_staff_action_in_the_workspace_is_in_the_audit_trail(settings, bui
     done = {(e.action, e.detail) for e in trail.entries()}
     actions = {action for action, _ in done}
     expected = set(Action) - {Action.LOCKED_OUT, Action.SIGNED_OUT, Action.ADDED_ACCOUNT, Action.REMOVED_ACCOUNT,
-                              Action.PURGED}  # tested above (lockouts with the accounts)
+                              Action.PURGED, Action.DOWNLOAD_REFUSED}  # tested above, with the accounts, exports
     assert expected <= actions, expected - actions
     assert ("marked an answer", f"question #{asked.interaction_id}: right") in done
     assert ("changed the documents", "Added 'laser.pdf': 1 passage. Patients are answered from it now.") in done

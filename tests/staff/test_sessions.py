@@ -9,6 +9,7 @@ from faqbot.records.storage import Store
 from faqbot.staff import sessions
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
+from faqbot.staff.exports import Exports
 from faqbot.staff.sessions import SessionTable
 
 PASSWORD = "a long enough secret"
@@ -57,10 +58,10 @@ def store_and_url(built_index, encoder, trail):
     store = Store.open(built_index.data_dir)
     accounts = Accounts(store, audit=trail)
     accounts.add("nurse.amy", PASSWORD)
-    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder),
-                          export_dir=built_index.data_dir.parent / "exports", audit=trail)
+    exports = Exports(built_index.data_dir.parent / "exports", trail)
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder), exports, audit=trail)
     app.queue()
-    server, url, _ = app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None,
+    server, url, _ = app.launch(**{**staff_launch_options(built_index, accounts, exports), "server_port": None,
                                    "prevent_thread_lock": True, "quiet": True})
     sessions.install(server, built_index, trail)
     yield store, url, server

@@ -19,7 +19,7 @@ from faqbot.records.retention import purge_expired
 from faqbot.records.storage import DATABASE, LogFilter, Store
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
-from faqbot.staff.exports import EXPORT_KEEP_S, write_csv
+from faqbot.staff.exports import Exports, write_csv
 from faqbot.staff.review import review_queue
 from faqbot.staff.views import LOG_COLUMNS, log_filter, log_rows
 from tests.conftest import ROOT
@@ -119,11 +119,11 @@ def test_the_review_queue_puts_urgent_then_unanswered_then_unhelpful_then_low_co
 def staff_url(store, built_index, encoder):
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
-    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder),
-                          export_dir=built_index.data_dir.parent / "exports")
+    exports = Exports(built_index.data_dir.parent / "exports")
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder), exports)
     app.queue()
-    app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None, "prevent_thread_lock": True,
-                  "quiet": True})
+    app.launch(**{**staff_launch_options(built_index, accounts, exports), "server_port": None,
+                  "prevent_thread_lock": True, "quiet": True})
     yield app.local_url
     app.close()
 
@@ -252,16 +252,6 @@ def test_check_an_answer_shows_the_whole_decision_and_passages_in_context(staff_
     assert "Pin #1 applied" in decision and r"approved by dr\.lee" in decision  # Markdown-escaped text
 
 
-def test_old_exports_are_deleted_when_the_next_one_is_made(store, tmp_path):
-    import os
-    import time
-
-    first = write_csv(log_rows(store.recent()), tmp_path / "exports", LOG_COLUMNS, "log")
-    os.utime(first, (time.time() - EXPORT_KEEP_S - 1,) * 2)
-    second = write_csv(log_rows(store.recent()), tmp_path / "exports", LOG_COLUMNS, "log")
-    assert not first.exists() and second.exists()
-
-
 @pytest.mark.ui
 def test_a_document_added_by_staff_makes_its_content_answerable_and_a_broken_pdf_changes_nothing(
         staff_url, store, built_index, encoder, tmp_path):
@@ -301,10 +291,10 @@ def test_removing_an_account_or_changing_its_password_ends_its_open_sessions(sto
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
     accounts.add("dr.lee", PASSWORD)
-    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder),
-                          export_dir=built_index.data_dir.parent / "exports")
+    exports = Exports(built_index.data_dir.parent / "exports")
+    app = build_staff_app(store, built_index, Engine.from_settings(built_index, encoder), exports)
     app.queue()
-    server, url, _ = app.launch(**{**staff_launch_options(built_index, accounts), "server_port": None,
+    server, url, _ = app.launch(**{**staff_launch_options(built_index, accounts, exports), "server_port": None,
                                    "prevent_thread_lock": True, "quiet": True})
     try:
         amy = Client(url, auth=("nurse.amy", PASSWORD), verbose=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from faqbot.answering.engine import Engine
@@ -9,6 +11,7 @@ from faqbot.patient.chat import PatientChat
 from faqbot.records.storage import Store
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
+from faqbot.staff.exports import Exports
 from tests.accessibility import serious_violations
 from tests.patient.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _require_browser
 
@@ -26,9 +29,10 @@ def staff_url(built_index, encoder):
     chat = PatientChat(engine, built_index, store)
     for question in ("how many sessions do I need", "do you take insurance", '<img src=x onerror="alert(1)">'):
         chat.reply(question)
-    app = build_staff_app(store, built_index, engine, export_dir=built_index.data_dir.parent / "exports")
+    exports = staff_url.exports = Exports(built_index.data_dir.parent / "exports")  # the export test looks in
+    app = build_staff_app(store, built_index, engine, exports)
     app.queue()
-    app.launch(**{**staff_launch_options(built_index, Accounts(store)), "server_port": None,
+    app.launch(**{**staff_launch_options(built_index, Accounts(store), exports), "server_port": None,
                   "prevent_thread_lock": True, "quiet": True})
     yield app.local_url
     app.close()
@@ -76,6 +80,20 @@ def test_staff_sign_in_and_see_the_overview_the_log_and_a_checked_answer(page):
     page.wait_for_timeout(500)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "staff-overview.png"))
+
+
+def test_an_export_downloads_in_the_browser_and_is_then_gone_from_the_server(page):
+    sign_in(page, PASSWORD)
+    page.get_by_role("tab", name="Question log").click()
+    page.locator("#log").get_by_text("do you take insurance").wait_for(timeout=10_000)
+    page.get_by_role("button", name="Export as CSV").click()
+    link = page.locator("a[download^='faqbot-export-log-']")  # the file's size and an arrow
+    link.wait_for(timeout=10_000)
+    assert len(list(staff_url.exports.folder.iterdir())) == 1
+    with page.expect_download(timeout=10_000) as waiting:
+        link.click()
+    assert "do you take insurance" in Path(waiting.value.path()).read_text(encoding="utf-8-sig")
+    assert list(staff_url.exports.folder.iterdir()) == []
 
 
 def test_staff_mark_a_question_not_in_our_documents_and_see_it_among_the_pins(page):
