@@ -64,7 +64,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
         r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|"
         r"your)? ?(?:appointment|session|booking))",
-        r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long)\b",
+        r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long)\b(?![^.?!]{0,40}\b(?:holiday|"
+        r"vacation|trip|away|abroad|travel\w*|out of town|on leave|visiting)\b)",
     ),
     "a plan or the means": (
         r"\b(?:ways?|how) to (?:die|kill " + _ME + r"|end it)\b", r"\bpainless (?:way|method) to (?:go|die)\b",
@@ -171,7 +172,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bnicht mehr leben\b", r"\beine last\b", r"\bverabschiedet\b", r"\babsichtlich\b", r"\ballesvorbereitet\b",
         r"\bes ist alles vorbereitet\b", r"\bfarla finita\b", r"\bun peso per\b", r"\bnon mi vedrete più\b",
         r"\bapposta tutte\b", r"\bdespedida\b", r"\bdormir para siempre\b", r"\bno despertar\b",
-        r"\b(?:vai|vou) se matar\b", r"\bn[aã]o vou precisar mais\b", r"\bn[aã]o acordar mais\b", r"\ben finir\b",
+        r"\b(?:vai|vou|quer|querendo|pensando em) se matar\b", r"\bn[aã]o vou precisar mais\b",
+        r"\bn[aã]o acordar mais\b", r"\ben finir\b",
         r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b",
     ),
 }
@@ -193,6 +195,8 @@ _ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:t
 # "i'd rather die than have an injection": a comparison, not a wish; but not "rather be dead than keep living"
 _RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\bthan (?!(?:\w+ )?(?:keep|go on|going on|"
                      r"live|living|look|looking|feel|feeling|be|being|carry|continue|wake|face|spend|exist)\b)")
+# "i want to die my hair before the surgery": the commonest misspelling that reads as a wish to die
+_DYE = re.compile(r"\bdie (?=(?:my|her|his|your|their|the) (?:hair|roots|brows|eyebrows|beard|lashes|grey|gray)\b)")
 SPELLING = ("suicide suicidal kill myself self harm harming cutting overdose overdosed pills tablets living alive "
             "goodbye hopeless worthless disappear")
 
@@ -200,6 +204,7 @@ SPELLING = ("suicide suicidal kill myself self harm harming cutting overdose ove
 def read(text: str) -> UrgentCheck:
     """Whether a message (lower case, spelling read) describes a crisis."""
     found: list[str] = []
+    text = _DYE.sub("dye ", text)
     for sentence in reading.SENTENCE_END.split(text):
         history = bool(reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence)) and not (
             reading.NOW.search(reading.RESOLVED.sub("", sentence)))

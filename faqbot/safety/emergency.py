@@ -270,7 +270,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "emergency, in another language": ("literal", (  # read as written: the English reading doesn't apply
         r"\b(?:dolor|presi[oó]n) (?:fuerte )?(?:en el|de|del) pecho\b", r"\bme duele (?:mucho )?el pecho\b",
         r"\binfarto\b", r"\bataque (?:al|del) coraz[oó]n\b", r"\bdor (?:forte )?no peito\b",
-        r"\bdouleur (?:à la|a la|dans la) poitrine\b", r"\bderrame\b", r"\bcara (?:ca[ií]da|torcida)\b", r"\bavc\b",
+        r"\bdouleur (?:à la|a la|dans la) poitrine\b", r"\bderrame\b", r"\bcara (?:ca[ií]da|torcida)\b",
+        r"\b(?:fait|fais|faire|fasse|a eu|teve|tendo|tive) (?:un |um )?avc\b",
         r"\bvisage qui tombe\b", r"\bn'arrive (?:plus|pas) à parler\b", r"\bno (?:puede|puedo) hablar\b",
         r"\bno (?:puedo|puede) respirar\b", r"\bno respira\b", r"\bse (?:est[aá] )?ahog\w*", r"\bcuesta respirar\b",
         r"\blabios (?:morados|azules)\b", r"\bn[aã]o (?:consigo|consegue|est[aá]) respir\w*",

@@ -59,7 +59,11 @@ SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going dow
 WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c[oa]me back|coming back|returned|"
                        r"darker)\b")
 RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
-                      r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b")
+                      r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b|"
+                      # "i'm 34 now and doing well", "in a much better place now", "clean since"
+                      r"\b(?:i'?m|i am|she'?s|he'?s) \d+ now\b|\bdoing (?:well|fine|ok|okay|great|much better)"
+                      r"(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
+                      r"\b(?:clean|sober) (?:since|for)\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
 RECOVERED = re.compile(r"\b(?:turned out (?:to be|it was)|(?:doctor|they|gp|a&e) said it was|sent (?:her|him|me|"

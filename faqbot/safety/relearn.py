@@ -1,5 +1,5 @@
 """Learn the escalation second opinion (model.py) from the product's examples, for the default embedding model, and
-write it into faqbot/data/escalation_model.json. Needs torch (as ingest does)::
+write it into faqbot/data/escalation_model.npz. Needs torch (as ingest does) and scikit-learn::
 
     python -m faqbot.safety.relearn
 """
@@ -7,7 +7,6 @@ write it into faqbot/data/escalation_model.json. Needs torch (as ingest does)::
 from __future__ import annotations
 
 import hashlib
-import json
 
 from faqbot.safety.model import EXAMPLES, MODEL_FILE, EscalationModel, learn, load_examples
 
@@ -20,12 +19,14 @@ def main() -> None:
     texts, kinds = load_examples()
     encoder = SentenceTransformerEncoder(DEFAULT_MODEL, precision="fp32")
     vectors = encoder.encode([clean_query(t) for t in texts])
-    weights, biases, bars = learn(vectors, kinds)
+    learned = learn(vectors, kinds)
     digest = hashlib.sha256(EXAMPLES.read_bytes()).hexdigest()[:16]
-    found = EscalationModel(DEFAULT_MODEL, model_digest(DEFAULT_MODEL), weights, biases, bars, digest)
-    MODEL_FILE.write_text(json.dumps(found.to_json()) + "\n", encoding="utf-8")
+    EscalationModel(DEFAULT_MODEL, model_digest(DEFAULT_MODEL), vectors, kinds, learned.coefficients,
+                    learned.intercepts, learned.gamma, learned.bars, digest).save(MODEL_FILE)
     counts = ", ".join(f"{(kinds == k).sum()} {k}" for k in sorted(set(kinds)))
-    print(f"wrote {MODEL_FILE} from {len(texts)} examples ({counts}); bars {bars.round(2).tolist()}")
+    print(f"wrote {MODEL_FILE} from {len(texts)} examples ({counts}): {int((learned.coefficients != 0).any(axis=0).sum())} "
+          f"support vectors; "
+          f"bars {learned.bars.round(3).tolist()}")
 
 
 if __name__ == "__main__":

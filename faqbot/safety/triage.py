@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from faqbot.answering.query import QueryAnalyzer, Synonyms
+from faqbot.models import Escalation
 from faqbot.safety import crisis, emergency, reading
+from faqbot.safety.phrases import PhraseBook
 from faqbot.safety.signs import SignBook, UrgentCheck, read
 from faqbot.settings import Settings
 
@@ -26,8 +28,9 @@ class Manner:
 
 
 class Triage:
-    def __init__(self, clinic: SignBook) -> None:
+    def __init__(self, clinic: SignBook, languages: PhraseBook | None = None) -> None:
         self.clinic = clinic
+        self.languages = languages or PhraseBook.shipped()  # crises and emergencies in other languages
         # a misspelled sign word ("blury", "cant breth") is read as it, unless it is a common English word; each
         # book's words apart, so that one book's words don't misread another's ("crusting" is not "crushing")
         self._spelling = _speller(clinic.spelling)
@@ -51,10 +54,21 @@ class Triage:
         """`check`, and how the message puts it: each spelling read once."""
         urgent_text, text = self.text(message, self._urgent_spelling), self.text(message)
         manner = Manner(bool(reading.HEDGED.search(text)), bool(reading.LAUGH.search(text)))
-        for found in (crisis.read(urgent_text), read(emergency.BOOK, urgent_text)):
-            if found.urgent:
+        said = self._in_other_language(message)  # in a language the English rules don't read
+        for found in (crisis.read(urgent_text), said if said and said.escalation is Escalation.CRISIS else None,
+                      read(emergency.BOOK, urgent_text), said):
+            if found is not None and found.urgent:
                 return found, manner
         return read(self.clinic, text), manner
+
+    def _in_other_language(self, message: str) -> UrgentCheck | None:
+        """A crisis or an emergency said in one of the phrase file's languages."""
+        said = self.languages.find(message)
+        if said is None:
+            return None
+        kind = said.escalation.value
+        return UrgentCheck(True, (f"{kind} in {said.language}",), f"{kind} described in {said.language} "
+                           f"({said.phrase!r})", False, said.escalation)
 
 
 def _speller(words: Sequence[str]) -> QueryAnalyzer:

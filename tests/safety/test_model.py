@@ -2,7 +2,6 @@
 embedding model it was learned for, and is shipped learned from the examples beside it."""
 
 import hashlib
-import json
 
 import numpy as np
 
@@ -17,9 +16,11 @@ CALM = UrgentCheck(False, (), "no warning sign mentioned")
 
 
 def toy() -> EscalationModel:
-    """Crisis along the first axis, emergency along the second, bars at 0.5."""
-    weights = np.eye(2, DIMENSION, dtype=np.float32)
-    return EscalationModel("toy", "", weights, np.zeros(2, np.float32), np.full(2, 0.5, np.float32), "")
+    """One crisis example on the first axis, one emergency on the second; a score is 1 at its example, 0.14 at the
+    other axes (gamma 1, distance 2), and its bar is 0.5."""
+    examples = np.eye(2, DIMENSION, dtype=np.float32)
+    return EscalationModel("toy", "", examples, np.array(["crisis", "emergency"]), np.eye(2, dtype=np.float32),
+                           np.zeros(2, np.float32), 1.0, np.full(2, 0.5, np.float32), "")
 
 
 def test_the_second_opinion_names_the_kind_over_its_bar_and_keeps_the_rules_crisis_or_emergency():
@@ -36,12 +37,12 @@ def test_the_second_opinion_names_the_kind_over_its_bar_and_keeps_the_rules_cris
 
 
 def test_it_applies_only_to_the_embedding_model_it_was_learned_for(tmp_path):
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(toy().to_json()), encoding="utf-8")
+    path = tmp_path / "model.npz"
+    toy().save(path)
     assert for_index("toy", "", DIMENSION, path) is not None
     assert for_index("another-model", "", DIMENSION, path) is None
     assert for_index("toy", "", DIMENSION * 2, path) is None
-    path.write_text("{not json", encoding="utf-8")
+    path.write_text("{not a model", encoding="utf-8")
     assert for_index("toy", "", DIMENSION, path) is None  # unreadable: the rules decide alone
 
 
@@ -51,17 +52,36 @@ def test_each_bar_lets_through_the_share_of_other_examples_it_was_set_for():
     centres = {"crisis": 0, "emergency": 1, "calm": 2}
     vectors = rng.normal(0, 0.3, (len(kinds), DIMENSION)).astype(np.float32)
     vectors[np.arange(len(kinds)), [centres[k] for k in kinds]] += 2.0
-    weights, biases, bars = learn(vectors, kinds, false_alarm_share=0.05, folds=4)
-    scores = vectors @ weights.T + biases
+    learned = learn(vectors, kinds, false_alarm_share=0.05, folds=4)
+    found = EscalationModel("toy", "", vectors, kinds, learned.coefficients, learned.intercepts, learned.gamma,
+                            learned.bars, "")
+    scores = np.array([found.scores(v) for v in vectors])
+    bars = learned.bars
     assert (scores[kinds == "calm"] >= bars).mean(axis=0).max() <= 0.05
     assert (scores[kinds == "crisis", 0] >= bars[0]).mean() > 0.9
     assert (scores[kinds == "emergency", 1] >= bars[1]).mean() > 0.9
 
 
+def test_its_scores_are_the_support_vector_machines_it_was_learned_as():
+    from sklearn.svm import SVC
+
+    rng = np.random.default_rng(1)
+    kinds = np.array(["crisis"] * 30 + ["emergency"] * 30 + ["calm"] * 90)
+    vectors = rng.normal(0, 1, (len(kinds), DIMENSION)).astype(np.float32)
+    vectors[kinds == "crisis", 0] += 1.5
+    learned = learn(vectors, kinds, folds=3)
+    found = EscalationModel("toy", "", vectors, kinds, learned.coefficients, learned.intercepts, learned.gamma,
+                            learned.bars, "")
+    machine = SVC(C=10.0, gamma=learned.gamma, class_weight="balanced").fit(vectors.astype(np.float64),
+                                                                           kinds == "crisis")
+    expected = machine.decision_function(vectors[:5].astype(np.float64))
+    assert np.allclose([found.scores(v)[0] for v in vectors[:5]], expected, atol=1e-3)
+
+
 def test_the_shipped_model_was_learned_from_the_shipped_examples_for_the_default_model():
-    shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    assert shipped["model"] == DEFAULT_MODEL
-    assert shipped["examples_sha256"] == hashlib.sha256(EXAMPLES.read_bytes()).hexdigest()[:16], (
+    shipped = EscalationModel.load(MODEL_FILE)
+    assert shipped.model == DEFAULT_MODEL
+    assert shipped.examples_sha256 == hashlib.sha256(EXAMPLES.read_bytes()).hexdigest()[:16], (
         "the examples changed: run python -m faqbot.safety.relearn")
     texts, kinds = model.load_examples()
     assert len(texts) == len(kinds) and set(kinds) <= {"crisis", "emergency", "clinic", "calm", "foreign"}
@@ -71,3 +91,17 @@ def test_a_message_calling_what_it_describes_mild_is_not_an_emergency_by_the_sec
     axes = np.eye(DIMENSION, dtype=np.float32)
     assert toy().second_opinion(axes[1], CALM, hedged=True) == CALM
     assert toy().second_opinion(axes[0], CALM, hedged=True).escalation is Escalation.CRISIS  # put mildly, still one
+
+
+def test_it_names_a_kind_only_when_an_example_of_that_kind_is_among_the_nearest():
+    """Over its bar, but next to calm examples only: silent (a kernel score can rise far from its kind)."""
+    examples = np.eye(DIMENSION, dtype=np.float32)  # one example per axis: calm on 0-6, a crisis on 7
+    kinds = np.array(["calm"] * 7 + ["crisis"])
+    coefficients = np.zeros((2, DIMENSION), np.float32)
+    coefficients[0, [0, 7]] = 1.0  # the crisis score is high at the calm example on axis 0 too
+    found = EscalationModel("toy", "", examples, kinds, coefficients, np.zeros(2, np.float32), 1.0,
+                            np.full(2, 0.5, np.float32), "")
+    assert found.second_opinion(examples[7], CALM).escalation is Escalation.CRISIS
+    near_calm = examples[0] + 0.1 * examples[1:6].sum(axis=0)  # nearest: axes 0-5, all calm
+    assert found.scores(near_calm)[0] >= 0.5
+    assert found.second_opinion(near_calm, CALM) == CALM
