@@ -56,7 +56,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
         r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
         r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
-        r"\b(?:wish|hope) i (?:don'?t|do not|won'?t|never) wake up\b", r"\bsleep (?:and|forever and) never wake up\b",
+        r"\b(?:wish|hope|pray) (?:that )?i (?:just )?(?:don'?t|dont|do not|won'?t|wont|never) wake up\b",
+        r"\bsleep (?:and|forever and) never wake up\b",
         r"\bcan'?t (?:go on|keep going|do this anymore|take (?:it|this|life) any ?more)\b(?! with (?:this|"
         r"my) (?:acne|skin|scars?))",
         r"\btired of (?:living|being alive|life)\b", r"\b(?:who|anyone|anybody) would (?:even )?(?:come|"
@@ -80,7 +81,14 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
         r"throat)\b",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
-        r"\bplanning how to do it\b", r"\bthinking about how to (?:do it|make that happen)\b",
+        r"\b(?:planning|planned|plan|worked out|figured out) how (?:to|i'?d|i would|i will|i'?ll|i'?m going to) do "
+        r"it\b",
+        r"\baffairs in order\b[^?!]{0,80}\b(?:gun|shotgun|rifle|pistol|pills|rope|tablets)\b|\b(?:gun|shotgun|rifle|"
+        r"pistol|rope)\b[^?!]{0,80}\baffairs in order\b",
+        r"\b(?:antifreeze|bleach|rat poison|weed ?killer|paraquat|cyanide|poison)\b[^?!]{0,40}\b(?:on a (?:person|"
+        r"human)|kill (?:a|someone|somebody|a person)|to work on (?:a|someone))\b",
+        r"\bin case (?:it|things|everything|life) (?:gets?|becomes?) too (?:much|hard|bad)\b",
+        r"\bpainless (?:to|way to) (?:overdose|od|die|go)\b", r"\bthinking about how to (?:do it|make that happen)\b",
         rf"\b{_AMOUNT}\b[^?!]{{0,80}}\b{_DEADLY}\b", rf"\b{_DEADLY}\b[^?!]{{0,80}}\b{_AMOUNT}\b",
         r"\b(?:saving|saved|put(?:ting)? aside|put by|stockpil\w*|hoard\w*|bought (?:a lot of|"
         r"loads of))\b[^.?!]{0,40}\b(?:pills|tablets|meds|medications?|insulin|patches|paracetamol|morphine|"
@@ -99,7 +107,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bwrote (?:\w+ )?(?:letters?|notes?) to (?:my|everyone)\b",
         r"\b(?:saying|said|say) goodbye to (?:everyone|everybody|my (?:family|kids|friends))\b",
         r"\bgoodbye (?:everyone|everybody|world|all)\b", r"\b(?:this is )?my last (?:message|goodbye|words)\b",
-        r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight is the night\b",
+        r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight(?: is|'?s) the night\b",
         r"\bmade up my mind\b", r"\b(?:i'?ve|i have) decided i'?m done\b", r"\b(?:i'?m|im|i am) done fighting\b",
         r"\b(?:this is|this will be) (?:my |the )?last (?:message|time)\b", r"\bthis is me saying (?:thanks|goodbye)\b",
         r"\bwon'?t be (?:alive|coming back|needing (?:them|it|any)|here by)\b",
@@ -108,7 +116,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bcancel (?:all|everything|all of them|all my)\b[^.?!]{0,60}\b(?:won'?t|wont|permanently|need)\b",
         r"\bgive my (?:slot|place|appointment) to someone\b",
         r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
-        r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died)\b", r"\bgoodbye letters?\b",
+        r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
+        r"\bgoodbye letters?\b",
         r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
         r"to stop being)\b", r"\b(?:chosen|picked) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|a day|"
         r"the day|the date)\b", r"\b(?:this weekend|tonight|tomorrow) is (?:when|the night|the day)\b",
@@ -182,6 +191,9 @@ _BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
 _PLAIN = Reading()
 # History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
 _USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college))\b")
+# "theyre from self harm, im 5 years clean"
+_CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
+                    r"self[- ]?harm[- ]free)\b|\b(?:clean|free of it) (?:for|since)\b")
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
 _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|causes?|"
@@ -206,8 +218,8 @@ def read(text: str) -> UrgentCheck:
     found: list[str] = []
     text = _DYE.sub("dye ", text)
     for sentence in reading.SENTENCE_END.split(text):
-        history = bool(reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence)) and not (
-            reading.NOW.search(reading.RESOLVED.sub("", sentence)))
+        told_as_over = reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence) or _CLEAN.search(sentence)
+        history = bool(told_as_over) and not reading.NOW.search(reading.RESOLVED.sub("", sentence))
         general = _SUBJECT.search(sentence) or _RATHER.search(sentence)
         for name, sign in _BOOK.items():
             if name in found:

@@ -57,6 +57,10 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:can'?t|cannot|cant|unable to) (?:move|lift|feel|raise) (?:my|his|her|one) (?:left |right )?(?:arm|leg|"
         r"hand|face|side)\b",
         rf"(?<!heat )(?<!sun )\b(?:having|had|has|is having|having a|had a|mini|a)\s+(?:mini[- ])?stroke\b{_NOT_NOW}",
+        r"\b(?:left|right|one) (?:arm|leg|hand)\b[^.?!]{0,10}\b(?:isn'?t|is not|not|stopped|won'?t) (?:working|"
+        r"moving)\b[^?!]{0,60}\b(?:mumbl\w*|speech|words|talking funny|confused|face)\b|\b(?:mumbl\w*|speech|"
+        r"words)\b[^?!]{0,60}\b(?:left|right|one) (?:arm|leg|hand)\b[^.?!]{0,10}\b(?:isn'?t|is not|not|stopped|"
+        r"won'?t) (?:working|moving)\b",
         r"\bsudden(?:ly)?\b[^.?!]{0,20}\b(?:confused|confusion|can'?t walk|can'?t see|dizzy and|lost (?:my|his|"
         r"her) (?:balance|vision|sight)|loss of (?:vision|sight|balance))\b",
         r"\bwords? (?:come|came|coming) out (?:wrong|jumbled|funny)\b",
@@ -121,7 +125,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"come to)\b(?! (?:early|on time|in the morning))",
         r"(?<!almost )(?<!nearly )\bpassed out\b(?! (?:drunk|from drinking|when i saw|at the (?:price|bill)))",
         r"\b(?:not|isn'?t|won'?t) answering (?:me|us)\b",
-        r"\bnobody'?s home\b",
+        r"\bnobody'?s home\b", r"\b(?:passed out|fainted|blacked out|went down)\b[^.?!]{0,30}\bstill (?:out|"
+        r"unconscious|not (?:awake|responding|waking|breathing right))\b",
         r"\bfloppy\b",
         r"\beyes rolled back\b",
         r"\b(?:just )?fainted\b[^.?!]{0,40}\b(?:black|tarry|blood|chest|pregnant|toilet)\b|\bblack (?:and )?tarry\b",
@@ -131,7 +136,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "seizure": ("strong", (
         r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|had|has|in|into) (?:a )?fits?\b(?! (?:of|about))",
-        r"\bfitting\b(?! (?:room|in|the|a|for|into|session))", r"\bjerking\b[^.?!]{0,30}\b(?:won'?t stop|all over|"
+        r"(?<!coil )(?<!iud )(?<!brace )(?<!braces )(?<!denture )(?<!lens )(?<!crown )(?<!implant )(?<!aid )(?<!cast )"
+        r"(?<!pessary )(?<!glasses )(?<!wig )\bfitting\b(?! (?:room|in|the|a|for|into|session|appointment|of|went))",
+        r"\bjerking\b[^.?!]{0,30}\b(?:won'?t stop|all over|"
         r"uncontrollabl\w*|arms|legs|body)\b",
         r"\beyes (?:rolled|rolling) back\b",
         r"\bjerking\b(?! (?:off|around))", r"\bfitting and\b", r"\bfoaming at the mouth\b",
@@ -170,7 +177,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
         r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
         r"little one|\d+ ?(?:year|yr|month)[- ]old)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|"
-        r"got into)\b[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins)\b",
+        r"got into)\b[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
+        r"morphine|oxycodone|codeine|fentanyl|tramadol|opioids?|sleeping|edibles?|cannabis)\b",
         r"\b(?:rat|mouse|slug|weed) poison\b",
         r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",
         r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,40}\b(?:too (?:much|many)|double (?:my |his |her |the )?dose|"
@@ -294,7 +302,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     r"\bmundwinkel\b", r"\bsp[uü]lmaschinentab\b", r"\bn'arrive plus [aà] respirer\b", r"\bpire mal de t[eê]te\b",
     r"\baval[eé] des (?:petits )?(?:aimants|piles)\b", r"\bdouleur [eé]crasante\b", r"\bsaigne de l'oreille\b",
     r"\bn[aã]o consegue mexer\b", r"\bfala (?:est[aá] )?enrolada\b", r"\bbebeu [aá]gua sanit[aá]ria\b",
-    r"\bmanchas roxas\b", r"\bdolor muy fuerte en el pecho\b",
+    r"\bmanchas (?:roxas|moradas)\b", r"\bdolor muy fuerte en el pecho\b", r"\bbrustschmerz\w*",
+    r"\bcuello r[ií]gido\b[^?!]{0,60}\b(?:fiebre|manchas)\b|\bfiebre\b[^?!]{0,60}\bcuello r[ií]gido\b",
     )),
     "emergency services": ("strong", (
         r"\b(?:call(?:ing)?|ring|phone|get) (?:an? |the )?(?:ambulance|911|999|112|000|paramedics)\b",

@@ -15,10 +15,10 @@ example of that kind ("omg my face is peeling so bad", whose nearest examples ar
 happened to a held-out crisis or emergency. The rules' verdict is never taken back.
 
 The model is learned once for an embedding model and shipped (`faqbot/data/escalation_model.npz`: the examples'
-vectors and kinds, each example's weight in each score, the bars); it applies only to the index built with that model's files (its digest), else the
-rules decide alone and the log says so. Answering is one pass of the question vector over the example vectors
-(numpy, under a millisecond; scikit-learn is needed to learn it only). Regenerate after changing the examples or the default model
-(needs torch, as ingest does)::
+vectors and kinds, each example's weight in each score, the bars); it applies only to the index built with that
+model's files (its digest), else the rules decide alone and the log says so. Answering is one pass of the question
+vector over the example vectors (numpy, about a millisecond; scikit-learn is needed to learn it only). Regenerate
+after changing the examples or the default model (needs torch, as ingest does)::
 
     python -m faqbot.safety.relearn
 """

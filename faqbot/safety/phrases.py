@@ -1,6 +1,6 @@
 """Crises and emergencies said in languages the English rules don't read, from a phrase file
 (`faqbot/data/urgent_phrases.toml`: Chinese, Vietnamese, Tagalog, Korean, Japanese, Arabic, Russian, Ukrainian,
-Polish, Turkish, Hindi, Urdu, Bengali, Punjabi, Persian, Haitian Creole, Romanian, Greek, Dutch).
+Polish, Turkish, Hindi, Urdu, Bengali, Punjabi, Persian, Haitian Creole, Romanian, Greek, Dutch, Swahili).
 
 A patient who writes "babam aniden bayıldı, nefes almıyor" must be told to call emergency services, not shown the
 clinic's other-language message alone. The English reading (negation, general questions, what-ifs) doesn't apply to

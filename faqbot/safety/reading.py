@@ -35,10 +35,11 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
     r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
     r"have to|to) (?:look|watch|keep an eye) (?:out )?for|(?:what|signs?) to (?:look|watch) (?:out )?for|"
-    r"just so i know|jus(?:t)? asking|just curious|just wondering|chances? of|happen to me|could (?:that|this|"
-    r"it) happen|how (?:common|rare|likely)|\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|^will i (?:have|"
-    r"get|be|need|feel)|^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|is (?:\w+ ){0,2}(?:rare|"
-    r"common|likely))\b"
+    r"just so i know|jus(?:t)? asking|just curious|(?:did|doing|had|took|take|run|runs|attended|attend) (?:an? |the |"
+    r"some |our )?(?:\w+ )?(?:training|course|workshop|lecture)|just wondering|chances? of|happen to me|could "
+    r"(?:that|this|it) happen|how (?:common|rare|likely)|\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
+    r"^will i (?:have|get|be|need|feel)|^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
+    r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
 _LONG_AGO_WORDS = (rf"years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past{_RECENT}|"
@@ -50,7 +51,7 @@ PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|sometimes|from time to 
                   r"this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) (?:online|somewhere|"
                   r"that|about)|my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
                   r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather)\b[^.?!]{0,30}\b(?:had|got|"
-                  r"broke|came|said|says|told|read|heard|died|passed))\b")
+                  r"broke|came|said|says|told|read|heard|died|passed(?! out)))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"

@@ -24,8 +24,8 @@ def main() -> None:
     EscalationModel(DEFAULT_MODEL, model_digest(DEFAULT_MODEL), vectors, kinds, learned.coefficients,
                     learned.intercepts, learned.gamma, learned.bars, digest).save(MODEL_FILE)
     counts = ", ".join(f"{(kinds == k).sum()} {k}" for k in sorted(set(kinds)))
-    print(f"wrote {MODEL_FILE} from {len(texts)} examples ({counts}): {int((learned.coefficients != 0).any(axis=0).sum())} "
-          f"support vectors; "
+    support = int((learned.coefficients != 0).any(axis=0).sum())
+    print(f"wrote {MODEL_FILE} from {len(texts)} examples ({counts}): {support} support vectors; "
           f"bars {learned.bars.round(3).tolist()}")
 
 
