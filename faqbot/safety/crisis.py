@@ -58,15 +58,19 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
         r"\b(?:wish|hope|pray) (?:that )?i (?:just )?(?:don'?t|dont|do not|won'?t|wont|never) wake up\b",
         r"\bsleep (?:and|forever and) never wake up\b",
-        r"\bcan'?t (?:go on|keep going|do this anymore|take (?:it|this|life) any ?more)\b(?! with (?:this|"
-        r"my) (?:acne|skin|scars?))",
+        r"(?<!\d)(?<!\d )\bkms\b(?! (?:away|from|to|of|drive|walk|north|south|east|west)\b)",
+        r"\bscared of (?:myself|what i (?:might|could|will) do)\b", r"\bpoint any ?more\b",
+        r"\bwon'?t be (?:a problem|a burden|trouble|around|here) (?:for (?:you|anyone|them) )?(?:much longer|"
+        r"for long)\b",
+        r"\bcan'?t (?:go on|keep going|do this (?:any ?more|no more|much longer)|take (?:it|this|life) any ?more)\b"
+        r"(?! with (?:this|my) (?:acne|skin|scars?))",
         r"\btired of (?:living|being alive|life)\b", r"\b(?:who|anyone|anybody) would (?:even )?(?:come|"
         r"go) to my funeral\b",
         r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
         r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|"
         r"your)? ?(?:appointment|session|booking))",
         r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long)\b(?![^.?!]{0,40}\b(?:holiday|"
-        r"vacation|trip|away|abroad|travel\w*|out of town|on leave|visiting)\b)",
+        r"vacation|trip|away|abroad|travel\w*|out of town|on leave|visiting|moving|relocating|emigrating)\b)",
     ),
     "a plan or the means": (
         r"\b(?:ways?|how) to (?:die|kill " + _ME + r"|end it)\b", r"\bpainless (?:way|method) to (?:go|die)\b",
@@ -100,6 +104,19 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bdrink until it stops\b", r"\bnot taking my (?:insulin|meds|medication|tablets)\b[^.?!]{0,30}\b(?:until|"
         r"till) (?:it'?s over|it stops|i die)\b",
         r"\bstopped all my medication on purpose\b", r"\bknife in my hand\b",
+        r"\b(?:walk|walking|step|stepping|jump|jumping|run|running) (?:out )?(?:into|in front of) (?:the )?(?:traffic|"
+        r"a car|a bus|a train|a lorry|a truck|the road)\b",
+        r"\b(?:gun|rope|pills|tablets|knife|blade|razor|noose)\b[^.?!]{0,30}\b(?:in front of me|next to me|beside me|"
+        r"in my hand|counted out|lined up|laid out)\b|\b(?:pills|tablets|meds)\b[^.?!]{0,10}\bcounted\b",
+        r"\b(?:carbon monoxide|hanging|drowning|overdos\w*|bleeding out|jumping)\b[^?!]{0,20}\bpainless\b|\bpainless\b"
+        r"[^?!]{0,30}\b(?:carbon monoxide|hanging|drowning|overdos\w*|bleeding out)\b",
+        r"\b(?:it'?s|its|that'?s) the plan\b", r"\b(?:along|across) the (?:vein|wrist|artery)\b",
+        r"\bhow many\b[^?!]{0,40}\bwould (?:someone|somebody|a person|one|you) need\b",
+        r"\btake all (?:my|of my|the|her|his)\b[^.?!]{0,60}\b(?:be enough|with (?:whisky|whiskey|vodka|alcohol|wine|"
+        r"booze|gin))\b",
+        r"\bdose\b[^?!]{0,40}\b(?:could|would|will) kill\b", r"\b(?:show up|be detected|detectable|be traced|"
+        r"traceable)\b[^?!]{0,30}\b(?:after|afterwards|post[- ]mortem|autopsy)\b",
+        r"\blife insurance\b[^?!]{0,60}\b(?:overdose|suicide|pay out if)\b",
         r"\b(?:looking up|reading about|googling|researching) (?:how|ways|which)\b",
     ),
     "saying goodbye": (
@@ -114,7 +131,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
         r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",
         r"\bcancel (?:all|everything|all of them|all my)\b[^.?!]{0,60}\b(?:won'?t|wont|permanently|need)\b",
-        r"\bgive my (?:slot|place|appointment) to someone\b",
+        r"\bgive my (?:slot|place|appointment) to someone\b", r"\bwhere i'?m going\b[^?!]{0,10}$|\bwon'?t need\b"
+        r"[^.?!]{0,40}\bwhere i'?m going\b",
         r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
         r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
         r"\bgoodbye letters?\b",
@@ -149,6 +167,10 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bthe thing with the (?:razor|blade|lighter)\b",
         r"\bcutting where\b", r"\b(?:cut|cutting|went)\b[^.?!]{0,20}\bdeeper (?:than ever|on purpose|this time)\b",
         r"\bhand on the hob\b", r"\bholding my breath\b[^.?!]{0,40}\b(?:see how long|longer than)\b",
+        r"\b(?:cut|cutting|scratch\w*|burn\w*|carv\w*|slash\w*)\b (?:into )?my (?:arms?|legs?|thighs?|wrists?|stomach|"
+        r"skin|hips?)\b[^?!]{0,80}\b(?:again|deeper|on purpose|because i|to feel|felt numb|do more|than usual|"
+        r"(?:find|found) out|without telling)\b",
+        r"\bfresh cuts\b.{0,60}\bdid (?:them|it|those)\b|\bdid (?:them|it) (?:myself|to myself)\b",
     ),
     "overdose on purpose": (
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
@@ -166,6 +188,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"their)|a load of|a lot of|loads of)\b",
         r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
         r"\bthinking (?:about|of) taking all\b",
+        r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
+        r"stop\b",
     ),
     "crisis, in another language": (
         r"\bme quiero morir\b", r"\bquiero (?:morir\w*|matarme|desaparecer|saltar)\b", r"\bmatarme\b",
@@ -183,7 +207,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bapposta tutte\b", r"\bdespedida\b", r"\bdormir para siempre\b", r"\bno despertar\b",
         r"\b(?:vai|vou|quer|querendo|pensando em) se matar\b", r"\bn[aã]o vou precisar mais\b",
         r"\bn[aã]o acordar mais\b", r"\ben finir\b",
-        r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b",
+        r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b", r"\bun fardeau\b",
+        r"\bpr[ée]par[ée] (?:les|mes) m[ée]dicaments\b",
     ),
 }
 LITERAL = {"crisis, in another language"}
@@ -200,7 +225,12 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"talk|talks|leaflets?|information|training|course|lesson|programme|documentary|book) (?:of|"
                       r"for|on|about) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b|"
                       r"\bsuicidal (?:thinking|thoughts|ideation) (?:on|with|from|as a side effect)\b|"
-                      r"\bhow common is suicid")
+                      r"\bhow common is suicid|\b(?:policy|protocol|procedure|guidance|form|questionnaire|"
+                      r"registration)\b[^?!]{0,50}\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*)|\b(?:first aid|"
+                      r"tourniquets?|course|training)\b[^?!]{0,50}\bbleed(?:ing)? out\b")
+# "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
+_MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"
+                     r"\bnew (?:job|city|country)\b")
 # "took a whole sheet thinking they were vitamins": an accident, which the emergency check reads
 _ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|instead of|"
                        r"mixed up|got confused|confused them)\b")
@@ -231,6 +261,8 @@ def read(text: str) -> UrgentCheck:
             if not reading.present(sign, sentence, False, _PLAIN):
                 continue
             if name == "overdose on purpose" and _ACCIDENT.search(sentence):
+                continue
+            if name == "saying goodbye" and _MOVING.search(text):
                 continue
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
                                       and not reading.NOW.search(sentence)):

@@ -150,7 +150,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:gushing|spurting|pouring) (?:out )?blood\b", r"\blost a lot of blood\b",
         r"\bso much blood\b",
         r"\bblood everywhere\b",
-        r"\bbleeding (?:really |very |so )?bad(?:ly)?\b",
+        r"\bbleeding (?:really |very |so )?bad(?:ly)?\b", r"\bbleeding (?:loads|lots|like crazy|everywhere)\b",
         r"\b(?:(?:nose)?bleed\w*|bled)\b[^?!]{0,80}\b(?:lightheaded|light-headed|pale|faint\w*|dizzy)\b",
         r"\b(?:it'?s|is) gushing\b",
         r"\bsoaked (?:through )?(?:loads of|lots of|several|\d+) (?:gauze|towels?|pads?)\b",
@@ -173,10 +173,12 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|bleach|chemicals?|detergent|laundry (?:pods?|"
         r"capsules?)|dishwasher|cleaner|cleaning|poison\w*|antifreeze|weed ?killer|pesticide|rat poison|"
         r"paint thinner|drain|lye|oven cleaner|button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
-        r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from)\b",
+        r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
+        r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
         r"\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
         r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
-        r"little one|\d+ ?(?:year|yr|month)[- ]old)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|"
+        r"little one|\d+ ?(?:year|yr|month)[- ]old|\d+ ?yo|grandson|granddaughter|grandchild|"
+        r"nephew|niece)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|chewed|sucked|found|"
         r"got into)\b[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
         r"morphine|oxycodone|codeine|fentanyl|tramadol|opioids?|sleeping|edibles?|cannabis)\b",
         r"\b(?:rat|mouse|slug|weed) poison\b",
@@ -216,7 +218,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:large|big|bad|severe|serious) burns?\b", r"\bamputat\w*", r"\bcut off (?:his|her|my) (?:finger|toe)\b",
         r"\belectrocut\w*",
         r"\bbadly crushed\b|\bcrush(?:ed)? (?:his|her|my) (?:arm|leg|hand|chest)\b",
-        r"\bcaught in (?:the|a) machine\b",
+        r"\bcaught in (?:the|a) machine\b", r"\b(?:fingers?|toes?|thumb|hand) (?:\w+ )?(?:nearly|almost|partly|"
+        r"partially|half) (?:off|cut off|severed|hanging)\b|\b(?:fingers?|toes?|thumb) (?:is |are )?hanging off\b",
         r"\bfell through (?:a |the )?(?:glass|window)\b",
         r"\bburn\b[^.?!]{0,20}\bcovers\b",
         r"\b(?:boiling|scalding) (?:water|oil)\b[^?!]{0,60}\b(?:over|on) (?:him|her|my|his)\w*\b",
@@ -253,6 +256,10 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"swell\w*)",
         r"\b(?:pregnan\w*|\d+ weeks)\b[^?!]{0,60}\b(?:sharp|severe|bad) pain\b[^?!]{0,60}\b(?:shoulder|faint|dizzy)\b",
         r"\b(?:gave birth|miscarriage|delivered)\b[^?!]{0,60}\b(?:bleed\w*|soak\w*|clots)\b",
+        r"\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b[^?!]{0,60}\b(?:1\d|2\d|3[0-6]) weeks\b|"
+        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b|"
+        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\bcontractions\b",
+        r"\bbaby'?s head\b[^?!]{0,30}\b(?:coming|out|crowning)\b|\b(?:in labour|in labor)\b[^?!]{0,30}\bat home\b",
     )),
     "sepsis or meningitis signs": ("strong", (
         r"\b(?:fever|temperature|temp|shiver\w*|rigors)\b[^?!]{0,100}\b(?:confused|mottled|blotchy|haven'?t peed|"
@@ -262,6 +269,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"temperature|temp \d|shiver\w*|high temp|hot)\b",
         r"\bstiff neck\b[^?!]{0,60}\b(?:light|fever|rash|headache|vomit\w*)\b", r"\bhigh[- ]pitched cry\b",
         r"\bdoesn'?t want to be touched\b",
+        r"\b(?:on|having|had) chemo\w*\b[^?!]{0,60}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|shivering|rigors)\b",
+        r"\b(?:skin|rash)\b[^?!]{0,30}\b(?:blister\w*|peeling off)\b[^?!]{0,80}\b(?:mouth|eyes|lips)\b",
     )),
     "diabetic emergency": ("strong", (
         r"\bketones?\b[^?!]{0,40}\b(?:[3-9](?:\.\d)?|high|vomit\w*)\b|\bvomit\w*\b[^?!]{0,60}\bketones\b",
@@ -271,6 +280,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "other emergencies": ("strong", (
         r"\bsudden\w*\b[^?!]{0,40}\bpain\b[^?!]{0,20}\b(?:testic\w*|balls?|scrotum)\b",
+        r"\bfiller\b[^?!]{0,100}\b(?:vision|can'?t see|blind\w*|sight)\b",
         r"\b(?:soft spot|fontanelle)\b[^?!]{0,20}\bsunken\b", r"\bno (?:tears|wet nappies|wet diapers)\b",
         r"\b(?:2[2-9]\d|1[89]\d)/(?:1[2-9]\d)\b", r"\bcan'?t (?:wee|pee|pass urine)\b[^?!]{0,60}\b(?:legs|back)\b|"
         r"\b(?:legs|back)\b[^?!]{0,60}\bcan'?t (?:wee|pee|pass urine)\b",

@@ -35,14 +35,21 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
     r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
     r"have to|to) (?:look|watch|keep an eye) (?:out )?for|(?:what|signs?) to (?:look|watch) (?:out )?for|"
-    r"just so i know|jus(?:t)? asking|just curious|(?:did|doing|had|took|take|run|runs|attended|attend) (?:an? |the |"
+    r"just so i know|jus(?:t)? asking|just curious|how (?:do|would|can|will|should) (?:i|you|we) (?:recogni[sz]e|spot|"
+    r"identify)|(?:explain|what'?s|what is) the difference between|for (?:my|an?|our) (?:\w+ )?(?:assignment|essay|"
+    r"dissertation|exam|module|project|leaflet)|writing (?:a|an|my|our) (?:\w+ )?(?:leaflet|essay|assignment|article|"
+    r"policy|guide)|(?:saw|seen|watched) (?:it |this |that )?on (?:a |the )?(?:tv|telly|show|drama|film|movie|"
+    r"news)|reading about|first aid (?:course|training|refresher|kit)|refresher|(?:our|the) (?:policy|protocol) (?:if|"
+    r"when|for)|(?:did|doing|had|took|take|run|runs|attended|attend) (?:an? |the |"
     r"some |our )?(?:\w+ )?(?:training|course|workshop|lecture)|just wondering|chances? of|happen to me|could "
     r"(?:that|this|it) happen|how (?:common|rare|likely)|\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
     r"^will i (?:have|get|be|need|feel)|^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
     r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (rf"years? ago|as a (?:kid|child|teen(?:ager)?)|when i was (?:a |little|young)|in the past{_RECENT}|"
+_LONG_AGO_WORDS = (r"years? ago|the (?:year|month) (?:after|before)|the following year|\d+ years? (?:later|after)|"
+                   r"in my (?:teens|twenties|20s|thirties|30s)|as a (?:kid|child|teen(?:ager)?)|"
+                   rf"when i was (?:a |little|young)|in the past{_RECENT}|"
                    r"last year|in (?:19|20)\d\d|in the (?:19|20)?\d0'?s|when (?:i|she|he|we) (?:was|were) (?:\d+|"
                    r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
 PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
@@ -62,8 +69,9 @@ WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c
 RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
                       r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b|"
                       # "i'm 34 now and doing well", "in a much better place now", "clean since"
-                      r"\b(?:i'?m|i am|she'?s|he'?s) \d+ now\b|\bdoing (?:well|fine|ok|okay|great|much better)"
-                      r"(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
+                      r"\b(?:i'?m|i am|she'?s|he'?s) \d+(?: and (?:\w+ ){1,2})? now\b|\b(?:is|are) (?:\w+ )?(?:fine|ok|"
+                      r"okay|better|well|healthy|happy) now\b|\bdoing (?:really |very |so )?(?:well|fine|ok|okay|great|"
+                      r"much better)(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
                       r"\b(?:clean|sober) (?:since|for)\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
@@ -79,7 +87,7 @@ LONG_AGO = re.compile(rf"\b(?:{_LONG_AGO_WORDS})\b")
 CLAUSE = re.compile(r",\s*|\s+\b(?:and|but|while|though)\b\s+")
 NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|evening)|currently|since)\b")
 # The message says nothing is happening: "not happening, just reading the aftercare sheet".
-NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically)\b")
+NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically|no symptoms)\b")
 WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
         r"last night|days? ago|hours? ago|an hour ago|day \d+")
 # Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
