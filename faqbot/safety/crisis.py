@@ -33,7 +33,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:kill|shoot|hang) (?:him|her|them)sel(?:f|ves)\b",
         r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
         r"\bend(?:ing)? (?:it all|things|it)\b(?! (?:with|for|early|by|at|in the|on)\b)",
-        r"\b(?:want|wants|wanted|wanting|wanna|going|need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
+        r"(?<!like i'm )(?<!like im )(?<!like i was )(?<!thought i was )\b(?:want|wants|wanted|wanting|wanna|going|"
+        r"need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
         r"of|laughing|from|when|before|after|for)\b)",
         r"\b(?:want|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|"
         r"rather) (?:to )?(?:die|dying|be dead|not exist|not be here|not wake up|disappear forever|"
@@ -52,7 +53,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"i am) (?:so )?done with (?:life|living|everything|it all)\b",
         r"\b(?:no|don'?t see a|don'?t see any|not any) future for me\b", r"\bdon'?t see a future\b",
         r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|"
-        r"mind)\b[^.?!]{0,30}\b(?:gone|dead|died|disappeared|wasn'?t here|weren'?t here)\b",
+        r"mind)\b[^.?!]{0,50}\b(?:gone|dead|died|disappeared|wasn'?t here|weren'?t here|ever again)\b",
+        r"\bwon'?t have to worry about me (?:much longer|any ?more|for long|soon)\b",
         r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
         r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
         r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
@@ -64,7 +66,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"for long)\b",
         r"\bcan'?t (?:go on|keep going|do this (?:any ?more|no more|much longer)|take (?:it|this|life) any ?more)\b"
         r"(?! with (?:this|my) (?:acne|skin|scars?))",
-        r"\btired of (?:living|being alive|life)\b", r"\b(?:who|anyone|anybody) would (?:even )?(?:come|"
+        r"\btired of (?:living|being alive|life|everything|it all)\b", r"\bwanted out\b",
+        r"\bdon'?t see myself (?:still )?(?:here|alive|around)\b",
+        r"\b(?:get|got) it right this time\b|\bdo it again and\b",
+        r"\bforgive\w*\b[^?!]{0,40}\b(?:take (?:their|your|one'?s|my|his|her) own li(?:fe|ves)|suicide)\b",
+        r"\b(?:who|anyone|anybody) would (?:even )?(?:come|"
         r"go) to my funeral\b",
         r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
         r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|"
@@ -79,13 +85,26 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:hang|hanging|drown|drowning) " + _ME, r"\bnoose\b", r"\bcar running\b",
         r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:bridge|"
         r"building|roof|train|bus|truck|lorry|car|cliff|balcony)\b",
-        r"\b(?:standing|sitting) on (?:the|a) (?:roof|bridge|ledge)\b",
+        r"\b(?:stand|standing|sit|sitting|go and stand|going to stand) on (?:the|a) (?:roof|bridge|ledge)\b",
+        r"\bi'?m on (?:the|a) (?:roof|ledge|bridge)\b", r"\bengine running\b",
+        r"\bhose\b[^?!]{0,100}\b(?:garage|exhaust)\b|\b(?:garage|exhaust)\b[^?!]{0,100}\bhose\b",
+        r"\bwaiting for (?:the house|everyone|them|the kids|my \w+) to (?:be empty|leave|go out|be asleep|"
+        r"fall asleep)\b",
+        r"\b(?:walk|walking) into the (?:sea|ocean|river|lake|water)\b",
+        r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\b(?:to (?:definitely |surely |certainly )?die|be "
+        r"fatal|kill (?:you|me|someone))\b",
+        r"\bhow much (?:antifreeze|rat poison|weed ?killer|paraquat)\b|\b(?:antifreeze|rat poison|weed ?killer|"
+        r"paraquat)\b[^?!]{0,60}\bhow much\b",
+        r"\b(?:bought|buying|collected|collecting|saved)\b[^.?!]{0,40}\b(?:paracetamol|pills|tablets|packs|packets)\b"
+        r"[^.?!]{0,40}\b(?:different (?:shops|pharmacies|chemists)|as (?:many|much) as (?:they|i could))\b",
+        r"\blocked (?:him|her|my|them)sel(?:f|ves) in\b[^?!]{0,60}\b(?:razor|knife|pills|blade|rope|gun)\b",
         r"\bdriv\w* (?:my car |the car |off )?(?:into|off) (?:a |the )?(?:wall|tree|road|bridge|cliff|river)\b",
         r"\b(?:rope|blade|razor|gun|knife)\b[^.?!]{0,50}\b(?:on " + _ME + r"|keep looking at|use it on)\b",
         r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
         r"throat)\b",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
-        r"\b(?:planning|planned|plan|worked out|figured out) how (?:to|i'?d|i would|i will|i'?ll|i'?m going to) do "
+        r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out) how (?:to|i'?d|i would|"
+        r"i will|i'?ll|i'?m going to) do "
         r"it\b",
         r"\baffairs in order\b[^?!]{0,80}\b(?:gun|shotgun|rifle|pistol|pills|rope|tablets)\b|\b(?:gun|shotgun|rifle|"
         r"pistol|rope)\b[^?!]{0,80}\baffairs in order\b",
@@ -106,7 +125,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bstopped all my medication on purpose\b", r"\bknife in my hand\b",
         r"\b(?:walk|walking|step|stepping|jump|jumping|run|running) (?:out )?(?:into|in front of) (?:the )?(?:traffic|"
         r"a car|a bus|a train|a lorry|a truck|the road)\b",
-        r"\b(?:gun|rope|pills|tablets|knife|blade|razor|noose)\b[^.?!]{0,30}\b(?:in front of me|next to me|beside me|"
+        r"\b(?:gun|rope|pills|tablets|knife|blade|razor|noose|packs|packets|boxes)\b[^.?!]{0,30}\b(?:in front of me|"
+        r"next to me|beside me|"
         r"in my hand|counted out|lined up|laid out)\b|\b(?:pills|tablets|meds)\b[^.?!]{0,10}\bcounted\b",
         r"\b(?:carbon monoxide|hanging|drowning|overdos\w*|bleeding out|jumping)\b[^?!]{0,20}\bpainless\b|\bpainless\b"
         r"[^?!]{0,30}\b(?:carbon monoxide|hanging|drowning|overdos\w*|bleeding out)\b",
@@ -116,8 +136,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"booze|gin))\b",
         r"\bdose\b[^?!]{0,40}\b(?:could|would|will) kill\b", r"\b(?:show up|be detected|detectable|be traced|"
         r"traceable)\b[^?!]{0,30}\b(?:after|afterwards|post[- ]mortem|autopsy)\b",
-        r"\blife insurance\b[^?!]{0,60}\b(?:overdose|suicide|pay out if)\b",
-        r"\b(?:looking up|reading about|googling|researching) (?:how|ways|which)\b",
+        r"\blife insurance\b[^?!]{0,60}\b(?:overdose|suicide|pays? out if|looks? like (?:an accident|i fell))\b",
+        r"\b(?:looking up|reading (?:up )?(?:on|about)|googling|researching) (?:how|ways|which|methods)\b",
     ),
     "saying goodbye": (
         r"\b(?:suicide )?note\b[^.?!]{0,30}\b(?:goodbye|family|wrote|written|writing)\b(?!.*\bdoctor\b)",
@@ -131,7 +151,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
         r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",
         r"\bcancel (?:all|everything|all of them|all my)\b[^.?!]{0,60}\b(?:won'?t|wont|permanently|need)\b",
-        r"\bgive my (?:slot|place|appointment) to someone\b", r"\bwhere i'?m going\b[^?!]{0,10}$|\bwon'?t need\b"
+        r"\bgive my (?:slot|place|appointment) to someone\b", r"\blast time (?:you|anyone) (?:will )?sees? me\b",
+        r"\b(?:take|remove) me off (?:the|your) (?:list|books|register)\b[^?!]{0,80}\b(?:after|won'?t|anymore|"
+        r"no longer)\b", r"\b(?:posting|posted|sent|sending|texting|texted) goodbyes\b",
+        r"\bafter this (?:weekend|week|friday|saturday|sunday)\b[^.?!]{0,40}\b(?:take|remove) me off\b",
+        r"\bwhere i'?m going\b[^?!]{0,10}$|\bwon'?t need\b"
         r"[^.?!]{0,40}\bwhere i'?m going\b",
         r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
         r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
@@ -170,6 +194,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cut|cutting|scratch\w*|burn\w*|carv\w*|slash\w*)\b (?:into )?my (?:arms?|legs?|thighs?|wrists?|stomach|"
         r"skin|hips?)\b[^?!]{0,80}\b(?:again|deeper|on purpose|because i|to feel|felt numb|do more|than usual|"
         r"(?:find|found) out|without telling)\b",
+        r"\b(?:self[- ]?harm|cuts?|scars)\b.{0,80}\b(?:make|do|making|doing|cut) (?:some )?more\b",
         r"\bfresh cuts\b.{0,60}\bdid (?:them|it|those)\b|\bdid (?:them|it) (?:myself|to myself)\b",
     ),
     "overdose on purpose": (
@@ -188,6 +213,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"their)|a load of|a lot of|loads of)\b",
         r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
         r"\bthinking (?:about|of) taking all\b",
+        r"\b(?:took|taken|swallowed)\b[^.?!]{0,60}\bon purpose\b",
         r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
         r"stop\b",
     ),
@@ -207,7 +233,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bapposta tutte\b", r"\bdespedida\b", r"\bdormir para siempre\b", r"\bno despertar\b",
         r"\b(?:vai|vou|quer|querendo|pensando em) se matar\b", r"\bn[aã]o vou precisar mais\b",
         r"\bn[aã]o acordar mais\b", r"\ben finir\b",
-        r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b", r"\bun fardeau\b",
+        r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b", r"\bun fardeau\b", r"\bscarifi\w*",
+        r"\bpens\w* [aà] mourir\b",
+        r"\b(?:spararsi|suicidarsi|uccidersi|togliersi la vita)\b", r"\btom(?:ei|ou)\b[^.?!]{0,60}\bde prop[oó]sito\b",
         r"\bpr[ée]par[ée] (?:les|mes) m[ée]dicaments\b",
     ),
 }
@@ -231,6 +259,11 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
 # "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
 _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"
                      r"\bnew (?:job|city|country)\b")
+# "i want to donate my body to medical science when i die": a donor, unless it is pressing ("by friday")
+_DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs|brain) to (?:medical )?(?:science|"
+                    r"research)\b")
+_PRESSED = re.compile(r"\b(?:by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the "
+                      r"weekend)|this week|won'?t be time|no time left|urgent\w*)\b")
 # "took a whole sheet thinking they were vitamins": an accident, which the emergency check reads
 _ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|instead of|"
                        r"mixed up|got confused|confused them)\b")
@@ -262,7 +295,8 @@ def read(text: str) -> UrgentCheck:
                 continue
             if name == "overdose on purpose" and _ACCIDENT.search(sentence):
                 continue
-            if name == "saying goodbye" and _MOVING.search(text):
+            if name == "saying goodbye" and (_MOVING.search(text) or (_DONOR.search(text)
+                                                                       and not _PRESSED.search(text))):
                 continue
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
                                       and not reading.NOW.search(sentence)):

@@ -79,7 +79,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:can'?t|cannot|cant|can not|couldn'?t|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|"
         r"wasn'?t|stopped|stops|barely|hardly|won'?t)\s+(?:\w+\s+){0,2}breath(?:e|ing)?\b(?! through (?:my|the) nose)",
         r"\bgasping\b",
-        r"(?<!nearly )(?<!almost )\bchok(?:e|es|ing|ed)\b(?! up)(?! on (?:how|the (?:price|cost|bill)))",
+        r"(?<!nearly )(?<!almost )\bchok(?:e|es|ing|ed)\b(?! up)(?! on (?:how|the (?:price|cost|bill)))(?! with "
+        r"laughter)(?! out in (?:a|the) (?:competition|match|fight|bout|training))",
         r"\bsomething stuck in (?:my|his|her|the) throat\b",
         r"\b(?:lips?|face|skin|fingers?|fingernails?|nails?)\b[^.?!]{0,25}\b(?:blue|bluish|purple|grey|gray)\b",
         r"\bturn(?:ed|ing|s)? (?:blue|purple|grey|gray)\b", r"\bblue lips?\b",
@@ -170,7 +171,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "poisoning or something swallowed": ("strong", (
         r"\b(?:swallowed|swallowing|swallow|ate|eaten|eating|drank|drunk|drinking|ingested|chewed|sucked|licked|"
-        r"got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|bleach|chemicals?|detergent|laundry (?:pods?|"
+        r"got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|magnetic|bleach|chemicals?|detergent|laundry (?:pods?|"
         r"capsules?)|dishwasher|cleaner|cleaning|poison\w*|antifreeze|weed ?killer|pesticide|rat poison|"
         r"paint thinner|drain|lye|oven cleaner|button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
         r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
@@ -209,7 +210,10 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "major trauma": ("strong", (
         r"\b(?:car|motorbike|motorcycle|bike|traffic|road|bus) (?:crash|accident|collision)\b",
-        r"\bhit by a (?:car|truck|bus|van|lorry|train)\b",
+        r"(?<!like )(?<!like it's been )(?<!like its been )(?<!like i've been )(?<!like ive been )\bhit by a (?:car|"
+        r"truck|bus|van|lorry|train)\b",
+        r"\b(?:took|cut|chopped|sliced|taken|chopped) (?:\w+ )?(?:fingers?|toes?|thumb) off\b",
+        r"\bburn\w*\b[^?!]{0,60}\b(?:white and leathery|leathery|charred)\b",
         r"\bfell (?:from|off) (?:a |the |our )?(?:roof|ladder|balcony|window|height|scaffold\w*|cliff|second floor|"
         r"2nd floor|bunk bed)\b",
         r"\b(?:been|got|was|were|is|just) (?:stabbed|shot)\b", r"\bgunshot\b", r"\bstab wound\b",
@@ -262,7 +266,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bbaby'?s head\b[^?!]{0,30}\b(?:coming|out|crowning)\b|\b(?:in labour|in labor)\b[^?!]{0,30}\bat home\b",
     )),
     "sepsis or meningitis signs": ("strong", (
-        r"\b(?:fever|temperature|temp|shiver\w*|rigors)\b[^?!]{0,100}\b(?:confused|mottled|blotchy|haven'?t peed|"
+        r"\b(?:fever|temperature|temp|shiver\w*|rigors)\b[^?!]{0,100}\b(?:confused|muddled|heart (?:is )?racing|"
+        r"mottled|blotchy|haven'?t peed|"
         r"hasn'?t (?:peed|passed urine|wee)|not passed urine|breathing fast|can barely stand|purple spots|stiff neck|"
         r"feel like i'?m dying|chemo|never felt this ill|light hurts)\b",
         r"\b(?:confused|mottled|blotchy|stiff neck|purple spots|chemo|never felt this ill)\b[^?!]{0,100}\b(?:fever|"
@@ -281,6 +286,17 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "other emergencies": ("strong", (
         r"\bsudden\w*\b[^?!]{0,40}\bpain\b[^?!]{0,20}\b(?:testic\w*|balls?|scrotum)\b",
         r"\bfiller\b[^?!]{0,100}\b(?:vision|can'?t see|blind\w*|sight)\b",
+        r"\b(?:eye|cataract) (?:op|operation|surgery)\b[^?!]{0,80}\bpain\w*\b[^?!]{0,60}\b(?:vision|blurr\w*|"
+        r"can'?t see)\b",
+        r"\bstridor\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:fever|temp|can'?t swallow)\b",
+        r"\b(?:colonoscopy|endoscopy|gastroscopy)\b[^?!]{0,80}\b(?:belly|tummy|stomach|abdomen)\b[^?!]{0,40}\b"
+        r"(?:swollen|hard|rigid)\b",
+        r"\btoe\w* (?:has |have )?(?:gone|turned) black\b|\bred streaks?\b[^?!]{0,60}\b(?:fever\w*|shaky|chills|"
+        r"shivering)\b",
+        r"\b(?:barely|hardly|hasn'?t|not) (?:weed|peed|passed urine|had a wee)\b[^?!]{0,80}\b(?:pale|puffy|spots|"
+        r"drowsy|floppy)\b",
+        r"\b(?:took|taken) something\b[^?!]{0,80}\b(?:confused|twitching|fitting|boiling|overheating|unconscious)\b",
+        r"\bingoiat\w* (?:una |le |delle |un )?(?:pil[ae]|batteri[ae]|calamit\w*|candeggina)\b",
         r"\b(?:soft spot|fontanelle)\b[^?!]{0,20}\bsunken\b", r"\bno (?:tears|wet nappies|wet diapers)\b",
         r"\b(?:2[2-9]\d|1[89]\d)/(?:1[2-9]\d)\b", r"\bcan'?t (?:wee|pee|pass urine)\b[^?!]{0,60}\b(?:legs|back)\b|"
         r"\b(?:legs|back)\b[^?!]{0,60}\bcan'?t (?:wee|pee|pass urine)\b",
@@ -297,7 +313,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bhinch\w* (?:la lengua|la garganta)\b", r"\b(?:lengua|garganta) hinchad\w*",
         r"\b(?:inconsciente|desmay\w*|no (?:despierta|responde|se mueve))\b",
         r"\b(?:desmaiou|desmaiada|desmaiado|inconsciente)\b", r"\b(?:s'est évanoui\w*|inconscient\w*)\b",
-        r"\bconvulsi[oó]n\w*", r"\bconvuls(?:ão|ao|ões|oes)\b",
+        r"\b(?:tiene|tuvo|le dio|le dan|con|est[aá] (?:con|teniendo)) (?:una |unas )?convulsi\w*|\bconvulsionando\b",
+        r"\bconvuls(?:ão|ao|ões|oes)\b",
         r"\bsangr(?:a|ando|e) (?:mucho|much[ií]simo|sin parar|abundante)\b", r"\bsangrado (?:abundante|fuerte)\b",
         r"\bla sangre no para\b", r"\bmuito sangue\b", r"\bsaigne beaucoup\b",
         r"\bembarazada\b[^?!]{0,60}\bsangr\w*", r"\bgr[aá]vida\b[^?!]{0,60}\bsangr\w*",

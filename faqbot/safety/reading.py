@@ -30,7 +30,8 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
 HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
     r"someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|see|have|has|develop|start|started|"
-    r"starts|felt|think|thought|suspect|are|'re)|is it true|\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
+    r"take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|'re)|is it true|"
+    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
     r"in case|look out for|watch out for|what would happen if|if (?:someone|somebody|a person|a patient)\b|"
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
     r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
@@ -39,7 +40,9 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"identify)|(?:explain|what'?s|what is) the difference between|for (?:my|an?|our) (?:\w+ )?(?:assignment|essay|"
     r"dissertation|exam|module|project|leaflet)|writing (?:a|an|my|our) (?:\w+ )?(?:leaflet|essay|assignment|article|"
     r"policy|guide)|(?:saw|seen|watched) (?:it |this |that )?on (?:a |the )?(?:tv|telly|show|drama|film|movie|"
-    r"news)|reading about|first aid (?:course|training|refresher|kit)|refresher|(?:our|the) (?:policy|protocol) (?:if|"
+    r"news)|(?:we'?re|i'?m|i was|we were) watching|writing (?:a|an|my) (?:school |uni |college )?report|(?:dream|"
+    r"dreamt|dreamed|nightmare) (?:that|about)|(?:trying|want) to understand|reading about|"
+    r"first aid (?:course|training|refresher|kit)|refresher|(?:our|the) (?:policy|protocol) (?:if|"
     r"when|for)|(?:did|doing|had|took|take|run|runs|attended|attend) (?:an? |the |"
     r"some |our )?(?:\w+ )?(?:training|course|workshop|lecture)|just wondering|chances? of|happen to me|could "
     r"(?:that|this|it) happen|how (?:common|rare|likely)|\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
@@ -57,7 +60,8 @@ PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|sometimes|from time to 
                   r"back in|last month|before my (?:treatment|session)|before i was born|(?:saw|seen|watched) (?:a|"
                   r"this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) (?:online|somewhere|"
                   r"that|about)|my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
-                  r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather)\b[^.?!]{0,30}\b(?:had|got|"
+                  r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
+                  r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|"
                   r"broke|came|said|says|told|read|heard|died|passed(?! out)))\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
@@ -72,11 +76,14 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )
                       r"\b(?:i'?m|i am|she'?s|he'?s) \d+(?: and (?:\w+ ){1,2})? now\b|\b(?:is|are) (?:\w+ )?(?:fine|ok|"
                       r"okay|better|well|healthy|happy) now\b|\bdoing (?:really |very |so )?(?:well|fine|ok|okay|great|"
                       r"much better)(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
-                      r"\b(?:clean|sober) (?:since|for)\b")
+                      r"\b(?:clean|sober) (?:since|for)\b|\bbeen (?:well|fine|ok|okay|good|stable) for (?:years|months|"
+                      r"a long time)(?: now)?\b|"
+                      r"\b(?:totally |completely )?(?:fine|normal) (?:after|afterwards|since)\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
-RECOVERED = re.compile(r"\b(?:turned out (?:to be|it was)|(?:doctor|they|gp|a&e) said it was|sent (?:her|him|me|"
-    r"us) home|discharged|recovering|recovered|doing (?:well|great|fine|really well)|getting better|home now|"
+RECOVERED = re.compile(r"\b(?:turned out (?:to be|it was)|(?:doctor|they|gp|a&e) said it was|checked everything and "
+    r"it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing (?:well|great|fine|really well)|"
+    r"getting better|home now|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
@@ -96,7 +103,8 @@ IN_TIME = re.compile(rf"\b(?:{WHEN}|today|yesterday|every (?:single )?(?:day|hou
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 DESCRIBING = re.compile(
     rf"\b(?:{WHEN}|woke up|there's|theres|there is|there are|"
-    r"(?<!if )(?<!will )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|i've got|ive got|i've had|ive had|"
+    r"(?<!if )(?<!will )(?<!case )(?<!when )(?<!should )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|"
+    r"i've got|ive got|i've had|ive had|"
     r"i got|i feel|i'm feeling|im feeling))\b|\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|"
     r"leaking|weeping|spreading|throbbing|blurry|tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|"
     r"pouring|dripping)\b|\bmine (?:is|are|has|have)\b"

@@ -137,7 +137,7 @@ def read(book: SignBook, text: str) -> UrgentCheck:
     """Which of the book's signs a message (lower case, spelling read) describes. A strong sign is enough; mild
     ones need company; each sentence's signs count only when described as happening now (reading.py)."""
     r = book.reading
-    describing = bool(reading.DESCRIBING.search(text))
+    describing = bool(reading.DESCRIBING.search(reading.RESOLVED.sub("", text)))  # "... and is fine now" is over
     before_treatment = bool(r.before_treatment.search(text) or reading.NOT_HAPPENING.search(text))
     settling = bool(reading.SETTLING.search(text)) and not reading.WORSENING.search(text)
     in_time = bool(reading.IN_TIME.search(text))
