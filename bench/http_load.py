@@ -81,14 +81,16 @@ def start_app(port: int, data_dir: str, asker: Asker = ask) -> tuple[subprocess.
                 time.sleep(0.05)
 
 
-def load(base: str, clients: int, per_client: int, qs: list[str], asker: Asker = ask) -> dict:
+def load(base: str, clients: int, per_client: int, qs: list[str], asker: Asker = ask,
+         connect: Callable[[int], httpx.Client] = lambda _: httpx.Client(timeout=60)) -> dict:
+    """`clients` threads, each with its own `connect(n)` client, asking `per_client` questions one after another."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
     barrier = threading.Barrier(clients)
 
     def client_loop(offset: int) -> None:
-        with httpx.Client(timeout=60) as client:
+        with connect(offset) as client:
             barrier.wait()
             for i in range(per_client):
                 question = qs[(offset * per_client + i) % len(qs)]

@@ -226,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     proxy.add_argument("--staff-host", required=True, help="e.g. staff.clinic.example")
     proxy.add_argument("--certificate", required=True, type=Path, help="the TLS certificate (chain), PEM")
     proxy.add_argument("--key", required=True, type=Path, help="its private key, PEM")
+    proxy.add_argument("--patient-ports", type=int, nargs="+", metavar="PORT",
+                       help="the patient page's processes, one port each (default: the port setting, one process)")
     proxy.add_argument("--state-dir", type=Path, default=Path("/var/lib/faqbot-proxy"),
                        help="the proxy's logs, nginx's pid and buffers (default /var/lib/faqbot-proxy)")
     proxy.set_defaults(run=_proxy_config)
@@ -237,7 +239,7 @@ def _proxy_config(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     print(render(ProxySite(args.patient_host, args.staff_host, args.certificate.resolve(), args.key.resolve(),
-                           patient_port=settings.port, staff_port=settings.staff_port,
+                           patient_ports=tuple(args.patient_ports or [settings.port]), staff_port=settings.staff_port,
                            state_dir=args.state_dir.resolve()), args.server), end="")
     return 0
 

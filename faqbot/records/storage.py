@@ -1,8 +1,8 @@
 """The record of what patients asked and were shown, with their feedback: one small module over SQLite.
 
 Everything that reaches the database passes through `redact` first. The file lives in the data folder (a setting),
-is readable by its owner only, runs in WAL mode so the page's threads can write while staff read, and uses
-`secure_delete` so that a purge really removes the text. A server database could replace this module without
+is readable by its owner only, runs in WAL mode so the page's threads and processes can write while staff read, and
+uses `secure_delete` so that a purge really removes the text. A server database could replace this module without
 touching its callers: they only see `Store` and `Interaction`.
 """
 
@@ -193,10 +193,12 @@ def connect(path: Path, schema: str) -> sqlite3.Connection:
     create_private(path)
     db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     db.row_factory = sqlite3.Row
+    # Several processes share the file (the patient page's, the staff workspace): one waiting for another's write
+    # waits up to 5 s, from the first statement on (two starting together both set WAL mode and the schema).
+    db.execute("PRAGMA busy_timeout = 5000")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA secure_delete = ON")
     db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
-    db.execute("PRAGMA busy_timeout = 5000")
     db.executescript(schema)
     return db
 

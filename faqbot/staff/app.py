@@ -192,7 +192,8 @@ def staff_launch_options(settings: Settings, accounts: Accounts, exports: Export
     return {
         **locked_down(settings.staff_host, settings.staff_port, blocked, f"{MAX_DOCUMENT_BYTES // 2**20}mb"),
         "auth": accounts.login_async,  # scrypt runs in a worker thread, not on the server's event loop
-        "app_kwargs": {"middleware": [Middleware(sessions.SignedInOnly),  # no anonymous route does anything
+        "app_kwargs": {"middleware": [Middleware(sessions.NoInsecureCookieOverHttps),
+                                      Middleware(sessions.SignedInOnly),  # no anonymous route does anything
                                       Middleware(OwnDownloadsOnly, exports=exports)]},
         # Gradio renders this as HTML on its sign-in page, which has no title of its own: the first <title> element
         # of a document is its title, wherever it is (WCAG 2.4.2).

@@ -3,7 +3,8 @@
 Gradio keeps its sign-in tokens in `app.tokens` (token -> name) and looks every request's token up with
 `app.tokens.get(token)`; `SessionTable` is that table with each token's start and last use, so an expired token is
 forgotten at its next use (the request is refused and the browser gets the sign-in page) and by the periodic check.
-Each end is written to the audit trail.
+Each end is written to the audit trail. The middleware here keeps anonymous callers out (`SignedInOnly`) and the
+sign-in token in Secure cookies only behind TLS (`NoInsecureCookieOverHttps`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,43 @@ class SignedInOnly:
         if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
             return True
         return session_token(HTTPConnection(scope)) is not None
+
+
+class NoInsecureCookieOverHttps:
+    """ASGI middleware: a sign-in that came over HTTPS (behind the proxy, which says so in X-Forwarded-Proto) gets
+    only Gradio's Secure cookie. Gradio also sets an `access-token-unsecure-*` twin holding the same token without
+    Secure, for plain http; it is still set there (development on 127.0.0.1), and always removed at logout."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not _over_https(scope):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_twin(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message["headers"] if not _insecure_token_cookie(k, v)]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_without_twin)
+
+
+def _over_https(scope: dict) -> bool:
+    """Whether the browser's request came over HTTPS: directly, or to the proxy (uvicorn believes 127.0.0.1's
+    X-Forwarded-Proto; a forged one only takes a cookie out of the forger's own answer)."""
+    forwarded = dict(scope.get("headers") or []).get(b"x-forwarded-proto", b"")
+    return scope.get("scheme") == "https" or forwarded.strip().lower() == b"https"
+
+
+def _insecure_token_cookie(name: bytes, value: bytes) -> bool:
+    """A Set-Cookie header giving Gradio's unsecure token cookie a value (not the one clearing it)."""
+    if name.lower() != b"set-cookie" or not value.startswith(b"access-token-unsecure-"):
+        return False
+    token = value.split(b";", 1)[0].split(b"=", 1)[-1]
+    return token.strip(b'" ') != b""
 
 
 def session_token(connection: HTTPConnection | None) -> str | None:

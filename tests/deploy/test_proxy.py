@@ -4,12 +4,9 @@ host names, forged origins refused, cookies locked down, request-size, rate (ngi
 
 from __future__ import annotations
 
-import shutil
 import socket
 import ssl
-import subprocess
 import time
-from pathlib import Path
 from typing import NamedTuple
 
 import httpx
@@ -25,48 +22,26 @@ from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
 from faqbot.staff.exports import Exports
 from tests.conftest import REQUIRE_BROWSER
+from tests.deploy.servers import PATIENT, STAFF, client, free_port, missing, run_proxy, stop
 
 pytestmark = pytest.mark.ui
-PATIENT, STAFF = "faq.clinic.test", "staff.clinic.test"
 PASSWORD = "a long enough secret"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-CADDY = shutil.which("caddy") or "/usr/bin/caddy"
 
 
 class Proxy(NamedTuple):
     base: str  # https://127.0.0.1:PORT
     https: int
     http: int
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(port: int, seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise AssertionError(f"nothing listens on {port}")
+    staff: str  # the staff workspace itself, http://127.0.0.1:PORT
 
 
 @pytest.fixture(params=["nginx", "caddy"])
 def proxy(request, built_index, encoder, tmp_path):
     """The two apps on their own ports and the proxy in front."""
-    binary = {"nginx": NGINX, "caddy": CADDY}[request.param]
-    if not Path(binary).exists() or not shutil.which("openssl"):
+    if why := missing(request.param):
         if REQUIRE_BROWSER:  # CI installs nginx, caddy and openssl (.ci/run): a skip there is a failure
-            pytest.fail(f"{request.param} and openssl must be installed here")
-        pytest.skip(f"{request.param} or openssl is not installed")
-    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={PATIENT}",
-                    "-addext", f"subjectAltName=DNS:{PATIENT},DNS:{STAFF}", "-keyout", str(key), "-out",
-                    str(certificate)], check=True, capture_output=True)
+            pytest.fail(f"{why} here")
+        pytest.skip(why)
     store = Store.open(built_index.data_dir)
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
@@ -80,41 +55,17 @@ def proxy(request, built_index, encoder, tmp_path):
     staff.queue()
     staff.launch(**{**staff_launch_options(built_index, accounts, exports), "server_port": free_port(),
                     "prevent_thread_lock": True, "quiet": True})
-    https, http = free_port(), free_port()
-    state = tmp_path / "proxy"
-    state.mkdir()
-    config = tmp_path / request.param
-    config.write_text(render(ProxySite(PATIENT, STAFF, certificate, key, patient_port=patient.server_port,
-                                       staff_port=staff.server_port, https_port=https, http_port=http,
-                                       state_dir=state, header_timeout="2s", questions_per_second=2,
-                                       worker_user="root"), request.param))  # the test's folders are root's
-    server = start(request.param, config, tmp_path)
     try:
-        wait_for(https)
-        yield Proxy(f"https://127.0.0.1:{https}", https, http)
+        server, https, http = run_proxy(request.param, tmp_path, patient_ports=(patient.server_port,),
+                                        staff_port=staff.server_port, header_timeout="2s", questions_per_second=2)
+        try:
+            yield Proxy(f"https://127.0.0.1:{https}", https, http, f"http://127.0.0.1:{staff.server_port}")
+        finally:
+            stop(server)
     finally:
-        server.terminate()
-        server.wait(15)
         patient.close()
         staff.close()
         store.close()
-
-
-def start(server: str, config: Path, home: Path) -> subprocess.Popen:
-    """The proxy, checked first (nginx -t, caddy validate); Caddy's own files go to `home`, not ~."""
-    if server == "nginx":
-        subprocess.run([NGINX, "-t", "-c", str(config)], check=True, capture_output=True)
-        return subprocess.Popen([NGINX, "-c", str(config), "-g", "daemon off;"], stderr=subprocess.PIPE)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-           "XDG_DATA_HOME": str(home / "data")}
-    command = ["--config", str(config), "--adapter", "caddyfile"]
-    subprocess.run([CADDY, "validate", *command], check=True, capture_output=True, env=env)
-    with open(home / "caddy.stderr", "wb") as log:  # its start-up lines; an unread pipe could fill and stall it
-        return subprocess.Popen([CADDY, "run", *command], stderr=log, env=env)
-
-
-def client(host: str) -> httpx.Client:
-    return httpx.Client(verify=False, headers={"Host": host}, timeout=10)  # noqa: S501 - a self-signed test certificate
 
 
 def ask(base: str, question: str, http: httpx.Client) -> httpx.Response:
@@ -132,6 +83,7 @@ def test_the_patient_page_answers_over_tls_with_its_security_headers_and_takes_n
         assert http.post(f"{base}/gradio_api/run/ask", content=b"x" * 100_000).status_code == 413
         chunked = iter([b"x" * 1000] * 100)  # no Content-Length: refused as it arrives, never passed on cut short
         assert http.post(f"{base}/gradio_api/run/ask", content=chunked).status_code == 413
+        assert ask(base, "how many sessions do I need", http).status_code == 200  # the page is not taken out by them
     with pytest.raises(httpx.HTTPError), client("evil.example") as other:  # neither site: closed, no answer
         other.get(base)
     plain = f"http://127.0.0.1:{proxy.http}"
@@ -144,20 +96,26 @@ def test_the_patient_page_answers_over_tls_with_its_security_headers_and_takes_n
 
 def test_the_staff_workspace_refuses_anonymous_calls_and_forged_origins_and_locks_its_cookies(proxy):
     base, https = proxy.base, proxy.https
+    login = {"username": "nurse.amy", "password": PASSWORD}
     with client(STAFF) as http:
         assert http.get(f"{base}/config").status_code == 401
-        login = {"username": "nurse.amy", "password": PASSWORD}
         forged = http.post(f"{base}/login", data=login, headers={"Origin": "https://evil.example"})
         assert forged.status_code == 403 and "set-cookie" not in forged.headers
         own = http.post(f"{base}/login", data=login, headers={"Origin": f"https://{STAFF}:{https}"})
         assert own.status_code == 200
         cookies = own.headers.get_list("set-cookie")
-        assert cookies and all("SameSite=Strict" in c and "Secure" in c and "HttpOnly" in c for c in cookies)
+        # one cookie: Gradio's `access-token-unsecure-*` twin, the same token without Secure, is not set over TLS
+        assert len(cookies) == 1 and cookies[0].startswith("access-token-") and "unsecure" not in cookies[0], cookies
+        assert all("SameSite=Strict" in c and "Secure" in c and "HttpOnly" in c for c in cookies)
         assert not any("samesite=none" in c.lower() or "samesite=lax" in c.lower() for c in cookies), cookies
         token = own.cookies
-        assert http.get(f"{base}/config", cookies=token).status_code == 200
+        assert http.get(f"{base}/config", cookies=token).status_code == 200  # signed in with that one cookie
         assert http.get(f"{base}/config", cookies=token, headers={"Origin": "https://evil.example"}).status_code == 403
         assert "access-control-allow-origin" not in http.get(f"{base}/config", cookies=token).headers
+    with httpx.Client(timeout=10) as direct:  # plain http to the app on 127.0.0.1, as in development, still signs in
+        signed_in = direct.post(f"{proxy.staff}/login", data=login)
+        assert any(c.startswith("access-token-unsecure-") for c in signed_in.headers.get_list("set-cookie"))
+        assert direct.get(f"{proxy.staff}/config").status_code == 200  # a browser sends no Secure cookie over http
 
 
 @pytest.mark.parametrize("proxy", ["nginx"], indirect=True)  # Caddy's Debian package has no rate limit
@@ -192,10 +150,20 @@ def test_slow_clients_are_cut_off_and_a_question_is_still_answered_within_a_seco
 
 
 def test_a_host_name_that_could_change_the_configuration_is_refused(tmp_path):
-    site = ProxySite("faq.clinic.test; include /etc/passwd", STAFF, tmp_path / "c.pem", tmp_path / "k.pem")
+    site = ProxySite(f"{PATIENT}; include /etc/passwd", STAFF, tmp_path / "c.pem", tmp_path / "k.pem")
     with pytest.raises(SettingsError, match="is not a host name"):
         render(site)
     with pytest.raises(SettingsError, match="two host names"):
         render(ProxySite(STAFF, STAFF, tmp_path / "c.pem", tmp_path / "k.pem"))
     with pytest.raises(SettingsError, match="server must be one of nginx, caddy, got 'apache'"):
         render(ProxySite(PATIENT, STAFF, tmp_path / "c.pem", tmp_path / "k.pem"), "apache")
+
+
+def test_the_patient_page_s_processes_are_all_listed_and_a_port_given_twice_is_refused(tmp_path):
+    site = dict(certificate=tmp_path / "c.pem", certificate_key=tmp_path / "k.pem", patient_ports=(7860, 7862))
+    nginx, caddy = render(ProxySite(PATIENT, STAFF, **site)), render(ProxySite(PATIENT, STAFF, **site), "caddy")
+    assert "hash $patient_route consistent; server 127.0.0.1:7860; server 127.0.0.1:7862;" in nginx
+    assert "reverse_proxy 127.0.0.1:7860 127.0.0.1:7862 {" in caddy and "lb_policy cookie faqbot_process" in caddy
+    for ports in ((), (7860, 7860), (7860, 7861)):  # 7861: the staff workspace's
+        with pytest.raises(SettingsError, match="patient_ports must be one or more ports"):
+            render(ProxySite(PATIENT, STAFF, **{**site, "patient_ports": ports}))
