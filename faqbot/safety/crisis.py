@@ -53,7 +53,10 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"i am) (?:so )?done with (?:life|living|everything|it all)\b",
         r"\b(?:no|don'?t see a|don'?t see any|not any) future for me\b", r"\bdon'?t see a future\b",
         r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|"
-        r"mind)\b[^.?!]{0,50}\b(?:gone|dead|died|disappeared|wasn'?t here|weren'?t here|ever again)\b",
+        r"mind)\b[^.?!]{0,50}\b(?:gone|dead|died|disappeared|wasn'?t (?:here|around)|weren'?t (?:here|around)|ever "
+        r"again)\b",
+        r"\b(?:easier|easiest|better|best|simpler)\b[^.?!]{0,25}\b(?:not (?:to )?wake up|not to be here|not be here|"
+        r"to not exist|if i (?:didn'?t|did not|never) wake up)\b",
         r"\bwon'?t have to worry about me (?:much longer|any ?more|for long|soon)\b",
         r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
         r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
@@ -84,7 +87,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bhow much\b[^.?!]{0,40}\b(?:is|would be) (?:deadly|lethal|fatal|enough)\b",
         r"\b(?:hang|hanging|drown|drowning) " + _ME, r"\bnoose\b", r"\bcar running\b",
         r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:bridge|"
-        r"building|roof|train|bus|truck|lorry|car|cliff|balcony)\b",
+        r"building|roof|train|bus|truck|lorry|car|cliff|balcony|multi ?-?stor(?:e)?y|car park|parking garage|tower|"
+        r"block of flats|overpass|motorway bridge)\b",
+        r"\b(?:skipp\w*|stopp\w*|not taking|missing) (?:all )?(?:my|his|her) (?:\w+ )?(?:meds|medication|medicine|"
+        r"insulin|tablets|pills)\b[^.?!]{0,40}\b(?:on purpose|hoping|so (?:that )?(?:i|it) (?:die|end|won'?t))\b",
+        r"\b(?:thought|thinking|think|talked|talking|planning) (?:about|of) (?:doing )?\W?something (?:bigger|worse|"
+        r"more permanent|final|drastic)\b",
         r"\b(?:stand|standing|sit|sitting|go and stand|going to stand) on (?:the|a) (?:roof|bridge|ledge)\b",
         r"\bi'?m on (?:the|a) (?:roof|ledge|bridge)\b", r"\bengine running\b",
         r"\bhose\b[^?!]{0,100}\b(?:garage|exhaust)\b|\b(?:garage|exhaust)\b[^?!]{0,100}\bhose\b",
@@ -196,6 +204,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"(?:find|found) out|without telling)\b",
         r"\b(?:self[- ]?harm|cuts?|scars)\b.{0,80}\b(?:make|do|making|doing|cut) (?:some )?more\b",
         r"\bfresh cuts\b.{0,60}\bdid (?:them|it|those)\b|\bdid (?:them|it) (?:myself|to myself)\b",
+        r"\bhates? (?:her|him|my|them)sel(?:f|ves)\b[^?!]{0,80}\b(?:cuts?|cutting|does it|did it)\b|\b(?:cuts?|"
+        r"cutting|does it|did it)\b[^?!]{0,80}\bhates? (?:her|him|my|them)sel(?:f|ves)\b",
     ),
     "overdose on purpose": (
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
@@ -213,6 +223,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"their)|a load of|a lot of|loads of)\b",
         r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
         r"\bthinking (?:about|of) taking all\b",
+        r"\b(?:she'?s|he'?s|they'?re|she is|he is|they are|said (?:she|he|they)(?:'d| would| will)?) (?:going to|"
+        r"gonna|planning to|threatening to|about to)? ?(?:overdose|od|take (?:all )?(?:her|his|their) (?:pills|"
+        r"tablets|meds))\b",
+        r"\bi (?:just |have |'?ve )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|"
+        r"rat poison|paraquat|drain cleaner|poison|pesticide)\b",
         r"\b(?:took|taken|swallowed)\b[^.?!]{0,60}\bon purpose\b",
         r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
         r"stop\b",
@@ -243,7 +258,7 @@ LITERAL = {"crisis, in another language"}
 _BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
 _PLAIN = Reading()
 # History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
-_USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college))\b")
+_USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college)|(?:a|his|her|my|their) history of)\b")
 # "theyre from self harm, im 5 years clean"
 _CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
                     r"self[- ]?harm[- ]free)\b|\b(?:clean|free of it) (?:for|since)\b")
@@ -254,7 +269,14 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"for|on|about) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b|"
                       r"\bsuicidal (?:thinking|thoughts|ideation) (?:on|with|from|as a side effect)\b|"
                       r"\bhow common is suicid|\b(?:policy|protocol|procedure|guidance|form|questionnaire|"
-                      r"registration)\b[^?!]{0,50}\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*)|\b(?:first aid|"
+                      r"registration|protocols|policies|procedures)\b[^?!]{0,80}\b(?:suicid\w*|self[- ]?harm\w*|"
+                      r"overdos\w*)|\bsuicid\w* (?:warning|risk|side effects?)\b|\b(?:warnings?|side effects?)\b"
+                      r"[^?!]{0,40}\bsuicid\w*|\b(?:makes?|made|making) (?:you|people|some people|teens|kids|young "
+                      r"people) (?:feel )?suicidal\b|\b(?:stories|reports|articles?|posts?|read|heard) (?:about|of|"
+                      r"that)\b[^?!]{0,40}\bsuicid\w*|\b(?:talk|speak|explain)\w* to (?:my |our |the |their )?(?:kids|"
+                      r"children|son|daughter|class|pupils|students|teen\w*)\b[^?!]{0,20}\babout (?:suicide|self[- ]?"
+                      r"harm)\b|\b(?:talk\w*|shout\w*|said|says|scream\w*|mumbl\w*) in (?:his|her|their|my) sleep\b|"
+                      r"\bsleep[- ]?talk\w*|\b(?:first aid|"
                       r"tourniquets?|course|training)\b[^?!]{0,50}\bbleed(?:ing)? out\b")
 # "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
 _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"

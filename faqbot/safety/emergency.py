@@ -87,6 +87,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:asthma attack|inhaler)\b[^.?!]{0,50}\b(?:not working|isn'?t working|doesn'?t help|barely|can'?t)\b",
         r"\bwheez\w*",
         r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*",
+        r"\b(?:squeak\w*|high[- ]pitched|crowing) (?:sound|noise)s? when (?:she|he|they|i|my \w+) breathes? in\b",
         r"\bsucking in (?:between|under) (?:her|his|the) ribs\b",
         r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
         r"\b(?:can'?t|cannot|unable to) (?:cough|cry|speak) or (?:cough|cry|speak|breathe)\b",
@@ -114,6 +115,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy|injection)\b[^?!]{0,80}\b(?:hives|"
         r"itchy all over|rash)\b[^?!]{0,60}\b(?:wheez\w*|breath\w*|faint|throat|swallow\w*)\b",
         r"\b(?:hives|itchy all over)\b[^?!]{0,50}\b(?:cough\w*|voice|wheez\w*|dizzy|faint)\b",
+        r"\b(?:hives|puff\w*|swell\w*|swollen)\b[^?!]{0,120}\b(?:squeak\w*|high[- ]pitched|crowing|noisy|whistl\w*|"
+        r"wheez\w*|rasp\w*)\b[^.?!]{0,30}\bbreath\w*",
         r"\b(?:stung|sting|bite|bitten|nuts?|peanuts?)\b[^?!]{0,60}\b(?:lips?|tongue|throat|"
         r"face)\b[^.?!]{0,15}\b(?:puff\w*|swell\w*|swollen)\b[^?!]{0,40}\b(?:dizzy|pale|faint|cough\w*|swallow|"
         r"breath\w*)\b",
@@ -162,6 +165,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "bleeding in pregnancy": ("strong", (
         r"\bpregnan\w*\b[^?!]{0,80}\b(?:bleed\w*|blood|spotting heavily|clots?)\b",
         r"\b(?:bleed\w*|blood|clots?)\b[^?!]{0,60}\b(?:pregnan\w*|weeks along)\b",
+        r"\b(?:i'?m|i am|she'?s|she is|at|currently) (?:[12]\d|3\d|4[0-2]) weeks\b(?! (?:ago|post|after|since|out|"
+        r"of))[^?!]{0,100}\b(?:bleed\w*|blood|(?:sudden|severe|terrible|awful|agonising|agonizing) pain)\b",
         r"\bpregnan\w*\b[^?!]{0,80}\b(?:soak\w* (?:through )?(?:a |the )?pads?|(?:terrible|severe|"
         r"bad) headache\b[^?!]{0,60}\b(?:vision|blurr\w*|swell\w*))",
     )),
@@ -187,7 +192,11 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,40}\b(?:too (?:much|many)|double (?:my |his |her |the )?dose|"
         r"instead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|"
         r"dizzy|faint|pass out|unconscious)\b",
-        r"\boverdos(?:e|ed|ing)\b",
+        r"(?<!sugar )(?<!chocolate )(?<!carb )(?<!cake )(?<!food )(?<!cheese )(?<!cuteness )(?<!screen )"
+        r"(?<!netflix )\boverdos(?:e|ed|ing)\b",
+        r"\b(?:gave|given|giving)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|ten|double|triple|twice|several) times "
+        r"(?:his|her|their|the) (?:\w+ )?dose\b|\bgave (?:him|her|them|my \w+) (?:double|triple|twice) (?:the|his|"
+        r"her|their)\b",
         r"\b(?:acid|bleach|chemical\w*|lye|oven cleaner)\b[^.?!]{0,30}\b(?:in|into) (?:my|his|her|their) eyes?\b",
         r"\bsnake ?bite|bitten by a snake\b",
         r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"

@@ -29,7 +29,7 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
 )
 HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
-    r"someone'?s?|anyone'?s?|people)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|see|have|has|develop|start|started|"
+    r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|see|have|has|develop|start|started|"
     r"take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|'re)|is it true|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
     r"in case|look out for|watch out for|what would happen if|if (?:someone|somebody|a person|a patient)\b|"
@@ -47,22 +47,37 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"some |our )?(?:\w+ )?(?:training|course|workshop|lecture)|just wondering|chances? of|happen to me|could "
     r"(?:that|this|it) happen|how (?:common|rare|likely)|\bif\b[^.?!]{0,40}\bwhat (?:do|should|would) (?:i|we) do|"
     r"^will i (?:have|get|be|need|feel)|^(?:am i|is it|are they) (?:going|gonna) to (?:have|get|be|need)|"
-    r"is (?:\w+ ){0,2}(?:rare|common|likely))\b"
+    r"is (?:\w+ ){0,2}(?:rare|common|likely)|suppos(?:e|ing)|imagine if|(?:i|we) (?:should|need to|ought to) know "
+    r"about|(?:offer|offers|provide|provides|run|runs|do you do|any|proper|basic|some|staff) (?:\w+ )?(?:training|"
+    r"courses?|workshops?)|(?:management|life support|first aid|cpr|resuscitation|awareness) (?:training|courses?|"
+    r"sessions?)|(?:protocols?|polic(?:y|ies)|procedures?|flowcharts?|guidelines?) (?:for|if|when|you (?:use|follow)|"
+    r"(?:your|the) (?:clinic|practice|team) (?:uses?|follows?))|what (?:protocol|procedure|policy)|(?:updating|"
+    r"reviewing|writing|update|review) (?:our|the|their) (?:\w+ )?(?:protocols?|polic(?:y|ies)|procedures?|guidance)|"
+    r"writing (?:a|an|my|our) (?:\w+ )?(?:novel|story|book|script|screenplay|play|scene)|a character (?:who|that|"
+    r"takes|has|is)|(?:the |a |your )?(?:form|questionnaire) (?:asks?|says|wants))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
 _LONG_AGO_WORDS = (r"years? ago|the (?:year|month) (?:after|before)|the following year|\d+ years? (?:later|after)|"
-                   r"in my (?:teens|twenties|20s|thirties|30s)|as a (?:kid|child|teen(?:ager)?)|"
+                   r"in my (?:teens|twenties|20s|thirties|30s)|as a (?:kid|child|teen(?:ager)?|toddler|baby|"
+                   r"little (?:boy|girl|one))|(?:\d+|six|eight|nine|ten|eleven|twelve|eighteen) months ago|"
                    rf"when i was (?:a |little|young)|in the past{_RECENT}|"
                    r"last year|in (?:19|20)\d\d|in the (?:19|20)?\d0'?s|when (?:i|she|he|we) (?:was|were) (?:\d+|"
                    r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
-PAST = re.compile(rf"\b(?:{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
-                  r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
-                  r"back in|last month|before my (?:treatment|session)|before i was born|(?:saw|seen|watched) (?:a|"
-                  r"this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) (?:online|somewhere|"
-                  r"that|about)|my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
-                  r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
-                  r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|"
-                  r"broke|came|said|says|told|read|heard|died|passed(?! out)))\b")
+_PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
+              r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
+              r"back in|last month|before my (?:treatment|session)|before i was born")
+# Heard from someone else: "my friend said", "saw on tiktok that"; unlike time words, it yields to a message that
+# describes something happening ("my neighbour's girl got into the weedkiller ... what do we do right now?").
+_HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) "
+            r"(?:online|somewhere|that|about)|(?:saw|seen|read|heard) (?:it |this |that )?(?:on|in) (?:a |the )?"
+            r"(?:tiktok|instagram|facebook|youtube|reddit|forum|internet|news|paper|article|group chat)|(?:someone|"
+            r"somebody|people) (?:on (?:a |the )?\w+ )?(?:said|says|told me|claim\w*|reckon\w*|swear\w*)|"
+            r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
+            r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
+            r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|read|heard|died|passed(?! out)|swears|"
+            r"swore|reckons|claims|thinks|thought)")
+PAST = re.compile(rf"\b(?:{_PAST_TIME}|{_HEARSAY})\b")
+PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME})\b")
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
@@ -78,11 +93,13 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )
                       r"much better)(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
                       r"\b(?:clean|sober) (?:since|for)\b|\bbeen (?:well|fine|ok|okay|good|stable) for (?:years|months|"
                       r"a long time)(?: now)?\b|"
-                      r"\b(?:totally |completely )?(?:fine|normal) (?:after|afterwards|since)\b")
+                      r"\b(?:totally |completely )?(?:fine|normal) (?:after|afterwards|since)\b|"
+                      r"\b(?:well|fine|ok|okay|good|stable|great|healthy) ever since\b|\bwas fine after\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
-RECOVERED = re.compile(r"\b(?:turned out (?:to be|it was)|(?:doctor|they|gp|a&e) said it was|checked everything and "
-    r"it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing (?:well|great|fine|really well)|"
+RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)\b)|(?:doctor|they|gp|a&e) said "
+    r"it was|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing "
+    r"(?:well|great|fine|really well|brilliantly|amazingly)|"
     r"getting better|home now|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
@@ -116,6 +133,8 @@ SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+")
 NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|nor|without|isn'?t|aren'?t|wasn'?t|weren'?t|don'?t|doesn'?t|didn'?t|"
                             r"haven'?t|hasn'?t)\s+(?!(?:stop\w*|gone|go|going|went|calm\w*|settl\w*|eas\w*|improv\w*|"
                             r"better)\b)(?:\w+\s+){0,2}$")
+# "seizure-free for 6 years", "pain free": the sign named as absent
+FREE_OF = re.compile(r"[- ]?free\b")
 # ... unless the pattern names a negation of its own: "won't stop", "painkillers not working".
 OWN_NEGATION = re.compile(r"n'\?t|n't|\b(?:not|no|nothing|never|cannot|cant|wont)\b")
 
@@ -185,7 +204,8 @@ def present(sign: Sign, text: str, softens: bool, reading: Reading) -> bool | No
             inside = text[m.start():last_word]
             softened = softens and (SOFTENER.search(before) or SOFTENER.search(inside)
                                     or (reading.like_usual is not None and reading.like_usual.match(text, m.end())))
-            negated = NEGATION.search(before) or (negated_inside and NEGATED_INSIDE.search(inside))
+            negated = (NEGATION.search(before) or (negated_inside and NEGATED_INSIDE.search(inside))
+                       or FREE_OF.match(text, m.end()))
             if not negated and not softened:
                 return True
             start = m.start() + 1
@@ -196,7 +216,8 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
     """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
     the message describes something happening, which keeps general and what-if sentences' signs."""
     unresolved = RESOLVED.sub("", sentence)
-    if PAST.search(sentence) and not DESCRIBING.search(unresolved) or (
+    past = PAST_TIME.search(sentence) or (PAST.search(sentence) and not describing)
+    if past and not DESCRIBING.search(unresolved) or (
             LONG_AGO.search(sentence) and not NOW.search(unresolved)):  # "pus after my last ...", "as a teen"
         return "told of an earlier time, not described as happening now"
     if (over := RECOVERED.search(sentence)) and not (  # "not getting better", "was getting better, now worse"

@@ -153,7 +153,8 @@ def read(book: SignBook, text: str) -> UrgentCheck:
     signs = [s for s in signs if s.strength != "literal"]
     for sentence in reading.SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
         general = general or bool(reading.GENERAL.search(sentence) and not reading.DESCRIBING.search(sentence))
-        for part in reading.CLAUSE.split(sentence) if reading.LONG_AGO.search(sentence) else (sentence,):
+        long_ago = reading.LONG_AGO.search(sentence)
+        for part in reading.CLAUSE.split(sentence) if long_ago else (sentence,):
             found = []
             for s in signs:
                 if settling and s.softens:
@@ -162,6 +163,9 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                     dismissed.add(s.name)
                 elif present:
                     found.append((s.name, s.strength != "mild"))
+            if found and long_ago and not (reading.NOW.search(part) or reading.DESCRIBING.search(part)):
+                asked.append("told of an earlier time, not described as happening now")  # "last year i ..., couldn't
+                continue  # catch my breath": each clause of a long-ago sentence is then, unless it says now
             if found and (why := reading.asked(part, before_treatment, describing, r)):
                 asked.append(why)
                 continue
