@@ -167,7 +167,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"[^.?!]{0,40}\bwhere i'?m going\b",
         r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
         r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
-        r"\bgoodbye letters?\b",
+        r"\bgoodbye letters?\b", r"\bwhen (?:they|someone|somebody|you) finds? me\b",
+        r"\bdied\b[^?!]{0,120}\b(?:be )?(?:seeing|see|join\w*|be with) (?:her|him|them) (?:again )?soon\b",
         r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
         r"to stop being)\b", r"\b(?:chosen|picked) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|a day|"
         r"the day|the date)\b", r"\b(?:this weekend|tonight|tomorrow) is (?:when|the night|the day)\b",
@@ -228,7 +229,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"tablets|meds))\b",
         r"\bi (?:just |have |'?ve )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|"
         r"rat poison|paraquat|drain cleaner|poison|pesticide)\b",
-        r"\b(?:took|taken|swallowed)\b[^.?!]{0,60}\bon purpose\b",
+        r"\b(?:took|taken|swallowed|drank|drunk|downed)\b[^.?!]{0,60}\bon purpose\b",
+        r"\b(?:want|going|gonna|planning|plan) to (?:take|swallow) (?:them|the lot|all of them) all\b|\b(?:want|going|"
+        r"gonna|planning|plan) to (?:take|swallow) (?:them |all of them |the lot )?all at (?:once|the same time)\b",
         r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
         r"stop\b",
     ),
@@ -241,7 +244,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bpastillas listas\b",
         r"\b(?:me )?tom(?:[eé]|ó) (?:todas las|un frasco de|muchas) (?:pastillas|p[ií]ldoras)\b",
         r"\bquero (?:morrer|me matar|sumir)\b", r"\bme matar\b", r"\bn[aã]o quero (?:mais )?viver\b",
-        r"\bacabar com tudo\b", r"\btomei todos os comprimidos\b", r"\bme cortar\b",
+        r"\bacabar com tudo\b", r"\bn[aã]o aguento mais viver\b", r"\bseparei os rem[eé]dios\b",
+        r"\btomei todos os comprimidos\b", r"\bme cortar\b",
         r"\bje veux mourir\b", r"\bme suicider\b", r"\bme tuer\b", r"\bj'ai envie de mourir\b",
         r"\bnicht mehr leben\b", r"\beine last\b", r"\bverabschiedet\b", r"\babsichtlich\b", r"\ballesvorbereitet\b",
         r"\bes ist alles vorbereitet\b", r"\bfarla finita\b", r"\bun peso per\b", r"\bnon mi vedrete più\b",
