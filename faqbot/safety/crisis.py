@@ -69,7 +69,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"for long)\b",
         r"\bcan'?t (?:go on|keep going|do this (?:any ?more|no more|much longer)|take (?:it|this|life) any ?more)\b"
         r"(?! with (?:this|my) (?:acne|skin|scars?))",
-        r"\btired of (?:living|being alive|life|everything|it all)\b", r"\bwanted out\b",
+        r"\btired of (?:living|being alive|life|everything|it all)\b", r"\bwanted out\b", r"\bunaliv\w*",
+        r"\b(?:lying|lie|lay) down\b[^.?!]{0,40}\bnot (?:getting|get) (?:back )?up\b",
+        r"\b(?:don'?t|dont) see the point\b[^?!]{0,80}\bwon'?t be (?:around|here)\b",
         r"\bdon'?t see myself (?:still )?(?:here|alive|around)\b",
         r"\b(?:get|got) it right this time\b|\bdo it again and\b",
         r"\bforgive\w*\b[^?!]{0,40}\b(?:take (?:their|your|one'?s|my|his|her) own li(?:fe|ves)|suicide)\b",
@@ -86,7 +88,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b", r"\bbleed out\b",
         r"\bhow much\b[^.?!]{0,40}\b(?:is|would be) (?:deadly|lethal|fatal|enough)\b",
         r"\b(?:hang|hanging|drown|drowning) " + _ME, r"\bnoose\b", r"\bcar running\b",
-        r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:bridge|"
+        r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:\S+ )?(?:bridge|"
         r"building|roof|train|bus|truck|lorry|car|cliff|balcony|multi ?-?stor(?:e)?y|car park|parking garage|tower|"
         r"block of flats|overpass|motorway bridge)\b",
         r"\b(?:skipp\w*|stopp\w*|not taking|missing) (?:all )?(?:my|his|her) (?:\w+ )?(?:meds|medication|medicine|"
@@ -99,6 +101,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bwaiting for (?:the house|everyone|them|the kids|my \w+) to (?:be empty|leave|go out|be asleep|"
         r"fall asleep)\b",
         r"\b(?:walk|walking) into the (?:sea|ocean|river|lake|water)\b",
+        r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\bfor it to be (?:certain|sure|fatal|enough|final)\b",
         r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\b(?:to (?:definitely |surely |certainly )?die|be "
         r"fatal|kill (?:you|me|someone))\b",
         r"\bhow much (?:antifreeze|rat poison|weed ?killer|paraquat)\b|\b(?:antifreeze|rat poison|weed ?killer|"
@@ -107,7 +110,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"[^.?!]{0,40}\b(?:different (?:shops|pharmacies|chemists)|as (?:many|much) as (?:they|i could))\b",
         r"\blocked (?:him|her|my|them)sel(?:f|ves) in\b[^?!]{0,60}\b(?:razor|knife|pills|blade|rope|gun)\b",
         r"\bdriv\w* (?:my car |the car |off )?(?:into|off) (?:a |the )?(?:wall|tree|road|bridge|cliff|river)\b",
-        r"\b(?:rope|blade|razor|gun|knife)\b[^.?!]{0,50}\b(?:on " + _ME + r"|keep looking at|use it on)\b",
+        r"\b(?:rope|blades?|razors?|gun|pistol|rifle|shotgun|firearm|knife)\b[^.?!]{0,50}\b(?:on " + _ME +
+        r"|keep looking at|use it on)\b",
+        r"\b(?:razors?|razor blades?|blades?|rope|gun|pistol)\b[^?!]{0,100}\b(?:going to|gonna|will|'ll) use "
+        r"(?:them|it)\b[^.?!]{0,15}\b(?:tonight|today|on " + _ME + r")\b",
+        r"\benough (?:pills|tablets|paracetamol|meds|medication)\b[^.?!]{0,20}\bto (?:overdose|od|die|end it|kill)\b",
+        r"\b(?:make|made|making) it look like an accident\b",
         r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
         r"throat)\b",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
@@ -121,7 +129,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bin case (?:it|things|everything|life) (?:gets?|becomes?) too (?:much|hard|bad)\b",
         r"\bpainless (?:to|way to) (?:overdose|od|die|go)\b", r"\bthinking about how to (?:do it|make that happen)\b",
         rf"\b{_AMOUNT}\b[^?!]{{0,80}}\b{_DEADLY}\b", rf"\b{_DEADLY}\b[^?!]{{0,80}}\b{_AMOUNT}\b",
-        r"\b(?:saving|saved|put(?:ting)? aside|put by|stockpil\w*|hoard\w*|bought (?:a lot of|"
+        r"\b(?:saving|saved|collect(?:ing|ed)|put(?:ting)? aside|put by|stockpil\w*|hoard\w*|bought (?:a lot of|"
         r"loads of))\b[^.?!]{0,40}\b(?:pills|tablets|meds|medications?|insulin|patches|paracetamol|morphine|"
         r"\w+ (?:pills|tablets))\b",
         r"\benough (?:put by|put aside|saved|on hand)\b", r"\bfor what i'?m planning\b",
@@ -168,6 +176,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
         r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
         r"\bgoodbye letters?\b", r"\bwhen (?:they|someone|somebody|you) finds? me\b",
+        r"\bmy own (?:eulogy|obituary)\b",
         r"\bdied\b[^?!]{0,120}\b(?:be )?(?:seeing|see|join\w*|be with) (?:her|him|them) (?:again )?soon\b",
         r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
         r"to stop being)\b", r"\b(?:chosen|picked) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|a day|"
@@ -180,7 +189,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bgiving (?:his|her|my) \w+ away\b",
         r"\bdon'?t (?:try to )?(?:call|ring) (?:me|my family)\b", r"\bnot (?:answering|"
         r"picking up)\b[^?!]{0,80}\b(?:goodbye|sorry|note|pills|low|better this way)\b|\b(?:goodbye|sorry|note|pills|"
-        r"better this way)\b[^?!]{0,120}\b(?:not (?:answering|picking up)|won'?t answer|voicemail|phone (?:is )?off|"
+        r"better this way|see you on the other side)\b[^?!]{0,120}\b(?:(?:not|isn'?t|aren'?t) (?:answering|picking up)|"
+        r"won'?t answer|voicemail|phone (?:is )?off|"
         r"off grid|locked)\b",
         r"\b(?:texted|messaged|sent|wrote)\b[^?!]{0,40}\bgoodbye\b",
     ),
@@ -280,8 +290,10 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"that)\b[^?!]{0,40}\bsuicid\w*|\b(?:talk|speak|explain)\w* to (?:my |our |the |their )?(?:kids|"
                       r"children|son|daughter|class|pupils|students|teen\w*)\b[^?!]{0,20}\babout (?:suicide|self[- ]?"
                       r"harm)\b|\b(?:talk\w*|shout\w*|said|says|scream\w*|mumbl\w*) in (?:his|her|their|my) sleep\b|"
-                      r"\bsleep[- ]?talk\w*|\b(?:first aid|"
-                      r"tourniquets?|course|training)\b[^?!]{0,50}\bbleed(?:ing)? out\b")
+                      r"\bsleep[- ]?talk\w*|\b(?:writing (?:a|an|my|our) (?:\w+ ){0,2}|my (?:\w+ )?)(?:novel|story|"
+                      r"book|script|screenplay|play)\b|\ba character (?:who|that|takes|has|is|survives)\b|"
+                      r"\bunalive\W{0,2} means?\b|\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
+                      r"\bbleed(?:ing)? out\b")
 # "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
 _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"
                      r"\bnew (?:job|city|country)\b")
@@ -292,7 +304,10 @@ _PRESSED = re.compile(r"\b(?:by (?:monday|tuesday|wednesday|thursday|friday|satu
                       r"weekend)|this week|won'?t be time|no time left|urgent\w*)\b")
 # "took a whole sheet thinking they were vitamins": an accident, which the emergency check reads
 _ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|instead of|"
-                       r"mixed up|got confused|confused them)\b")
+                       r"mixed up|got confused|confused them|(?:didn'?t|did not|wasn'?t) (?:do )?(?:it |this )?on "
+                       r"purpose)\b")
+# "my 3 yr old swallowed a load of magnets": a small child's is an accident, which the emergency check reads
+_YOUNG_CHILD = re.compile(r"\b(?:[1-9]|1[0-1]) ?(?:yr|year|month)s?[- ]?old\b|\b(?:toddler|baby|infant|little one)\b")
 # "i'd rather die than have an injection": a comparison, not a wish; but not "rather be dead than keep living"
 _RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\bthan (?!(?:\w+ )?(?:keep|go on|going on|"
                      r"live|living|look|looking|feel|feeling|be|being|carry|continue|wake|face|spend|exist)\b)")
@@ -319,7 +334,7 @@ def read(text: str) -> UrgentCheck:
                 continue
             if not reading.present(sign, sentence, False, _PLAIN):
                 continue
-            if name == "overdose on purpose" and _ACCIDENT.search(sentence):
+            if name == "overdose on purpose" and (_ACCIDENT.search(text) or _YOUNG_CHILD.search(sentence)):
                 continue
             if name == "saying goodbye" and (_MOVING.search(text) or (_DONOR.search(text)
                                                                        and not _PRESSED.search(text))):

@@ -181,7 +181,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"paint thinner|drain|lye|oven cleaner|button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
         r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
         r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
-        r"\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
+        r"(?<!food )\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
         r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
         r"little one|\d+ ?(?:year|yr|month)[- ]old|\d+ ?yo|grandson|granddaughter|grandchild|"
         r"nephew|niece)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|chewed|sucked|found|"
@@ -193,7 +193,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"instead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|"
         r"dizzy|faint|pass out|unconscious)\b",
         r"(?<!sugar )(?<!chocolate )(?<!carb )(?<!cake )(?<!food )(?<!cheese )(?<!cuteness )(?<!screen )"
-        r"(?<!netflix )\boverdos(?:e|ed|ing)\b",
+        r"(?<!netflix )\boverdos(?:e|ed|ing)\b(?! on vitamin)",
         r"\b(?:gave|given|giving)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|ten|double|triple|twice|several) times "
         r"(?:his|her|their|the) (?:\w+ )?dose\b|\bgave (?:him|her|them|my \w+) (?:double|triple|twice) (?:the|his|"
         r"her|their)\b",
@@ -263,7 +263,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t) fade\b",
     )),
     "pregnancy or birth emergency": ("strong", (
-        r"\b(?:haven'?t|hasn'?t|not) felt (?:the )?baby move\b", r"\bwaters? (?:broke|broken|"
+        r"\b(?:haven'?t|hasn'?t|hadn'?t|not) (?:felt|feel|feeling) (?:the )?(?:baby|her|him|them|any) (?:move|moving|"
+        r"kick\w*)\b", r"\b(?:reduced|fewer|less|decreased) (?:baby'?s? |fetal |foetal )?movements?\b",
+        r"\bwaters? (?:broke|broken|"
         r"have gone)\b[^?!]{0,60}\b(?:cord|green|blood|bleed\w*)\b",
         r"\b(?:\d+ weeks|pregnan\w*)\b[^?!]{0,80}\bheadache\b[^?!]{0,80}\b(?:flashing|vision|blurr\w*|puff\w*|"
         r"swell\w*)",
@@ -282,6 +284,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:confused|mottled|blotchy|stiff neck|purple spots|chemo|never felt this ill)\b[^?!]{0,100}\b(?:fever|"
         r"temperature|temp \d|shiver\w*|high temp|hot)\b",
         r"\bstiff neck\b[^?!]{0,60}\b(?:light|fever|rash|headache|vomit\w*)\b", r"\bhigh[- ]pitched cry\b",
+        r"\bheart (?:is )?(?:racing|pounding)\b[^?!]{0,60}\b(?:shiver\w*|rigors|cold and clammy)\b",
         r"\bdoesn'?t want to be touched\b",
         r"\b(?:on|having|had) chemo\w*\b[^?!]{0,60}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|shivering|rigors)\b",
         r"\b(?:skin|rash)\b[^?!]{0,30}\b(?:blister\w*|peeling off)\b[^?!]{0,80}\b(?:mouth|eyes|lips)\b",

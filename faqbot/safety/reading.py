@@ -25,7 +25,7 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
     r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|"
     r"will|would|should)\b[^.?!]*\b(?:risks?|chances?|side effects?|cause|causes|possible|happen|signs?|symptoms?|"
     r"likely|get|have an?|affect|harm|damage|ever|make|mess (?:with|up)|ruin|give|gives|look like|feel like|common|"
-    r"rare|explain)\b"
+    r"rare|explain|always|usually|normally)\b"
 )
 HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
@@ -54,10 +54,16 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"(?:your|the) (?:clinic|practice|team) (?:uses?|follows?))|what (?:protocol|procedure|policy)|(?:updating|"
     r"reviewing|writing|update|review) (?:our|the|their) (?:\w+ )?(?:protocols?|polic(?:y|ies)|procedures?|guidance)|"
     r"writing (?:a|an|my|our) (?:\w+ )?(?:novel|story|book|script|screenplay|play|scene)|a character (?:who|that|"
-    r"takes|has|is)|(?:the |a |your )?(?:form|questionnaire) (?:asks?|says|wants))\b"
+    r"takes|has|is)|(?:the |a |your )?(?:form|questionnaire) (?:asks?|says|wants)|my (?:\w+ )?(?:novel|story|book|"
+    r"script)|(?:putting together|preparing|giving|"
+    r"doing) (?:a|my|our) (?:\w+ )?(?:presentation|talk|poster|project)|presentation (?:on|about)|(?:book|arrange|"
+    r"organise|organize|run) (?:a|an|some) (?:[\w-]+ )?(?:session|course|training|workshop)|(?:sessions?|courses?|"
+    r"training|workshops?) (?:covering|on|about))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|the (?:year|month) (?:after|before)|the following year|\d+ years? (?:later|after)|"
+_LONG_AGO_WORDS = (r"years? ago|years later|(?:summers?|winters?|springs?|autumns?) ago|"
+                   r"a long time ago|ages ago|decades ago|the (?:year|month) (?:after|before)|the following year|"
+                   r"\d+ years? (?:later|after)|"
                    r"in my (?:teens|twenties|20s|thirties|30s)|as a (?:kid|child|teen(?:ager)?|toddler|baby|"
                    r"little (?:boy|girl|one))|(?:\d+|six|eight|nine|ten|eleven|twelve|eighteen) months ago|"
                    rf"when i was (?:a |little|young)|in the past{_RECENT}|"
@@ -94,12 +100,15 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )
                       r"\b(?:clean|sober) (?:since|for)\b|\bbeen (?:well|fine|ok|okay|good|stable) for (?:years|months|"
                       r"a long time)(?: now)?\b|"
                       r"\b(?:totally |completely )?(?:fine|normal) (?:after|afterwards|since)\b|"
-                      r"\b(?:well|fine|ok|okay|good|stable|great|healthy) ever since\b|\bwas fine after\b")
+                      r"\b(?:well|fine|ok|okay|good|stable|great|healthy) ever since\b|\bwas fine after\b|"
+                      r"\b(?:a long time|long|years|ages|decades) ago now\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
-RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)\b)|(?:doctor|they|gp|a&e) said "
+RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)\b)|(?:doctors?|they|gp|a&e|"
+    r"\w+ologist|consultant|specialist|hospital|paramedics?) said "
     r"it was|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing "
-    r"(?:well|great|fine|really well|brilliantly|amazingly)|"
+    r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
+    r"(?:clear|fine|normal)|passed (?:fine|through|normally)|"
     r"getting better|home now|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
