@@ -29,8 +29,9 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
 )
 HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
-    r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|see|have|has|develop|start|started|"
-    r"take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|'re)|is it true|"
+    r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|"
+    r"see|have|has|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
+    r"'re)|is it true|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
     r"in case|look out for|watch out for|what would happen if|if (?:someone|somebody|a person|a patient)\b|"
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
@@ -55,8 +56,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"reviewing|writing|update|review) (?:our|the|their) (?:\w+ )?(?:protocols?|polic(?:y|ies)|procedures?|guidance)|"
     r"writing (?:a|an|my|our) (?:\w+ )?(?:novel|story|book|script|screenplay|play|scene)|a character (?:who|that|"
     r"takes|has|is)|(?:the |a |your )?(?:form|questionnaire) (?:asks?|says|wants)|my (?:\w+ )?(?:novel|story|book|"
-    r"script)|(?:putting together|preparing|giving|"
-    r"doing) (?:a|my|our) (?:\w+ )?(?:presentation|talk|poster|project)|presentation (?:on|about)|(?:book|arrange|"
+    r"script)|(?:putting together|preparing|giving|doing) (?:a|my|our) (?:\w+ )?(?:presentation|talk|poster|"
+    r"project)|presentation (?:on|about)|(?:book|arrange|"
     r"organise|organize|run) (?:a|an|some) (?:[\w-]+ )?(?:session|course|training|workshop)|(?:sessions?|courses?|"
     r"training|workshops?) (?:covering|on|about))\b"
 )

@@ -163,9 +163,11 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                     dismissed.add(s.name)
                 elif present:
                     found.append((s.name, s.strength != "mild"))
+            # "last year i had a panic attack, couldn't catch my breath": each clause of a long-ago sentence is
+            # told of then, unless it says now ("i had hives as a kid and my lips are swelling up")
             if found and long_ago and not (reading.NOW.search(part) or reading.DESCRIBING.search(part)):
-                asked.append("told of an earlier time, not described as happening now")  # "last year i ..., couldn't
-                continue  # catch my breath": each clause of a long-ago sentence is then, unless it says now
+                asked.append("told of an earlier time, not described as happening now")
+                continue
             if found and (why := reading.asked(part, before_treatment, describing, r)):
                 asked.append(why)
                 continue
