@@ -32,7 +32,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bsuicid\w*", r"\bkill(?:ing)? " + _ME + r"(?! (?:trying|to|at|with|working|laughing|over)\b)",
         r"\b(?:kill|shoot|hang) (?:him|her|them)sel(?:f|ves)\b",
         r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
-        r"\bend(?:ing)? (?:it all|things|it)\b(?! (?:with|for|early|by|at|in the|on)\b)",
+        r"\bend(?:ing)? (?:it all|things|it|everything)\b(?! (?:with|for|early|by|at|in the|on)\b)",
+        r"\bvoices?\b[^.?!]{0,40}\b(?:telling|tell|told) me to (?:jump|die|kill|hurt|cut|end)\b",
+        r"\bwants? to (?:follow|join) (?:\w+ )?(?:lolo|lola|husband|wife|grandpa|grandma|dad|mum|mom|him|her)\b"
+        r"[^?!]{0,60}\bon purpose\b|\bstopped (?:eating and drinking|eating|drinking) on purpose\b",
+        r"\b(?:know|worked out|figured out) (?:exactly )?(?:what|how much) i'?d (?:take|need|use)\b",
         r"(?<!like i'm )(?<!like im )(?<!like i was )(?<!thought i was )\b(?:want|wants|wanted|wanting|wanna|going|"
         r"need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
         r"of|laughing|from|when|before|after|for)\b)",
@@ -96,7 +100,10 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:thought|thinking|think|talked|talking|planning) (?:about|of) (?:doing )?\W?something (?:bigger|worse|"
         r"more permanent|final|drastic)\b",
         r"\b(?:stand|standing|sit|sitting|go and stand|going to stand) on (?:the|a) (?:roof|bridge|ledge)\b",
-        r"\bi'?m on (?:the|a) (?:roof|ledge|bridge)\b", r"\bengine running\b",
+        r"\bi'?m (?:up |out |standing |sitting )?on (?:the|a|my) (?:roof|ledge|bridge|edge)\b", r"\bengine running\b",
+        r"\b(?:bought|buying|got|tied|have) (?:a|the|some) rope\b(?! (?:swing|ladder|light|bracelet|for))",
+        r"\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b[^.?!]{0,40}\b(?:sitting|sat|thinking|alone)\b|"
+        r"\b(?:sitting|sat|alone)\b[^.?!]{0,40}\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b",
         r"\bhose\b[^?!]{0,100}\b(?:garage|exhaust)\b|\b(?:garage|exhaust)\b[^?!]{0,100}\bhose\b",
         r"\bwaiting for (?:the house|everyone|them|the kids|my \w+) to (?:be empty|leave|go out|be asleep|"
         r"fall asleep)\b",
@@ -214,6 +221,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"skin|hips?)\b[^?!]{0,80}\b(?:again|deeper|on purpose|because i|to feel|felt numb|do more|than usual|"
         r"(?:find|found) out|without telling)\b",
         r"\b(?:self[- ]?harm|cuts?|scars)\b.{0,80}\b(?:make|do|making|doing|cut) (?:some )?more\b",
+        r"\b(?:as (?:a )?punishment|to punish (?:my ?self|me))\b",
+        r"\b(?:don'?t|do not|dont) deserve (?:food|to eat)\b",
+        r"\bskipp\w* meals? on purpose\b", r"\bhitting my (?:own )?head\b",
+        r"\b(?:burning|cutting|scratching) (?:her|him|them)sel(?:f|ves)\b",
+        r"\b(?:razor blades?|blades)\b[^?!]{0,80}\b(?:her|his|my (?:son|daughter)'?s?) (?:room|bin|bag|drawer)\b|"
+        r"\blong sleeves\b[^?!]{0,40}\b(?:summer|hot|heat|hide|hiding)\b",
         r"\bfresh cuts\b.{0,60}\bdid (?:them|it|those)\b|\bdid (?:them|it) (?:myself|to myself)\b",
         r"\bhates? (?:her|him|my|them)sel(?:f|ves)\b[^?!]{0,80}\b(?:cuts?|cutting|does it|did it)\b|\b(?:cuts?|"
         r"cutting|does it|did it)\b[^?!]{0,80}\bhates? (?:her|him|my|them)sel(?:f|ves)\b",
@@ -239,7 +252,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"tablets|meds))\b",
         r"\bi (?:just |have |'?ve )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|"
         r"rat poison|paraquat|drain cleaner|poison|pesticide)\b",
-        r"\b(?:took|taken|swallowed|drank|drunk|downed)\b[^.?!]{0,60}\bon purpose\b",
+        r"\b(?:took|taken|swallowed|drank|drunk|downed|od'?d|od'?ed|overdosed)\b[^.?!]{0,60}\bon purpose\b",
+        r"\b(?:already|just) (?:took|taken|swallowed) (?:them|it|the lot|all)\b[^?!]{0,40}\b(?:waiting|lying here|"
+        r"goodbye)\b",
+        r"\b(?:saying|says|said|told (?:me|us)) (?:that )?(?:he|she|they) (?:has |have |had )?(?:taken|took|drank|"
+        r"swallowed)\b[^.?!]{0,20}\b(?:poison|pills|tablets|bleach|an overdose)\b",
         r"\b(?:want|going|gonna|planning|plan) to (?:take|swallow) (?:them|the lot|all of them) all\b|\b(?:want|going|"
         r"gonna|planning|plan) to (?:take|swallow) (?:them |all of them |the lot )?all at (?:once|the same time)\b",
         r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
@@ -292,7 +309,11 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"harm)\b|\b(?:talk\w*|shout\w*|said|says|scream\w*|mumbl\w*) in (?:his|her|their|my) sleep\b|"
                       r"\bsleep[- ]?talk\w*|\b(?:writing (?:a|an|my|our) (?:\w+ ){0,2}|my (?:\w+ )?)(?:novel|story|"
                       r"book|script|screenplay|play)\b|\ba character (?:who|that|takes|has|is|survives)\b|"
-                      r"\bunalive\W{0,2} means?\b|\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
+                      r"\bunalive\W{0,2} means?\b|\b(?:school|class|uni|university|college) project\b|\bcoursework\b|"
+                      r"\bfor (?:my|a|an|our) (?:\w+ ){0,2}(?:assignment|project|class|essay|dissertation)\b|\bwhat "
+                      r"happens if (?:a|someone|somebody) (?:person |patient )?(?:comes?|turns up|arrives?)\b|"
+                      r"\b(?:kill (?:him|her)self|die)\W{0,3} if (?:\w+ ){0,3}(?:lose|loses|lost|win|wins)\b|"
+                      r"\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
                       r"\bbleed(?:ing)? out\b")
 # "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
 _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"
@@ -312,15 +333,23 @@ _YOUNG_CHILD = re.compile(r"\b(?:[1-9]|1[0-1]) ?(?:yr|year|month)s?[- ]?old\b|\b
 _RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\bthan (?!(?:\w+ )?(?:keep|go on|going on|"
                      r"live|living|look|looking|feel|feeling|be|being|carry|continue|wake|face|spend|exist)\b)")
 # "i want to die my hair before the surgery": the commonest misspelling that reads as a wish to die
+# "my boss is gonna kill me if i'm late", "the queue made me want to die 😂": said of someone else's anger, or
+# laughed off; read as that
+_THREAT = re.compile(r"\b(?:boss|mum|mom|wife|husband|dad|teacher|coach|partner|girlfriend|boyfriend|missus|he|she|"
+                     r"they)(?:'s| is| are| will| would)? (?:gonna |going to |will |would )?kill me\b")
+_LAUGHED_OFF = re.compile(r"\b(?:made|makes|making) me (?:want to|wanna) die\b(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
+                          r"\blol\b|\blmao\b|\bhaha))")
 _DYE = re.compile(r"\bdie (?=(?:my|her|his|your|their|the) (?:hair|roots|brows|eyebrows|beard|lashes|grey|gray)\b)")
-SPELLING = ("suicide suicidal kill myself self harm harming cutting overdose overdosed pills tablets living alive "
+SPELLING = ("suicide suicidal kill myself self harm harming cutting slitting slit wrists overdose overdosed pills "
+            "tablets living alive "
             "goodbye hopeless worthless disappear")
 
 
 def read(text: str) -> UrgentCheck:
     """Whether a message (lower case, spelling read) describes a crisis."""
     found: list[str] = []
-    text = _DYE.sub("dye ", text)
+    text = _THREAT.sub("be cross with me", _DYE.sub("dye ", text))
+    text = _LAUGHED_OFF.sub("made me fed up", text)
     for sentence in reading.SENTENCE_END.split(text):
         told_as_over = reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence) or _CLEAN.search(sentence)
         history = bool(told_as_over) and not reading.NOW.search(reading.RESOLVED.sub("", sentence))
@@ -340,7 +369,7 @@ def read(text: str) -> UrgentCheck:
                                                                        and not _PRESSED.search(text))):
                 continue
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
-                                      and not reading.NOW.search(sentence)):
+                                      and (told_as_over or not reading.NOW.search(sentence))):
                 continue
             found.append(name)
     if not found:

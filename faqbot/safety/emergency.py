@@ -86,7 +86,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bturn(?:ed|ing|s)? (?:blue|purple|grey|gray)\b", r"\bblue lips?\b",
         r"\b(?:asthma attack|inhaler)\b[^.?!]{0,50}\b(?:not working|isn'?t working|doesn'?t help|barely|can'?t)\b",
         r"\bwheez\w*",
-        r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*",
+        r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*", r"\bgrunt\w*\b[^.?!]{0,30}\bbreath\w*",
         r"\b(?:squeak\w*|high[- ]pitched|crowing) (?:sound|noise)s? when (?:she|he|they|i|my \w+) breathes? in\b",
         r"\bsucking in (?:between|under) (?:her|his|the) ribs\b",
         r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
@@ -211,6 +211,10 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\binjected\b[^?!]{0,40}\binstead of\b",
         r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?)\b",
     )),
+    "back pain with numb legs": ("strong", (
+        r"\b(?:back|spine)\b[^?!]{0,40}\b(?:legs?|both legs) (?:are |have gone |gone |feel )?(?:numb|weak|dead)\b|"
+        r"\blegs? (?:are |have gone |gone )?numb\b[^?!]{0,40}\b(?:back|fever)\b",
+    )),
     "head injury with vomiting or drowsiness": ("strong", (
         rf"{_HEAD}[^?!]{{0,120}}{_AFTER_HEAD}", rf"{_AFTER_HEAD}[^?!]{{0,120}}{_HEAD}",
         rf"{_HEAD}[^?!]{{0,120}}\b(?:blood|bleeding|fluid|watery stuff)\b[^.?!]{{0,30}}\b(?:ear|nose)\b",
@@ -257,7 +261,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"confused|can'?t|barely|sweating|passing out|faint)\b",
     )),
     "fever in a baby, or with confusion": ("strong", (
-        r"\b(?:\d+|one|two|three|four|five|six) (?:day|week)s?[- ]old\b[^?!]{0,60}\bfever\b|"
+        r"\b(?:\d+|one|two|three|four|five|six) (?:day|week)s?[- ]old\b[^?!]{0,100}\b(?:fever|hot|high temp\w*|"
+        r"38(?:\.\d)?|39(?:\.\d)?)\b|"
         r"\bnewborn\b[^?!]{0,40}\bfever\b",
         r"\bfever\b[^?!]{0,40}\b(?:confused|mottled|won'?t wake|floppy|stiff neck)\b",
         r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t) fade\b",

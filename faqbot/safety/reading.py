@@ -59,7 +59,12 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"script)|(?:putting together|preparing|giving|doing) (?:a|my|our) (?:\w+ )?(?:presentation|talk|poster|"
     r"project)|presentation (?:on|about)|(?:book|arrange|"
     r"organise|organize|run) (?:a|an|some) (?:[\w-]+ )?(?:session|course|training|workshop)|(?:sessions?|courses?|"
-    r"training|workshops?) (?:covering|on|about))\b"
+    r"training|workshops?) (?:covering|on|about)|(?:film|movie|show|series|episode|book|novel|play) (?:last night |"
+    r"yesterday )?(?:had|has|with|where|in which|about)|main character|what'?s the difference|vs\.?|versus|doing "
+    r"(?:an?|our) (?:\w+ )?(?:audit|survey|review|study|research)|(?:calls?|messages?) (?:mentioning|about)|how "
+    r"(?:\w+ ){0,3}(?:handle|deal with|respond to)|(?:explain|know|tell (?:me|us)|show (?:me|us)) (?:what|how) "
+    r"(?:\w+ ){0,2}looks? like|so (?:i|we) (?:know|can tell)"
+    r" the difference|how (?:should|do|can) (?:i|we) (?:store|keep|dispose)|(?:safe|ok|okay) to (?:have|keep|store))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
 _LONG_AGO_WORDS = (r"years? ago|years later|(?:summers?|winters?|springs?|autumns?) ago|"
@@ -109,7 +114,8 @@ RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)
     r"\w+ologist|consultant|specialist|hospital|paramedics?) said "
     r"it was|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing "
     r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
-    r"(?:clear|fine|normal)|passed (?:fine|through|normally)|"
+    r"(?:clear|fine|normal)|passed (?:fine|through|normally)|all (?:normal|fine)|(?:ambulance|paramedics) (?:came|"
+    r"arrived|took (?:him|her|them))|"
     r"getting better|home now|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
