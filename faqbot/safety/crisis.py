@@ -34,6 +34,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
         r"\bend(?:ing)? (?:it all|things|it|everything)\b(?! (?:with|for|early|by|at|in the|on)\b)",
         r"\bvoices?\b[^.?!]{0,40}\b(?:telling|tell|told) me to (?:jump|die|kill|hurt|cut|end)\b",
+        r"\b(?:balcony|roof|bridge|window|ledge|cliff)\b[^?!]{0,40}\b(?:want|wanted|wanna|going) to jump\b",
+        r"\b(?:don'?t|dont|do not) (?:really )?care if (?:it|this|i) (?:kills? me|die)\b",
+        r"\bhoping\b[^.?!]{0,40}\b(?:won'?t|not|never|don'?t) wake up\b",
+        r"\b(?:give out|die|dying|dead|death|not wake up)\b[^?!]{0,80}\b(?:sounds|would be|feels) like (?:a )?relief\b",
+        r"\btried to (?:strangle|hang|drown|suffocate|smother) (?:him|her|my|them)sel(?:f|ves)\b",
         r"\bwants? to (?:follow|join) (?:\w+ )?(?:lolo|lola|husband|wife|grandpa|grandma|dad|mum|mom|him|her)\b"
         r"[^?!]{0,60}\bon purpose\b|\bstopped (?:eating and drinking|eating|drinking) on purpose\b",
         r"\b(?:know|worked out|figured out) (?:exactly )?(?:what|how much) i'?d (?:take|need|use)\b",
@@ -84,7 +89,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
         r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|"
         r"your)? ?(?:appointment|session|booking))",
-        r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long)\b(?![^.?!]{0,40}\b(?:holiday|"
+        r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long|after (?:this|the|today|tonight|"
+        r"tomorrow))\b(?![^.?!]{0,40}\b(?:holiday|"
         r"vacation|trip|away|abroad|travel\w*|out of town|on leave|visiting|moving|relocating|emigrating)\b)",
     ),
     "a plan or the means": (
@@ -102,6 +108,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:stand|standing|sit|sitting|go and stand|going to stand) on (?:the|a) (?:roof|bridge|ledge)\b",
         r"\bi'?m (?:up |out |standing |sitting )?on (?:the|a|my) (?:roof|ledge|bridge|edge)\b", r"\bengine running\b",
         r"\b(?:bought|buying|got|tied|have) (?:a|the|some) rope\b(?! (?:swing|ladder|light|bracelet|for))",
+        r"\b(?:got|get|has|had|taken) (?:his|her|my|their|the|dad'?s) (?:shotgun|gun|rifle|pistol) out\b",
         r"\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b[^.?!]{0,40}\b(?:sitting|sat|thinking|alone)\b|"
         r"\b(?:sitting|sat|alone)\b[^.?!]{0,40}\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b",
         r"\bhose\b[^?!]{0,100}\b(?:garage|exhaust)\b|\b(?:garage|exhaust)\b[^?!]{0,100}\bhose\b",
@@ -184,6 +191,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
         r"\bgoodbye letters?\b", r"\bwhen (?:they|someone|somebody|you) finds? me\b",
         r"\bmy own (?:eulogy|obituary)\b",
+        r"\bwon'?t be needing\W{0,2} (?:the|my|his|her|any) (?:appointment|follow[- ]up|prescription|tablets|pills)\b",
         r"\bdied\b[^?!]{0,120}\b(?:be )?(?:seeing|see|join\w*|be with) (?:her|him|them) (?:again )?soon\b",
         r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
         r"to stop being)\b", r"\b(?:chosen|picked) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|a day|"
@@ -196,7 +204,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bgiving (?:his|her|my) \w+ away\b",
         r"\bdon'?t (?:try to )?(?:call|ring) (?:me|my family)\b", r"\bnot (?:answering|"
         r"picking up)\b[^?!]{0,80}\b(?:goodbye|sorry|note|pills|low|better this way)\b|\b(?:goodbye|sorry|note|pills|"
-        r"better this way|see you on the other side)\b[^?!]{0,120}\b(?:(?:not|isn'?t|aren'?t) (?:answering|picking up)|"
+        r"better this way|see you on the other side|thanks for (?:always )?being there|look after (?:mum|mom|dad|the "
+        r"kids))\b[^?!]{0,120}\b(?:(?:not|isn'?t|aren'?t) (?:answering|picking up)|"
         r"won'?t answer|voicemail|phone (?:is )?off|"
         r"off grid|locked)\b",
         r"\b(?:texted|messaged|sent|wrote)\b[^?!]{0,40}\bgoodbye\b",
@@ -224,6 +233,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:as (?:a )?punishment|to punish (?:my ?self|me))\b",
         r"\b(?:don'?t|do not|dont) deserve (?:food|to eat)\b",
         r"\bskipp\w* meals? on purpose\b", r"\bhitting my (?:own )?head\b",
+        r"\b(?:i'?ve |i )(?:cut|burned|burnt|scratched) again\b", r"\b(?:thinking (?:about|of)|want to|going to) "
+        r"(?:go(?:ing)?|cut(?:ting)?) deeper\b", r"\bcutting (?:the |my )?(?:\w+ ){0,2}(?:patches|skin|arms?|legs?) "
+        r"with (?:scissors|a blade|a razor|a knife)\b",
         r"\b(?:burning|cutting|scratching) (?:her|him|them)sel(?:f|ves)\b",
         r"\b(?:razor blades?|blades)\b[^?!]{0,80}\b(?:her|his|my (?:son|daughter)'?s?) (?:room|bin|bag|drawer)\b|"
         r"\blong sleeves\b[^?!]{0,40}\b(?:summer|hot|heat|hide|hiding)\b",
@@ -246,7 +258,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:swallowed|taken|took|injected|downed)\b[^.?!]{0,20}\b(?:the whole|a whole|all (?:my|of my|her|his|"
         r"their)|a load of|a lot of|loads of)\b",
         r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
-        r"\bthinking (?:about|of) taking all\b",
+        r"\bthinking (?:about|of) taking all\b", r"\b(?:thinking|think|thought) (?:about|of) taking (?:them all|all of "
+        r"them|the lot)\b", r"^(?:just |i )?overdos(?:ed|ing) on\b(?! (?:chocolate|sugar|cake|carbs?|caffeine|coffee|"
+        r"sweets|candy|netflix|tv|food|cheese|pizza))",
+        r"^(?:just |i )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|rat poison|"
+        r"paraquat|drain cleaner|poison|pesticide)\b",
         r"\b(?:she'?s|he'?s|they'?re|she is|he is|they are|said (?:she|he|they)(?:'d| would| will)?) (?:going to|"
         r"gonna|planning to|threatening to|about to)? ?(?:overdose|od|take (?:all )?(?:her|his|their) (?:pills|"
         r"tablets|meds))\b",
@@ -294,6 +310,7 @@ _USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college)|(?:a|hi
 _CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
                     r"self[- ]?harm[- ]free)\b|\b(?:clean|free of it) (?:for|since)\b")
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
+_AGAIN = re.compile(r"\b(?:again|still|fresh|new)\b")  # "the marks are getting infected, i'm burning again"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
 _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|causes?|"
                       r"talk|talks|leaflets?|information|training|course|lesson|programme|documentary|book) (?:of|"
@@ -309,7 +326,9 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"harm)\b|\b(?:talk\w*|shout\w*|said|says|scream\w*|mumbl\w*) in (?:his|her|their|my) sleep\b|"
                       r"\bsleep[- ]?talk\w*|\b(?:writing (?:a|an|my|our) (?:\w+ ){0,2}|my (?:\w+ )?)(?:novel|story|"
                       r"book|script|screenplay|play)\b|\ba character (?:who|that|takes|has|is|survives)\b|"
-                      r"\bunalive\W{0,2} means?\b|\b(?:school|class|uni|university|college) project\b|\bcoursework\b|"
+                      r"\b(?:suicide|self[- ]?harm|unalive)\W{0,2} means?\b|\b(?:can|could|may|might) cause\b"
+                      r"[^?!]{0,40}\bsuicid\w*|\b(?:doing|for) (?:a|an|my|our) (?:\w+ )?(?:project|audit|study|"
+                      r"research|survey)\b|\b(?:school|class|uni|university|college) project\b|\bcoursework\b|"
                       r"\bfor (?:my|a|an|our) (?:\w+ ){0,2}(?:assignment|project|class|essay|dissertation)\b|\bwhat "
                       r"happens if (?:a|someone|somebody) (?:person |patient )?(?:comes?|turns up|arrives?)\b|"
                       r"\b(?:kill (?:him|her)self|die)\W{0,3} if (?:\w+ ){0,3}(?:lose|loses|lost|win|wins)\b|"
@@ -369,7 +388,8 @@ def read(text: str) -> UrgentCheck:
                                                                        and not _PRESSED.search(text))):
                 continue
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
-                                      and (told_as_over or not reading.NOW.search(sentence))):
+                                      and (told_as_over or not (reading.NOW.search(sentence)
+                                                                or _AGAIN.search(sentence)))):
                 continue
             found.append(name)
     if not found:

@@ -124,7 +124,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"tongue|throat|face)\b[^.?!]{0,15}\b(?:puff\w*|swell\w*|swollen)\b",
     )),
     "collapse or unresponsive": ("strong", (
-        r"\b(?:collapsed|collapsing|unconscious|unresponsive|keeled over|out cold|lifeless)\b",
+        r"\b(?:collapsed|collapsing|unconscious|unresponsive|keeled over|out cold|lifeless)\b(?! (?:into|onto|on) "
+        r"(?:my |the )?(?:bed|sofa|couch|settee))",
         r"\b(?:won'?t|will not|can'?t|cannot|isn'?t|is not|not) (?:\w+ )?(?:wake|waking|respond\w*|come round|"
         r"come to)\b(?! (?:early|on time|in the morning))",
         r"(?<!almost )(?<!nearly )\bpassed out\b(?! (?:drunk|from drinking|when i saw|at the (?:price|bill)))",
@@ -165,8 +166,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "bleeding in pregnancy": ("strong", (
         r"\bpregnan\w*\b[^?!]{0,80}\b(?:bleed\w*|blood|spotting heavily|clots?)\b",
         r"\b(?:bleed\w*|blood|clots?)\b[^?!]{0,60}\b(?:pregnan\w*|weeks along)\b",
-        r"\b(?:i'?m|i am|she'?s|she is|at|currently) (?:[12]\d|3\d|4[0-2]) weeks\b(?! (?:ago|post|after|since|out|"
-        r"of))[^?!]{0,100}\b(?:bleed\w*|blood|(?:sudden|severe|terrible|awful|agonising|agonizing) pain)\b",
+        r"(?:^|\b(?:i'?m|i am|she'?s|she is|is|at|currently) )(?:[12]\d|3\d|4[0-2]) weeks\b(?! (?:ago|post|after|since|"
+        r"out|of))[^?!]{0,160}\b(?:bleed\w*|blood|(?:sudden|severe|terrible|awful|agonising|agonizing) pain)\b",
         r"\bpregnan\w*\b[^?!]{0,80}\b(?:soak\w* (?:through )?(?:a |the )?pads?|(?:terrible|severe|"
         r"bad) headache\b[^?!]{0,60}\b(?:vision|blurr\w*|swell\w*))",
     )),
@@ -270,9 +271,10 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "pregnancy or birth emergency": ("strong", (
         r"\b(?:haven'?t|hasn'?t|hadn'?t|not) (?:felt|feel|feeling) (?:the )?(?:baby|her|him|them|any) (?:move|moving|"
         r"kick\w*)\b", r"\b(?:reduced|fewer|less|decreased) (?:baby'?s? |fetal |foetal )?movements?\b",
+        r"\bbaby (?:has )?(?:gone|been|is) (?:very )?quiet\b",
         r"\bwaters? (?:broke|broken|"
         r"have gone)\b[^?!]{0,60}\b(?:cord|green|blood|bleed\w*)\b",
-        r"\b(?:\d+ weeks|pregnan\w*)\b[^?!]{0,80}\bheadache\b[^?!]{0,80}\b(?:flashing|vision|blurr\w*|puff\w*|"
+        r"\b(?:\d+ weeks|pregnan\w*)\b[^?!]{0,160}\bheadache\b[^?!]{0,120}\b(?:flashing|vision|blurr\w*|puff\w*|spots|"
         r"swell\w*)",
         r"\b(?:pregnan\w*|\d+ weeks)\b[^?!]{0,60}\b(?:sharp|severe|bad) pain\b[^?!]{0,60}\b(?:shoulder|faint|dizzy)\b",
         r"\b(?:gave birth|miscarriage|delivered)\b[^?!]{0,60}\b(?:bleed\w*|soak\w*|clots)\b",
@@ -302,7 +304,16 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "other emergencies": ("strong", (
         r"\bsudden\w*\b[^?!]{0,40}\bpain\b[^?!]{0,20}\b(?:testic\w*|balls?|scrotum)\b",
-        r"\bfiller\b[^?!]{0,100}\b(?:vision|can'?t see|blind\w*|sight)\b",
+        r"\bfiller\b[^?!]{0,200}\b(?:vision|can'?t see|blind\w*|sight)\b",
+        r"\bfiller\b[^?!]{0,120}\b(?:gone white|went white|turned white|very pale|blanch\w*|lacy|net pattern|mottled|"
+        r"white and patchy)\b",
+        r"\b(?:palpitations|heart (?:is )?racing|pulse|heart rate|watch says)\b[^?!]{0,60}\b(?:black out|pass out|"
+        r"faint\w*|collapse)\b",
+        r"\b(?:ecstasy|mdma|molly|cocaine|speed|ket|pills)\b[^?!]{0,60}\b(?:burning up|overheat\w*|confused|"
+        r"twitch\w*|fitting|unresponsive)\b",
+        r"\b(?:toddler|baby|child|kid|son|daughter|little one|\d+ ?(?:year|yr|month)[- ]old)\b[^?!]{0,60}\b(?:found|"
+        r"got into|got hold of)\b[^?!]{0,30}\b(?:pills?|tablets?|medicine|meds)\b[^?!]{0,60}\b(?:ate|eaten|swallowed|"
+        r"had some|took some|chewed)\b",
         r"\b(?:eye|cataract) (?:op|operation|surgery)\b[^?!]{0,80}\bpain\w*\b[^?!]{0,60}\b(?:vision|blurr\w*|"
         r"can'?t see)\b",
         r"\bstridor\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:fever|temp|can'?t swallow)\b",

@@ -53,7 +53,9 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"courses?|workshops?)|(?:management|life support|first aid|cpr|resuscitation|awareness) (?:training|courses?|"
     r"sessions?)|(?:protocols?|polic(?:y|ies)|procedures?|flowcharts?|guidelines?) (?:for|if|when|you (?:use|follow)|"
     r"(?:your|the) (?:clinic|practice|team) (?:uses?|follows?))|what (?:protocol|procedure|policy)|(?:updating|"
-    r"reviewing|writing|update|review) (?:our|the|their) (?:\w+ )?(?:protocols?|polic(?:y|ies)|procedures?|guidance)|"
+    r"reviewing|writing|update|review) (?:our|the|their) (?:\w+ ){0,2}(?:protocols?|polic(?:y|ies)|procedures?|"
+    r"guidance|folder|kit)|\brevising\b|(?:at|in) (?:the |our |an? )?(?:\w+ )?class\b|(?:said|says|told (?:us|me)) "
+    r"(?:that )?if\b|"
     r"writing (?:a|an|my|our) (?:\w+ )?(?:novel|story|book|script|screenplay|play|scene)|a character (?:who|that|"
     r"takes|has|is)|(?:the |a |your )?(?:form|questionnaire) (?:asks?|says|wants)|my (?:\w+ )?(?:novel|story|book|"
     r"script)|(?:putting together|preparing|giving|doing) (?:a|my|our) (?:\w+ )?(?:presentation|talk|poster|"
@@ -68,7 +70,9 @@ HYPOTHETICAL = re.compile(  # what-ifs
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
 _LONG_AGO_WORDS = (r"years? ago|years later|(?:summers?|winters?|springs?|autumns?) ago|"
-                   r"a long time ago|ages ago|decades ago|the (?:year|month) (?:after|before)|the following year|"
+                   r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
+                   r"new year)|"
+                   r"the (?:year|month) (?:after|before)|the following year|"
                    r"\d+ years? (?:later|after)|"
                    r"in my (?:teens|twenties|20s|thirties|30s)|as a (?:kid|child|teen(?:ager)?|toddler|baby|"
                    r"little (?:boy|girl|one))|(?:\d+|six|eight|nine|ten|eleven|twelve|eighteen) months ago|"
@@ -77,12 +81,14 @@ _LONG_AGO_WORDS = (r"years? ago|years later|(?:summers?|winters?|springs?|autumn
                    r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
 _PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
               r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
-              r"back in|last month|before my (?:treatment|session)|before i was born")
+              r"back in|last month|before my (?:treatment|session)|before i was born|(?:at|with|after) my "
+              r"(?:first|last|previous|second) (?:birth|delivery|baby|pregnancy|labou?r)")
 # Heard from someone else: "my friend said", "saw on tiktok that"; unlike time words, it yields to a message that
 # describes something happening ("my neighbour's girl got into the weedkiller ... what do we do right now?").
 _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) "
             r"(?:online|somewhere|that|about)|(?:saw|seen|read|heard) (?:it |this |that )?(?:on|in) (?:a |the )?"
-            r"(?:tiktok|instagram|facebook|youtube|reddit|forum|internet|news|paper|article|group chat)|(?:someone|"
+            r"(?:tiktok|instagram|facebook|youtube|reddit|forum|internet|news|paper|article|group chat|radio|podcast|"
+            r"telly|tv)|(?:read|heard) (?:\w+ )?(?:can|could|may|might) cause|(?:someone|"
             r"somebody|people) (?:on (?:a |the )?\w+ )?(?:said|says|told me|claim\w*|reckon\w*|swear\w*)|"
             r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
@@ -107,7 +113,9 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )
                       r"a long time)(?: now)?\b|"
                       r"\b(?:totally |completely )?(?:fine|normal) (?:after|afterwards|since)\b|"
                       r"\b(?:well|fine|ok|okay|good|stable|great|healthy) ever since\b|\bwas fine after\b|"
-                      r"\b(?:a long time|long|years|ages|decades) ago now\b")
+                      r"\b(?:a long time|long|years|ages|decades) ago now\b|\bwell[- ]controlled\b|\b(?:had )?none "
+                      r"(?:for|in) (?:\w+ ){0,2}(?:years?|months)\b|\b(?:which is |is |it'?s )?normal for "
+                      r"(?:him|her|me|them)\b|\b(?:it'?s|is|are|now|all) back to normal\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
 RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)\b)|(?:doctors?|they|gp|a&e|"
@@ -115,7 +123,8 @@ RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)
     r"it was|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing "
     r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
     r"(?:clear|fine|normal)|passed (?:fine|through|normally)|all (?:normal|fine)|(?:ambulance|paramedics) (?:came|"
-    r"arrived|took (?:him|her|them))|"
+    r"arrived|took (?:him|her|them))|coughed it (?:straight |right )?(?:up|out)|pass on (?:my|our) thanks|"
+    r"(?:staff|team|nurses?) (?:were|was) (?:amazing|brilliant|great|fantastic)|"
     r"getting better|home now|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
