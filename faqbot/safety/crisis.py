@@ -19,7 +19,8 @@ from faqbot.safety.signs import UrgentCheck
 
 _ME = r"(?:my ?self|meself|myslef|mself)"
 _PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|tylenol|acetaminophen|ibuprofen|"
-          r"aspirin|insulin|antidepressants|painkillers|pain ?killers|xanax|oxy\w*)")
+          r"aspirin|insulin|antidepressants|painkillers|pain ?killers|xanax|oxy\w*|sertraline|citalopram|fluoxetine|"
+          r"amitriptyline|mirtazapine|codeine|tramadol|diazepam|zopiclone|methadone|quetiapine|lithium|propranolol)")
 
 # "how many of my tablets would stop my heart", "would a week's worth be peaceful"
 _AMOUNT = (r"(?:how (?:much|many)|enough|\d{2,}|a weeks?'? ?worth|months?'? supply|all (?:of )?(?:my|them|her|his)|"
@@ -35,6 +36,14 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bend(?:ing)? (?:it all|things|it|everything)\b(?! (?:with|for|early|by|at|in the|on)\b)",
         r"\bvoices?\b[^.?!]{0,40}\b(?:telling|tell|told) me to (?:jump|die|kill|hurt|cut|end)\b",
         r"\b(?:balcony|roof|bridge|window|ledge|cliff)\b[^?!]{0,40}\b(?:want|wanted|wanna|going) to jump\b",
+        r"\b(?:stopped|stop) caring (?:if|whether) i (?:live|die)\b", r"\bfor when i decide\b",
+        r"\b(?:pray|praying|hope|hoping|wish) (?:\w+ )?not to wake up\b", r"\b(?:hope|pray|wish) (?:god|the lord) "
+        r"(?:takes|will take|would take) me\b",
+        r"\b(?:imagin|imajin|pictur|think)\w*\b[^.?!]{0,10}\bmy (?:own )?fune?ral\b",
+        r"\b(?:don'?t|do not|can'?t) trust (?:my ?self|me)\b(?! (?:with|around) (?:chocolate|cake|sweets|food|"
+        r"biscuits|money|shopping))",
+        r"\bwants? to \W?(?:go to|be with|join|follow) (?:dad|mum|mom|him|her)\b\W?[^?!]{0,40}\b(?:died|passed|"
+        r"dead)\b",
         r"\b(?:don'?t|dont|do not) (?:really )?care if (?:it|this|i) (?:kills? me|die)\b",
         r"\bhoping\b[^.?!]{0,40}\b(?:won'?t|not|never|don'?t) wake up\b",
         r"\b(?:give out|die|dying|dead|death|not wake up)\b[^?!]{0,80}\b(?:sounds|would be|feels) like (?:a )?relief\b",
@@ -109,6 +118,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bi'?m (?:up |out |standing |sitting )?on (?:the|a|my) (?:roof|ledge|bridge|edge)\b", r"\bengine running\b",
         r"\b(?:bought|buying|got|tied|have) (?:a|the|some) rope\b(?! (?:swing|ladder|light|bracelet|for))",
         r"\b(?:got|get|has|had|taken) (?:his|her|my|their|the|dad'?s) (?:shotgun|gun|rifle|pistol) out\b",
+        r"\bstash of\b[^.?!]{0,20}\b(?:pills|tablets|codeine|paracetamol|meds|tramadol|morphine)\b",
+        r"\bwh?at happens if (?:u|you|i|someone) (?:take|took|swallow\w*) (?:\d{2,}|a whole|all)\b",
+        r"\b(?:rather|don'?t want) the coroner\b|\bthe coroner (?:didn'?t|doesn'?t|not) (?:know|find)\b",
+        r"\btimetable for the (?:fast |express )?train\b|\bwith a (?:razor|blade|knife)\b[^.?!]{0,30}\bfor (?:an|a|"
+        r"\d+) (?:hour|while|minutes)\b",
+        r"\btipped (?:all )?(?:her|his|my) (?:tablets|pills|meds)\b",
         r"\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b[^.?!]{0,40}\b(?:sitting|sat|thinking|alone)\b|"
         r"\b(?:sitting|sat|alone)\b[^.?!]{0,40}\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b",
         r"\bhose\b[^?!]{0,100}\b(?:garage|exhaust)\b|\b(?:garage|exhaust)\b[^?!]{0,100}\bhose\b",
@@ -190,7 +205,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
         r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
         r"\bgoodbye letters?\b", r"\bwhen (?:they|someone|somebody|you) finds? me\b",
-        r"\bmy own (?:eulogy|obituary)\b",
+        r"\bmy own (?:eulogy|obituary)\b", r"\b(?:i'?ve |ive )?sorted everything else\b",
+        r"\b(?:wrote|written|made|sorted) (?:my|a) will\b[^?!]{0,80}\b(?:gave|giving|deleted|bye|goodbye)\b|"
+        r"\bdeleted (?:all )?my (?:socials|accounts|social media)\b",
+        r"\b(?:took|taken|swallowed)\b[^?!]{0,60}\b(?:said|saying) goodbye\b",
+        r"\bthat'?s when i'?m planning to go\b|\bnext of kin\b[^?!]{0,80}\bplanning to go\b",
         r"\bwon'?t be needing\W{0,2} (?:the|my|his|her|any) (?:appointment|follow[- ]up|prescription|tablets|pills)\b",
         r"\bdied\b[^?!]{0,120}\b(?:be )?(?:seeing|see|join\w*|be with) (?:her|him|them) (?:again )?soon\b",
         r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
@@ -233,7 +252,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:as (?:a )?punishment|to punish (?:my ?self|me))\b",
         r"\b(?:don'?t|do not|dont) deserve (?:food|to eat)\b",
         r"\bskipp\w* meals? on purpose\b", r"\bhitting my (?:own )?head\b",
-        r"\b(?:i'?ve |i )(?:cut|burned|burnt|scratched) again\b", r"\b(?:thinking (?:about|of)|want to|going to) "
+        r"\b(?:i'?ve |i )(?:cut|burned|burnt|scratched) again\b",
+        r"\bcutting\b[^?!]{0,60}\b(?:every (?:night|day)|steri[- ]?strips|stitches)\b",
+        r"\bhad a go at my (?:wrists?|arms?|legs?|thighs?)\b", r"\b(?:thinking (?:about|of)|want to|going to) "
         r"(?:go(?:ing)?|cut(?:ting)?) deeper\b", r"\bcutting (?:the |my )?(?:\w+ ){0,2}(?:patches|skin|arms?|legs?) "
         r"with (?:scissors|a blade|a razor|a knife)\b",
         r"\b(?:burning|cutting|scratching) (?:her|him|them)sel(?:f|ves)\b",
@@ -260,7 +281,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
         r"\bthinking (?:about|of) taking all\b", r"\b(?:thinking|think|thought) (?:about|of) taking (?:them all|all of "
         r"them|the lot)\b", r"^(?:just |i )?overdos(?:ed|ing) on\b(?! (?:chocolate|sugar|cake|carbs?|caffeine|coffee|"
-        r"sweets|candy|netflix|tv|food|cheese|pizza))",
+        r"sweets|candy|netflix|tv|food|cheese|pizza|mince pies|turkey|christmas|crisps|biscuits|ice cream))",
         r"^(?:just |i )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|rat poison|"
         r"paraquat|drain cleaner|poison|pesticide)\b",
         r"\b(?:she'?s|he'?s|they'?re|she is|he is|they are|said (?:she|he|they)(?:'d| would| will)?) (?:going to|"
@@ -326,7 +347,8 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"harm)\b|\b(?:talk\w*|shout\w*|said|says|scream\w*|mumbl\w*) in (?:his|her|their|my) sleep\b|"
                       r"\bsleep[- ]?talk\w*|\b(?:writing (?:a|an|my|our) (?:\w+ ){0,2}|my (?:\w+ )?)(?:novel|story|"
                       r"book|script|screenplay|play)\b|\ba character (?:who|that|takes|has|is|survives)\b|"
-                      r"\b(?:suicide|self[- ]?harm|unalive)\W{0,2} means?\b|\b(?:can|could|may|might) cause\b"
+                      r"\b(?:suicide|self[- ]?harm|unalive)\W{0,2} means?\b|\bcauses? (?:\w+ ){0,3}suicid\w*|"
+                      r"\b(?:can|could|may|might) cause\b"
                       r"[^?!]{0,40}\bsuicid\w*|\b(?:doing|for) (?:a|an|my|our) (?:\w+ )?(?:project|audit|study|"
                       r"research|survey)\b|\b(?:school|class|uni|university|college) project\b|\bcoursework\b|"
                       r"\bfor (?:my|a|an|our) (?:\w+ ){0,2}(?:assignment|project|class|essay|dissertation)\b|\bwhat "
@@ -356,7 +378,8 @@ _RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\btha
 # laughed off; read as that
 _THREAT = re.compile(r"\b(?:boss|mum|mom|wife|husband|dad|teacher|coach|partner|girlfriend|boyfriend|missus|he|she|"
                      r"they)(?:'s| is| are| will| would)? (?:gonna |going to |will |would )?kill me\b")
-_LAUGHED_OFF = re.compile(r"\b(?:made|makes|making) me (?:want to|wanna) die\b(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
+_LAUGHED_OFF = re.compile(r"\b(?:(?:made|makes|making) me (?:want to|wanna) die|(?:i'?m|im) suicidal about (?:this|"
+                          r"the|my) \w+)\b(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
                           r"\blol\b|\blmao\b|\bhaha))")
 _DYE = re.compile(r"\bdie (?=(?:my|her|his|your|their|the) (?:hair|roots|brows|eyebrows|beard|lashes|grey|gray)\b)")
 SPELLING = ("suicide suicidal kill myself self harm harming cutting slitting slit wrists overdose overdosed pills "

@@ -83,7 +83,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"laughter)(?! out in (?:a|the) (?:competition|match|fight|bout|training))",
         r"\bsomething stuck in (?:my|his|her|the) throat\b",
         r"\b(?:lips?|face|skin|fingers?|fingernails?|nails?)\b[^.?!]{0,25}\b(?:blue|bluish|purple|grey|gray)\b",
-        r"\bturn(?:ed|ing|s)? (?:blue|purple|grey|gray)\b", r"\bblue lips?\b",
+        r"\bturn(?:ed|ing|in'?|s)? (?:blue?|purple|grey|gray)\b", r"\bblue lips?\b",
         r"\b(?:asthma attack|inhaler)\b[^.?!]{0,50}\b(?:not working|isn'?t working|doesn'?t help|barely|can'?t)\b",
         r"\bwheez\w*",
         r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*", r"\bgrunt\w*\b[^.?!]{0,30}\bbreath\w*",
@@ -125,7 +125,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "collapse or unresponsive": ("strong", (
         r"\b(?:collapsed|collapsing|unconscious|unresponsive|keeled over|out cold|lifeless)\b(?! (?:into|onto|on) "
-        r"(?:my |the )?(?:bed|sofa|couch|settee))",
+        r"(?:my |the )?(?:bed|sofa|couch|settee))", r"\b(?:very |really )?(?:hard|difficult) to (?:rouse|wake)\b",
         r"\b(?:won'?t|will not|can'?t|cannot|isn'?t|is not|not) (?:\w+ )?(?:wake|waking|respond\w*|come round|"
         r"come to)\b(?! (?:early|on time|in the morning))",
         r"(?<!almost )(?<!nearly )\bpassed out\b(?! (?:drunk|from drinking|when i saw|at the (?:price|bill)))",
@@ -140,7 +140,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:on the (?:bathroom )?floor)\b[^?!]{0,40}\b(?:cold|mumbling|won'?t|not)\b",
     )),
     "seizure": ("strong", (
-        r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|had|has|in|into) (?:a )?fits?\b(?! (?:of|about))",
+        r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|havin'?|had|has|in|into) (?:a )?fits?\b(?! (?:of|"
+        r"about))",
         r"(?<!coil )(?<!iud )(?<!brace )(?<!braces )(?<!denture )(?<!lens )(?<!crown )(?<!implant )(?<!aid )(?<!cast )"
         r"(?<!pessary )(?<!glasses )(?<!wig )\bfitting\b(?! (?:room|in|the|a|for|into|session|appointment|of|went))",
         r"\bjerking\b[^.?!]{0,30}\b(?:won'?t stop|all over|"
@@ -174,6 +175,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "vomiting or coughing blood": ("strong", (
         r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b",
         r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b", r"\bcoffee grounds?\b",
+        r"\bco(?:u)?ff?ing up\b[^.?!]{0,25}\bblood",
     )),
     "poisoning or something swallowed": ("strong", (
         r"\b(?:swallowed|swallowing|swallow|ate|eaten|eating|drank|drunk|drinking|ingested|chewed|sucked|licked|"
@@ -204,8 +206,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"little one|\d+ ?(?:year|yr|month)[- ]old|grandma|grandad|grandmother|grandfather|nan|mum|"
         r"dad)\b[^?!]{0,80}\b(?:ate|eaten|eats|swallowed|drank|drunk|chewed|bit into|got into|had some|"
         r"licked)\b[^?!]{0,60}\b(?:tablets?|pills?|iron|calpol|medicine|pods?|tabs?|berries|leaf|leaves|foxglove|yew|"
-        r"mushrooms?|descaler|solution|battery|batteries|coin|magnets?|warfarin|insulin|amlodipine|\w+(?:ine|ol|pril|"
-        r"pam))\b",
+        r"mushrooms?|descaler|solution|battery|batteries|coin|magnets?|warfarin|insulin|amlodipine|(?!(?:fine|wine|"
+        r"line|online|nine|mine|shine|school|cool|pool)\b)\w+(?:ine|ol|pril|pam))\b",
         r"\bfound (?:my|our|her|his) (?:\w+ )?(?:tablets?|pills?|medicine|iron|calpol)\b[^?!]{0,40}\bopen\b",
         r"\b(?:took|taken|injected)\b[^?!]{0,40}\b(?:twice|double|instead of|by mistake|"
         r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing)\b|"
@@ -276,7 +278,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"have gone)\b[^?!]{0,60}\b(?:cord|green|blood|bleed\w*)\b",
         r"\b(?:\d+ weeks|pregnan\w*)\b[^?!]{0,160}\bheadache\b[^?!]{0,120}\b(?:flashing|vision|blurr\w*|puff\w*|spots|"
         r"swell\w*)",
-        r"\b(?:pregnan\w*|\d+ weeks)\b[^?!]{0,60}\b(?:sharp|severe|bad) pain\b[^?!]{0,60}\b(?:shoulder|faint|dizzy)\b",
+        r"\b(?:pregnan\w*|\d+ weeks)\b[^?!]{0,120}\b(?:sharp|severe|bad) pain\b[^?!]{0,160}\b(?:shoulder|faint|dizzy|"
+        r"went grey)\b",
         r"\b(?:gave birth|miscarriage|delivered)\b[^?!]{0,60}\b(?:bleed\w*|soak\w*|clots)\b",
         r"\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b[^?!]{0,60}\b(?:1\d|2\d|3[0-6]) weeks\b|"
         r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b|"
