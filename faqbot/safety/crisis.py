@@ -331,7 +331,7 @@ _USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college)|(?:a|hi
 _CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
                     r"self[- ]?harm[- ]free)\b|\b(?:clean|free of it) (?:for|since)\b")
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
-_AGAIN = re.compile(r"\b(?:again|still|fresh|new)\b")  # "the marks are getting infected, i'm burning again"
+_AGAIN = re.compile(r"\b(?:again|fresh|new)\b")  # "the marks are getting infected, i'm burning again"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
 _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|causes?|"
                       r"talk|talks|leaflets?|information|training|course|lesson|programme|documentary|book) (?:of|"
