@@ -86,3 +86,32 @@ def test_the_clinics_own_signs_come_after_crisis_and_emergency():
     assert dental.check("there's pus coming from the socket since yesterday").escalation is Escalation.CLINIC
     assert not dental.check("my face is a bit red the day after").urgent  # the skin clinic's signs are not its own
     assert dental.check("the socket still bleeds after 3 hours of biting on gauze").escalation is Escalation.CLINIC
+
+
+@pytest.mark.parametrize("message", [
+    "seizure-free for five years now, is botox ok for me?",
+    "last year i fainted at a concert, couldn't catch my breath, all fine since",
+    "my aunt swears the vaccine gave her a seizure, is that possible?",
+    "suppose I get chest pain during the stress test, what happens then?",
+    "I'm writing a novel where a character takes an overdose, what would A&E do?",
+    "does the team offer seizure management training for school staff?",
+    "I overdosed once years ago and have been well ever since, do I put it on the form?",
+])
+def test_signs_told_as_over_heard_of_or_asked_for_others_stay_calm(triage, message):
+    found = triage.check(message)
+    assert not found.urgent, found
+
+
+def test_hearsay_does_not_hide_an_emergency_described_now(triage):
+    found = triage.check("my neighbour's boy got into the shed and swallowed weedkiller. what do we do right now?")
+    assert found.escalation is Escalation.EMERGENCY, found
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("my sister says she's going to overdose tonight", Escalation.CRISIS),
+    ("my 2 yr old swallowed a load of the magnets from his toy", Escalation.EMERGENCY),  # an accident, not a crisis
+    ("took all my tablets at once by mistake, i got confused about the days. so sleepy", Escalation.EMERGENCY),
+])
+def test_whose_act_it_is_decides_crisis_or_emergency(triage, message, kind):
+    found = triage.check(message)
+    assert found.escalation is kind, found
