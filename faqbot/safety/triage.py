@@ -23,7 +23,7 @@ from faqbot.settings import Settings
 class Manner:
     """How a message puts what it says, for the embedding's second opinion (safety/model.py)."""
 
-    hedged: bool  # calls what it describes mild: "mild redness", "a bit puffy", "tiny dots of blood"
+    hedged: bool  # calls what it describes mild ("mild redness", "a bit puffy") or like the usual ("like sunburn")
     jesting: bool  # laughs ("lol", "haha"): the second opinion leaves it to the rules
 
 
@@ -53,7 +53,9 @@ class Triage:
     def assess(self, message: str) -> tuple[UrgentCheck, Manner]:
         """`check`, and how the message puts it: each spelling read once."""
         urgent_text, text = self.text(message, self._urgent_spelling), self.text(message)
-        manner = Manner(bool(reading.HEDGED.search(text)), bool(reading.LAUGH.search(text)))
+        usual = self.clinic.reading.like_usual  # "red like sunburn": what the clinic's documents call usual
+        manner = Manner(bool(reading.HEDGED.search(text) or (usual is not None and usual.search(text))),
+                        bool(reading.LAUGH.search(text)))
         said = self._in_other_language(message)  # in a language the English rules don't read
         for found in (crisis.read(urgent_text), said if said and said.escalation is Escalation.CRISIS else None,
                       read(emergency.BOOK, urgent_text), said):

@@ -1,0 +1,312 @@
+"""The words of a crisis, as regular expressions over a message in lower case (its spelling read): thoughts of
+suicide, a plan or the means, saying goodbye, self-harm, an overdose on purpose, and phrases in other languages.
+How a message is read for them (negation, history, subjects, idioms) is crisis.py's."""
+
+from __future__ import annotations
+
+_ME = r"(?:my ?self|meself|myslef|mself)"
+_PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|tylenol|acetaminophen|ibuprofen|"
+          r"aspirin|insulin|antidepressants|painkillers|pain ?killers|xanax|oxy\w*|sertraline|citalopram|fluoxetine|"
+          r"amitriptyline|mirtazapine|codeine|tramadol|diazepam|zopiclone|methadone|quetiapine|lithium|propranolol)")
+
+# "how many of my tablets would stop my heart", "would a week's worth be peaceful"
+_AMOUNT = (r"(?:how (?:much|many)|enough|\d{2,}|a weeks?'? ?worth|months?'? supply|all (?:of )?(?:my|them|her|his)|"
+           r"a lot of|the whole|whole (?:box|bottle|pack|pen)|loads)")
+_DEADLY = (r"(?:lethal|deadly|fatal|overdoses? kill|kill (?:you|me|someone)|stop (?:my|your|the) heart|(?:not|never|"
+    r"don'?t|dont|wouldn'?t) wake up|too late (?:for them )?to save|past fixing|peaceful|painless|post[- ]mortem)")
+
+SIGNS: dict[str, tuple[str, ...]] = {
+    "suicidal thoughts": (
+        r"\bsuicid\w*", r"\bkill(?:ing)? " + _ME + r"(?! (?:trying|to|at|with|working|laughing|over)\b)",
+        r"\b(?:kill|shoot|hang) (?:him|her|them)sel(?:f|ves)\b",
+        r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
+        r"\bend(?:ing)? (?:it all|things|it|everything)\b(?! (?:with|for|early|by|at|in the|on)\b)",
+        r"\bvoices?\b[^.?!]{0,40}\b(?:telling|tell|told) me to (?:jump|die|kill|hurt|cut|end)\b",
+        r"\b(?:balcony|roof|bridge|window|ledge|cliff)\b[^?!]{0,40}\b(?:want|wanted|wanna|going) to jump\b",
+        r"\b(?:stopped|stop) caring (?:if|whether) i (?:live|die)\b", r"\bfor when i decide\b",
+        r"\b(?:pray|praying|hope|hoping|wish) (?:\w+ )?not to wake up\b", r"\b(?:hope|pray|wish) (?:god|the lord) "
+        r"(?:takes|will take|would take) me\b",
+        r"\b(?:imagin|imajin|pictur|think)\w*\b[^.?!]{0,10}\bmy (?:own )?fune?ral\b",
+        r"\b(?:don'?t|do not|can'?t) trust (?:my ?self|me)\b(?! (?:with|around) (?:chocolate|cake|sweets|food|"
+        r"biscuits|money|shopping))",
+        r"\bwants? to \W?(?:go to|be with|join|follow) (?:dad|mum|mom|him|her)\b\W?[^?!]{0,40}\b(?:died|passed|"
+        r"dead)\b",
+        r"\b(?:don'?t|dont|do not) (?:really )?care if (?:it|this|i) (?:kills? me|die)\b",
+        r"\bhoping\b[^.?!]{0,40}\b(?:won'?t|not|never|don'?t) wake up\b",
+        r"\b(?:give out|die|dying|dead|death|not wake up)\b[^?!]{0,80}\b(?:sounds|would be|feels) like (?:a )?relief\b",
+        r"\btried to (?:strangle|hang|drown|suffocate|smother) (?:him|her|my|them)sel(?:f|ves)\b",
+        r"\bwants? to (?:follow|join) (?:\w+ )?(?:lolo|lola|husband|wife|grandpa|grandma|dad|mum|mom|him|her)\b"
+        r"[^?!]{0,60}\bon purpose\b|\bstopped (?:eating and drinking|eating|drinking) on purpose\b",
+        r"\b(?:know|worked out|figured out) (?:exactly )?(?:what|how much) i'?d (?:take|need|use)\b",
+        r"(?<!like i'm )(?<!like im )(?<!like i was )(?<!thought i was )\b(?:want|wants|wanted|wanting|wanna|going|"
+        r"need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
+        r"of|laughing|from|when|before|after|for)\b)",
+        r"\b(?:want|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|"
+        r"rather) (?:to )?(?:die|dying|be dead|not exist|not be here|not wake up|disappear forever|"
+        r"go to sleep and not)\b",
+        r"\b(?:don'?t|do not|dont|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?(?:live|be alive|be here|exist|"
+        r"wake up|go on|keep going|carry on)\b",
+        r"\bnot exist any ?more\b", r"\bthoughts? of (?:dying|death|suicide|killing|ending)\b",
+        r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|"
+        r"stop)\b(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|\bjust want (?:it|this|"
+        r"everything|it all) (?:to )?(?:be )?(?:over|to end|to stop)\b",
+        r"\b(?:no|what'?s the|whats the|what is the|don'?t see (?:the|any)|not (?:any|a)) (?:point|reason|"
+        r"use) (?:in |of |to |for me to )?(?:living|life|live|going on|keep going|being alive|being here|carrying on|"
+        r"carry on|anything anymore|trying anymore|waking up)\b",
+        r"\bwhy bother (?:living|being alive|going on)\b", r"\bnothing (?:left )?to live for\b",
+        r"\blife (?:is|isn'?t|is not) (?:not )?worth (?:living|it)\b", r"\b(?:i'?m|im|"
+        r"i am) (?:so )?done with (?:life|living|everything|it all)\b",
+        r"\b(?:no|don'?t see a|don'?t see any|not any) future for me\b", r"\bdon'?t see a future\b",
+        r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|"
+        r"mind)\b[^.?!]{0,50}\b(?:gone|dead|died|disappeared|wasn'?t (?:here|around)|weren'?t (?:here|around)|ever "
+        r"again)\b",
+        r"\b(?:easier|easiest|better|best|simpler)\b[^.?!]{0,25}\b(?:not (?:to )?wake up|not to be here|not be here|"
+        r"to not exist|if i (?:didn'?t|did not|never) wake up)\b",
+        r"\bwon'?t have to worry about me (?:much longer|any ?more|for long|soon)\b",
+        r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
+        r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
+        r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
+        r"\b(?:wish|hope|pray) (?:that )?i (?:just )?(?:don'?t|dont|do not|won'?t|wont|never) wake up\b",
+        r"\bsleep (?:and|forever and) never wake up\b",
+        r"(?<!\d)(?<!\d )\bkms\b(?! (?:away|from|to|of|drive|walk|north|south|east|west)\b)",
+        r"\bscared of (?:myself|what i (?:might|could|will) do)\b", r"\bpoint any ?more\b",
+        r"\bwon'?t be (?:a problem|a burden|trouble|around|here) (?:for (?:you|anyone|them) )?(?:much longer|"
+        r"for long)\b",
+        r"\bcan'?t (?:go on|keep going|do this (?:any ?more|no more|much longer)|take (?:it|this|life) any ?more)\b"
+        r"(?! with (?:this|my) (?:acne|skin|scars?))",
+        r"\btired of (?:living|being alive|life|everything|it all)\b", r"\bwanted out\b", r"\bunaliv\w*",
+        r"\b(?:lying|lie|lay) down\b[^.?!]{0,40}\bnot (?:getting|get) (?:back )?up\b",
+        r"\b(?:don'?t|dont) see the point\b[^?!]{0,80}\bwon'?t be (?:around|here)\b",
+        r"\bdon'?t see myself (?:still )?(?:here|alive|around)\b",
+        r"\b(?:get|got) it right this time\b|\bdo it again and\b",
+        r"\bforgive\w*\b[^?!]{0,40}\b(?:take (?:their|your|one'?s|my|his|her) own li(?:fe|ves)|suicide)\b",
+        r"\b(?:who|anyone|anybody) would (?:even )?(?:come|"
+        r"go) to my funeral\b",
+        r"\b(?:want|wanna) to join (?:him|her|them)\b", r"\bthe only thing (?:stopping|keeping) me\b",
+        r"\bnot (?:going to|gonna) be (?:around|here)\b(?! (?:for|on|at|next (?:week|month)) (?:the|my|"
+        r"your)? ?(?:appointment|session|booking))",
+        r"\bwon'?t be (?:around|here) (?:next|much longer|tomorrow|anymore|for long|after (?:this|the|today|tonight|"
+        r"tomorrow))\b(?![^.?!]{0,40}\b(?:holiday|"
+        r"vacation|trip|away|abroad|travel\w*|out of town|on leave|visiting|moving|relocating|emigrating)\b)",
+    ),
+    "a plan or the means": (
+        r"\b(?:ways?|how) to (?:die|kill " + _ME + r"|end it)\b", r"\bpainless (?:way|method) to (?:go|die)\b",
+        r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b", r"\bbleed out\b",
+        r"\bhow much\b[^.?!]{0,40}\b(?:is|would be) (?:deadly|lethal|fatal|enough)\b",
+        r"\b(?:hang|hanging|drown|drowning) " + _ME, r"\bnoose\b", r"\bcar running\b",
+        r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:\S+ )?(?:bridge|"
+        r"building|roof|train|bus|truck|lorry|car|cliff|balcony|multi ?-?stor(?:e)?y|car park|parking garage|tower|"
+        r"block of flats|overpass|motorway bridge)\b",
+        r"\b(?:skipp\w*|stopp\w*|not taking|missing) (?:all )?(?:my|his|her) (?:\w+ )?(?:meds|medication|medicine|"
+        r"insulin|tablets|pills)\b[^.?!]{0,40}\b(?:on purpose|hoping|so (?:that )?(?:i|it) (?:die|end|won'?t))\b",
+        r"\b(?:thought|thinking|think|talked|talking|planning) (?:about|of) (?:doing )?\W?something (?:bigger|worse|"
+        r"more permanent|final|drastic)\b",
+        r"\b(?:stand|standing|sit|sitting|go and stand|going to stand) on (?:the|a) (?:roof|bridge|ledge)\b",
+        r"\bi'?m (?:up |out |standing |sitting )?on (?:the|a|my) (?:roof|ledge|bridge|edge)\b", r"\bengine running\b",
+        r"\b(?:bought|buying|got|tied|have) (?:a|the|some) rope\b(?! (?:swing|ladder|light|bracelet|for))",
+        r"\b(?:got|get|has|had|taken) (?:his|her|my|their|the|dad'?s) (?:shotgun|gun|rifle|pistol) out\b",
+        r"\bstash of\b[^.?!]{0,20}\b(?:pills|tablets|codeine|paracetamol|meds|tramadol|morphine)\b",
+        r"\bwh?at happens if (?:u|you|i|someone) (?:take|took|swallow\w*) (?:\d{2,}|a whole|all)\b",
+        r"\b(?:rather|don'?t want) the coroner\b|\bthe coroner (?:didn'?t|doesn'?t|not) (?:know|find)\b",
+        r"\btimetable for the (?:fast |express )?train\b|\bwith a (?:razor|blade|knife)\b[^.?!]{0,30}\bfor (?:an|a|"
+        r"\d+) (?:hour|while|minutes)\b",
+        r"\btipped (?:all )?(?:her|his|my) (?:tablets|pills|meds)\b",
+        r"\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b[^.?!]{0,40}\b(?:sitting|sat|thinking|alone)\b|"
+        r"\b(?:sitting|sat|alone)\b[^.?!]{0,40}\bwith (?:the|a|my|his|dad'?s) (?:shotgun|gun|rifle|pistol)\b",
+        r"\bhose\b[^?!]{0,100}\b(?:garage|exhaust)\b|\b(?:garage|exhaust)\b[^?!]{0,100}\bhose\b",
+        r"\bwaiting for (?:the house|everyone|them|the kids|my \w+) to (?:be empty|leave|go out|be asleep|"
+        r"fall asleep)\b",
+        r"\b(?:walk|walking) into the (?:sea|ocean|river|lake|water)\b",
+        r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\bfor it to be (?:certain|sure|fatal|enough|final)\b",
+        r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\b(?:to (?:definitely |surely |certainly )?die|be "
+        r"fatal|kill (?:you|me|someone))\b",
+        r"\bhow much (?:antifreeze|rat poison|weed ?killer|paraquat)\b|\b(?:antifreeze|rat poison|weed ?killer|"
+        r"paraquat)\b[^?!]{0,60}\bhow much\b",
+        r"\b(?:bought|buying|collected|collecting|saved)\b[^.?!]{0,40}\b(?:paracetamol|pills|tablets|packs|packets)\b"
+        r"[^.?!]{0,40}\b(?:different (?:shops|pharmacies|chemists)|as (?:many|much) as (?:they|i could))\b",
+        r"\blocked (?:him|her|my|them)sel(?:f|ves) in\b[^?!]{0,60}\b(?:razor|knife|pills|blade|rope|gun)\b",
+        r"\bdriv\w* (?:my car |the car |off )?(?:into|off) (?:a |the )?(?:wall|tree|road|bridge|cliff|river)\b",
+        r"\b(?:rope|blades?|razors?|gun|pistol|rifle|shotgun|firearm|knife)\b[^.?!]{0,50}\b(?:on " + _ME +
+        r"|keep looking at|use it on)\b",
+        r"\b(?:razors?|razor blades?|blades?|rope|gun|pistol)\b[^?!]{0,100}\b(?:going to|gonna|will|'ll) use "
+        r"(?:them|it)\b[^.?!]{0,15}\b(?:tonight|today|on " + _ME + r")\b",
+        r"\benough (?:pills|tablets|paracetamol|meds|medication)\b[^.?!]{0,20}\bto (?:overdose|od|die|end it|kill)\b",
+        r"\b(?:make|made|making) it look like an accident\b",
+        r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
+        r"throat)\b",
+        r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
+        r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out) how (?:to|i'?d|i would|"
+        r"i will|i'?ll|i'?m going to) do "
+        r"it\b",
+        r"\baffairs in order\b[^?!]{0,80}\b(?:gun|shotgun|rifle|pistol|pills|rope|tablets)\b|\b(?:gun|shotgun|rifle|"
+        r"pistol|rope)\b[^?!]{0,80}\baffairs in order\b",
+        r"\b(?:antifreeze|bleach|rat poison|weed ?killer|paraquat|cyanide|poison)\b[^?!]{0,40}\b(?:on a (?:person|"
+        r"human)|kill (?:a|someone|somebody|a person)|to work on (?:a|someone))\b",
+        r"\bin case (?:it|things|everything|life) (?:gets?|becomes?) too (?:much|hard|bad)\b",
+        r"\bpainless (?:to|way to) (?:overdose|od|die|go)\b", r"\bthinking about how to (?:do it|make that happen)\b",
+        rf"\b{_AMOUNT}\b[^?!]{{0,80}}\b{_DEADLY}\b", rf"\b{_DEADLY}\b[^?!]{{0,80}}\b{_AMOUNT}\b",
+        r"\b(?:saving|saved|collect(?:ing|ed)|put(?:ting)? aside|put by|stockpil\w*|hoard\w*|bought (?:a lot of|"
+        r"loads of))\b[^.?!]{0,40}\b(?:pills|tablets|meds|medications?|insulin|patches|paracetamol|morphine|"
+        r"\w+ (?:pills|tablets))\b",
+        r"\benough (?:put by|put aside|saved|on hand)\b", r"\bfor what i'?m planning\b",
+        r"\b(?:i have|i'?ve got|got it all|it'?s all) (?:a plan|planned)\b(?! for (?:my|the|a|your) )",
+        r"\b(?:found|know) a way out\b", r"\bquickest way to stop\b",
+        r"\b(?:with pills|in the garage)\b[^?!]{0,40}\b(?:or|better)\b[^?!]{0,40}\b(?:pills|car|garage|rope|jump)\b",
+        r"\bdrink until it stops\b", r"\bnot taking my (?:insulin|meds|medication|tablets)\b[^.?!]{0,30}\b(?:until|"
+        r"till) (?:it'?s over|it stops|i die)\b",
+        r"\bstopped all my medication on purpose\b", r"\bknife in my hand\b",
+        r"\b(?:walk|walking|step|stepping|jump|jumping|run|running) (?:out )?(?:into|in front of) (?:the )?(?:traffic|"
+        r"a car|a bus|a train|a lorry|a truck|the road)\b",
+        r"\b(?:gun|rope|pills|tablets|knife|blade|razor|noose|packs|packets|boxes)\b[^.?!]{0,30}\b(?:in front of me|"
+        r"next to me|beside me|"
+        r"in my hand|counted out|lined up|laid out)\b|\b(?:pills|tablets|meds)\b[^.?!]{0,10}\bcounted\b",
+        r"\b(?:carbon monoxide|hanging|drowning|overdos\w*|bleeding out|jumping)\b[^?!]{0,20}\bpainless\b|\bpainless\b"
+        r"[^?!]{0,30}\b(?:carbon monoxide|hanging|drowning|overdos\w*|bleeding out)\b",
+        r"\b(?:it'?s|its|that'?s) the plan\b", r"\b(?:along|across) the (?:vein|wrist|artery)\b",
+        r"\bhow many\b[^?!]{0,40}\bwould (?:someone|somebody|a person|one|you) need\b",
+        r"\btake all (?:my|of my|the|her|his)\b[^.?!]{0,60}\b(?:be enough|with (?:whisky|whiskey|vodka|alcohol|wine|"
+        r"booze|gin))\b",
+        r"\bdose\b[^?!]{0,40}\b(?:could|would|will) kill\b", r"\b(?:show up|be detected|detectable|be traced|"
+        r"traceable)\b[^?!]{0,30}\b(?:after|afterwards|post[- ]mortem|autopsy)\b",
+        r"\blife insurance\b[^?!]{0,60}\b(?:overdose|suicide|pays? out if|looks? like (?:an accident|i fell))\b",
+        r"\b(?:looking up|reading (?:up )?(?:on|about)|googling|researching) (?:how|ways|which|methods)\b",
+    ),
+    "saying goodbye": (
+        r"\b(?:suicide )?note\b[^.?!]{0,30}\b(?:goodbye|family|wrote|written|writing)\b(?!.*\bdoctor\b)",
+        r"\bwrote (?:\w+ )?(?:letters?|notes?) to (?:my|everyone)\b",
+        r"\b(?:saying|said|say) goodbye to (?:everyone|everybody|my (?:family|kids|friends))\b",
+        r"\bgoodbye (?:everyone|everybody|world|all)\b", r"\b(?:this is )?my last (?:message|goodbye|words)\b",
+        r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight(?: is|'?s) the night\b",
+        r"\bmade up my mind\b", r"\b(?:i'?ve|i have) decided i'?m done\b", r"\b(?:i'?m|im|i am) done fighting\b",
+        r"\b(?:this is|this will be) (?:my |the )?last (?:message|time)\b", r"\bthis is me saying (?:thanks|goodbye)\b",
+        r"\bwon'?t be (?:alive|coming back|needing (?:them|it|any)|here by)\b",
+        r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
+        r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",
+        r"\bcancel (?:all|everything|all of them|all my)\b[^.?!]{0,60}\b(?:won'?t|wont|permanently|need)\b",
+        r"\bgive my (?:slot|place|appointment) to someone\b", r"\blast time (?:you|anyone) (?:will )?sees? me\b",
+        r"\b(?:take|remove) me off (?:the|your) (?:list|books|register)\b[^?!]{0,80}\b(?:after|won'?t|anymore|"
+        r"no longer)\b", r"\b(?:posting|posted|sent|sending|texting|texted) goodbyes\b",
+        r"\bafter this (?:weekend|week|friday|saturday|sunday)\b[^.?!]{0,40}\b(?:take|remove) me off\b",
+        r"\bwhere i'?m going\b[^?!]{0,10}$|\bwon'?t need\b"
+        r"[^.?!]{0,40}\bwhere i'?m going\b",
+        r"\b(?:it )?(?:wasn'?t|wasnt|is not|isn'?t|it'?s not) (?:her|his|your|anyone'?s|anybody'?s) fault\b",
+        r"\bleave my body to\b", r"\b(?:after|when|if) i(?:'?m gone| die| died|'?m dead| am dead)\b",
+        r"\bgoodbye letters?\b", r"\bwhen (?:they|someone|somebody|you) finds? me\b",
+        r"\bmy own (?:eulogy|obituary)\b", r"\b(?:i'?ve |ive )?sorted everything else\b",
+        r"\b(?:wrote|written|made|sorted) (?:my|a) will\b[^?!]{0,80}\b(?:gave|giving|deleted|bye|goodbye)\b|"
+        r"\bdeleted (?:all )?my (?:socials|accounts|social media)\b",
+        r"\b(?:took|taken|swallowed)\b[^?!]{0,60}\b(?:said|saying) goodbye\b",
+        r"\bthat'?s when i'?m planning to go\b|\bnext of kin\b[^?!]{0,80}\bplanning to go\b",
+        r"\bwon'?t be needing\W{0,2} (?:the|my|his|her|any) (?:appointment|follow[- ]up|prescription|tablets|pills)\b",
+        r"\bdied\b[^?!]{0,120}\b(?:be )?(?:seeing|see|join\w*|be with) (?:her|him|them) (?:again )?soon\b",
+        r"\b(?:made|making) my decision\b", r"\bat peace with my decision\b", r"\bdecided (?:to die|not to be around|"
+        r"to stop being)\b", r"\b(?:chosen|picked) (?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|a day|"
+        r"the day|the date)\b", r"\b(?:this weekend|tonight|tomorrow) is (?:when|the night|the day)\b",
+        r"\b(?:i'?ve|i have) done it\b", r"\b(?:left|wrote|written|writing) (?:a )?notes?\b",
+        r"\b(?:sorry for everything|it'?s better this way|tell my (?:parents|mum|mom|dad|family) (?:i'?m sorry|"
+        r"i love))\b",
+        r"\bfeel like a ghost\b", r"\b(?:sorted|paid off|tidied) (?:my )?(?:will|debts)\b",
+        r"\bgave (?:my|away my|all my) \w+(?: and my \w+)? to\b[^.?!]{0,60}\b(?:that'?s it|look after)\b",
+        r"\bgiving (?:his|her|my) \w+ away\b",
+        r"\bdon'?t (?:try to )?(?:call|ring) (?:me|my family)\b", r"\bnot (?:answering|"
+        r"picking up)\b[^?!]{0,80}\b(?:goodbye|sorry|note|pills|low|better this way)\b|\b(?:goodbye|sorry|note|pills|"
+        r"better this way|see you on the other side|thanks for (?:always )?being there|look after (?:mum|mom|dad|the "
+        r"kids))\b[^?!]{0,120}\b(?:(?:not|isn'?t|aren'?t) (?:answering|picking up)|"
+        r"won'?t answer|voicemail|phone (?:is )?off|"
+        r"off grid|locked)\b",
+        r"\b(?:texted|messaged|sent|wrote)\b[^?!]{0,40}\bgoodbye\b",
+    ),
+    "self-harm": (
+        r"\bself[- ]?harm\w*(?! scars?)", r"\b(?:hurt|harm)(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b",
+        r"\b(?:cut|cutting|burn|burning|burnt|burned|scratch\w*|hitting|punch\w*|starv\w*|punish\w*) " + _ME +
+        r"\b(?! (?:shaving|cooking|chopping|on|by accident|accidentally|slightly|a bit|with (?:a|the) (?:knife|"
+        r"razor) (?:while|when)))",
+        r"\b(?:cut|cutting) my (?:arms|legs|thighs)\b", r"\bcutting (?:my|his|her) (?:arm|leg|thigh)s? again\b",
+        r"\bcutting (?:again|him|her)\w*\b",
+        r"\b(?:until|till|til) (?:i|it) bleeds?\b", r"\bdon'?t feel safe (?:with|around) " + _ME,
+        r"\bon purpose\b[^.?!]{0,40}\b(?:cut|burn|hurt|bleed)\w*", r"\b(?:cut|burn|hurt|"
+        r"bleed)\w*\b[^.?!]{0,30}\bon purpose\b",
+        r"\b(?:burn\w*|cut\w*|bit\w*|scratch\w*|hit\w*|bang\w*|punch\w*)\b[^.?!]{0,30}\b(?:till|until) (?:they|it|"
+        r"i) bleeds?\b", r"\bbanging my head\b", r"\bburning (?:my|her|his) (?:arm|skin|leg|hand)s? with\b",
+        r"\b(?:keep|kept|been) (?:hitting|banging|punching) (?:my ?self|my (?:legs|arms|head|body))\b",
+        r"\bthe thing with the (?:razor|blade|lighter)\b",
+        r"\bcutting where\b", r"\b(?:cut|cutting|went)\b[^.?!]{0,20}\bdeeper (?:than ever|on purpose|this time)\b",
+        r"\bhand on the hob\b", r"\bholding my breath\b[^.?!]{0,40}\b(?:see how long|longer than)\b",
+        r"\b(?:cut|cutting|scratch\w*|burn\w*|carv\w*|slash\w*)\b (?:into )?my (?:arms?|legs?|thighs?|wrists?|stomach|"
+        r"skin|hips?)\b[^?!]{0,80}\b(?:again|deeper|on purpose|because i|to feel|felt numb|do more|than usual|"
+        r"(?:find|found) out|without telling)\b",
+        r"\b(?:self[- ]?harm|cuts?|scars)\b.{0,80}\b(?:make|do|making|doing|cut) (?:some )?more\b",
+        r"\b(?:as (?:a )?punishment|to punish (?:my ?self|me))\b",
+        r"\b(?:don'?t|do not|dont) deserve (?:food|to eat)\b",
+        r"\bskipp\w* meals? on purpose\b", r"\bhitting my (?:own )?head\b",
+        r"\b(?:i'?ve |i )(?:cut|burned|burnt|scratched) again\b",
+        r"\bcutting\b[^?!]{0,60}\b(?:every (?:night|day)|steri[- ]?strips|stitches)\b",
+        r"\bhad a go at my (?:wrists?|arms?|legs?|thighs?)\b", r"\b(?:thinking (?:about|of)|want to|going to) "
+        r"(?:go(?:ing)?|cut(?:ting)?) deeper\b", r"\bcutting (?:the |my )?(?:\w+ ){0,2}(?:patches|skin|arms?|legs?) "
+        r"with (?:scissors|a blade|a razor|a knife)\b",
+        r"\b(?:burning|cutting|scratching) (?:her|him|them)sel(?:f|ves)\b",
+        r"\b(?:razor blades?|blades)\b[^?!]{0,80}\b(?:her|his|my (?:son|daughter)'?s?) (?:room|bin|bag|drawer)\b|"
+        r"\blong sleeves\b[^?!]{0,40}\b(?:summer|hot|heat|hide|hiding)\b",
+        r"\bfresh cuts\b.{0,60}\bdid (?:them|it|those)\b|\bdid (?:them|it) (?:myself|to myself)\b",
+        r"\bhates? (?:her|him|my|them)sel(?:f|ves)\b[^?!]{0,80}\b(?:cuts?|cutting|does it|did it)\b|\b(?:cuts?|"
+        r"cutting|does it|did it)\b[^?!]{0,80}\bhates? (?:her|him|my|them)sel(?:f|ves)\b",
+    ),
+    "overdose on purpose": (
+        r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
+        r"whole|the whole|a bottle|bottle|box|a box|a handful|handful|a load|loads|lots|a lot|a bunch|bunch|"
+        r"everything|\d{2,}|twenty|thirty|fifty)\b[^.?!]{0,30}\b" + _PILLS,
+        r"\b(?:i|i'?ve|i have|i'?m going to|i'?m gonna|i will|i want to|thinking (?:of|about)|thought about|"
+        r"planning) (?:\w+ )?overdos\w*", r"\b(?:taken|took|take|taking) an overdose\b",
+        r"\b(?:took|taken|take|taking|swallowed|injected|inject)\b[^.?!]{0,20}\b(?:all|a load|a bottle|"
+        r"the whole)\b[^.?!]{0,40}\b(?:so (?:i|it) (?:don'?t|won'?t|would|will|can)|to end|tonight|at once)\b",
+        r"\b(?:so (?:it|this|everything) (?:would|will|'?ll) end|so i (?:don'?t|won'?t|dont|"
+        r"wont) (?:have to )?wake up)\b",
+        r"\b" + _PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|"
+        r"not wake up))\b",
+        r"\b(?:swallowed|taken|took|injected|downed)\b[^.?!]{0,20}\b(?:the whole|a whole|all (?:my|of my|her|his|"
+        r"their)|a load of|a lot of|loads of)\b",
+        r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
+        r"\bthinking (?:about|of) taking all\b", r"\b(?:thinking|think|thought) (?:about|of) taking (?:them all|all of "
+        r"them|the lot)\b", r"^(?:just |i )?overdos(?:ed|ing) on\b(?! (?:chocolate|sugar|cake|carbs?|caffeine|coffee|"
+        r"sweets|candy|netflix|tv|food|cheese|pizza|mince pies|turkey|christmas|crisps|biscuits|ice cream))",
+        r"^(?:just |i )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|rat poison|"
+        r"paraquat|drain cleaner|poison|pesticide)\b",
+        r"\b(?:she'?s|he'?s|they'?re|she is|he is|they are|said (?:she|he|they)(?:'d| would| will)?) (?:going to|"
+        r"gonna|planning to|threatening to|about to)? ?(?:overdose|od|take (?:all )?(?:her|his|their) (?:pills|"
+        r"tablets|meds))\b",
+        r"\bi (?:just |have |'?ve )?(?:drank|drunk|swallowed|downed)\b[^.?!]{0,20}\b(?:bleach|antifreeze|weed ?killer|"
+        r"rat poison|paraquat|drain cleaner|poison|pesticide)\b",
+        r"\b(?:took|taken|swallowed|drank|drunk|downed|od'?d|od'?ed|overdosed)\b[^.?!]{0,60}\bon purpose\b",
+        r"\b(?:already|just) (?:took|taken|swallowed) (?:them|it|the lot|all)\b[^?!]{0,40}\b(?:waiting|lying here|"
+        r"goodbye)\b",
+        r"\b(?:saying|says|said|told (?:me|us)) (?:that )?(?:he|she|they) (?:has |have |had )?(?:taken|took|drank|"
+        r"swallowed)\b[^.?!]{0,20}\b(?:poison|pills|tablets|bleach|an overdose)\b",
+        r"\b(?:want|going|gonna|planning|plan) to (?:take|swallow) (?:them|the lot|all of them) all\b|\b(?:want|going|"
+        r"gonna|planning|plan) to (?:take|swallow) (?:them |all of them |the lot )?all at (?:once|the same time)\b",
+        r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
+        r"stop\b",
+    ),
+    "crisis, in another language": (
+        r"\bme quiero morir\b", r"\bquiero (?:morir\w*|matarme|desaparecer|saltar)\b", r"\bmatarme\b",
+        r"\bse quiere matar\b", r"\bquer[ií]a morir\b", r"\bquitarme la vida\b", r"\bacabar con todo\b",
+        r"\bno quiero (?:vivir|seguir viviendo|despertar)\b", r"\bsentido a (?:seguir )?vivi\w*", r"\bsi me muero\b",
+        r"\bdesaparecer para siempre\b", r"\b(?:soy|ser) una carga\b", r"\besta noche lo voy a hacer\b",
+        r"\bme (?:corto|lastimo|hago da[ñn]o)\b", r"\bcortando los brazos\b", r"\bsobredosis\b",
+        r"\bpastillas listas\b",
+        r"\b(?:me )?tom(?:[eé]|ó) (?:todas las|un frasco de|muchas) (?:pastillas|p[ií]ldoras)\b",
+        r"\bquero (?:morrer|me matar|sumir)\b", r"\bme matar\b", r"\bn[aã]o quero (?:mais )?viver\b",
+        r"\bacabar com tudo\b", r"\bn[aã]o aguento mais viver\b", r"\bseparei os rem[eé]dios\b",
+        r"\btomei todos os comprimidos\b", r"\bme cortar\b",
+        r"\bje veux mourir\b", r"\bme suicider\b", r"\bme tuer\b", r"\bj'ai envie de mourir\b",
+        r"\bnicht mehr leben\b", r"\beine last\b", r"\bverabschiedet\b", r"\babsichtlich\b", r"\ballesvorbereitet\b",
+        r"\bes ist alles vorbereitet\b", r"\bfarla finita\b", r"\bun peso per\b", r"\bnon mi vedrete più\b",
+        r"\bapposta tutte\b", r"\bdespedida\b", r"\bdormir para siempre\b", r"\bno despertar\b",
+        r"\b(?:vai|vou|quer|querendo|pensando em) se matar\b", r"\bn[aã]o vou precisar mais\b",
+        r"\bn[aã]o acordar mais\b", r"\ben finir\b",
+        r"\bmessage d'adieu\b", r"\bme br[uû]le\b", r"\bdiciendo adi[oó]s\b", r"\bun fardeau\b", r"\bscarifi\w*",
+        r"\bpens\w* [aà] mourir\b",
+        r"\b(?:spararsi|suicidarsi|uccidersi|togliersi la vita)\b", r"\btom(?:ei|ou)\b[^.?!]{0,60}\bde prop[oó]sito\b",
+        r"\bpr[ée]par[ée] (?:les|mes) m[ée]dicaments\b",
+    ),
+}
+LITERAL = {"crisis, in another language"}
