@@ -122,7 +122,8 @@ def conversation(base: str, patient: int, tag: str) -> tuple[list[str], set[int]
 
 
 def test_both_processes_answer_each_patient_keeps_to_one_and_every_question_is_logged_once(processes, proxy):
-    tag = uuid.uuid4().hex[:8]
+    # letters only: a run of digits in a hex tag ("3958061d") is redacted from the questions as a phone number
+    tag = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789", "ghijklmnop"))
     with ThreadPoolExecutor(CLIENTS) as pool:
         conversations = list(pool.map(lambda n: conversation(proxy, n, tag), range(CLIENTS)))
     assert all(len(served) == 1 for _, served in conversations)  # a patient's requests all went to one process
