@@ -95,8 +95,9 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
             r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|read|heard|died|passed(?! out)|swears|"
             r"swore|reckons|claims|thinks|thought)")
-PAST = re.compile(rf"\b(?:{_PAST_TIME}|{_HEARSAY})\b")
 PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME})\b")
+HEARSAY = re.compile(rf"\b(?:{_HEARSAY})\b")
+PAST = re.compile(rf"\b(?:{_PAST_TIME}|{_HEARSAY})\b")  # either
 # Settling down: mild signs ("throbbing and warm ... calming down now") are then usual healing, unless something is
 # also getting worse.
 SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going down|gone down|went down|much better|"
@@ -243,7 +244,7 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
     """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
     the message describes something happening, which keeps general and what-if sentences' signs."""
     unresolved = RESOLVED.sub("", sentence)
-    past = PAST_TIME.search(sentence) or (PAST.search(sentence) and not describing)
+    past = PAST_TIME.search(sentence) or (not describing and HEARSAY.search(sentence))
     if past and not DESCRIBING.search(unresolved) or (
             LONG_AGO.search(sentence) and not NOW.search(unresolved)):  # "pus after my last ...", "as a teen"
         return "told of an earlier time, not described as happening now"
