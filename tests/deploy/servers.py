@@ -40,6 +40,18 @@ def missing(server: str) -> str | None:
     return None if shutil.which("openssl") else "openssl is not installed"
 
 
+def require(server: str) -> None:
+    """Skip a test when this machine lacks `server` behind TLS; fail it in CI, which installs them (.ci/run)."""
+    import pytest
+
+    from tests.conftest import REQUIRE_BROWSER
+
+    if why := missing(server):
+        if REQUIRE_BROWSER:  # a skip in CI is a failure
+            pytest.fail(f"{why} here")
+        pytest.skip(why)
+
+
 def self_signed(folder: Path) -> tuple[Path, Path]:
     """A certificate for both test host names, and its key."""
     certificate, key = folder / "cert.pem", folder / "key.pem"

@@ -20,8 +20,8 @@ import pytest
 from faqbot.index.build import ingest
 from faqbot.index.encoders import FakeEncoder
 from faqbot.records.storage import DATABASE
-from tests.conftest import REQUIRE_BROWSER, ROOT, TINY_CORPUS, write_corpus
-from tests.deploy.servers import PATIENT, client, free_port, missing, run_proxy, stop, wait_for
+from tests.conftest import ROOT, TINY_CORPUS, write_corpus
+from tests.deploy.servers import PATIENT, client, free_port, require, run_proxy, stop, wait_for
 
 pytestmark = pytest.mark.ui
 CLIENTS = 16  # patients asking at once, each from its own loopback address as from its own phone
@@ -83,10 +83,7 @@ def processes(tmp_path_factory):
 @pytest.fixture(params=["nginx", "caddy"])
 def proxy(request, processes, tmp_path):
     """The proxy in front of both processes, without its per-client question rate (the patients here ask fast)."""
-    if why := missing(request.param):
-        if REQUIRE_BROWSER:  # CI installs nginx, caddy and openssl (.ci/run): a skip there is a failure
-            pytest.fail(f"{why} here")
-        pytest.skip(why)
+    require(request.param)
     server, https, _ = run_proxy(request.param, tmp_path, patient_ports=tuple(processes.running),
                                  questions_per_second=1000)
     try:

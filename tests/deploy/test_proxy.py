@@ -21,8 +21,7 @@ from faqbot.records.storage import Store
 from faqbot.staff.accounts import Accounts
 from faqbot.staff.app import build_staff_app, staff_launch_options
 from faqbot.staff.exports import Exports
-from tests.conftest import REQUIRE_BROWSER
-from tests.deploy.servers import PATIENT, STAFF, client, free_port, missing, run_proxy, stop
+from tests.deploy.servers import PATIENT, STAFF, client, free_port, require, run_proxy, stop
 
 pytestmark = pytest.mark.ui
 PASSWORD = "a long enough secret"
@@ -38,10 +37,7 @@ class Proxy(NamedTuple):
 @pytest.fixture(params=["nginx", "caddy"])
 def proxy(request, built_index, encoder, tmp_path):
     """The two apps on their own ports and the proxy in front."""
-    if why := missing(request.param):
-        if REQUIRE_BROWSER:  # CI installs nginx, caddy and openssl (.ci/run): a skip there is a failure
-            pytest.fail(f"{why} here")
-        pytest.skip(why)
+    require(request.param)
     store = Store.open(built_index.data_dir)
     accounts = Accounts(store)
     accounts.add("nurse.amy", PASSWORD)
