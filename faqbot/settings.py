@@ -70,6 +70,10 @@ class Settings:
     review_below_score: float = 0.35  # answers whose best score is lower go to the staff review queue
     concurrent_answers: int = 2  # questions answered at the same time; more wait in the queue
     queue_size: int = 64  # questions waiting beyond this get busy_message
+    # Each app server's own limits, behind the proxy's (faqbot/deploy/app_server.py): a request must arrive whole
+    # within request_seconds of its first byte, and beyond max_connections open at once uvicorn answers 503.
+    request_seconds: int = 20
+    max_connections: int = 2000
     clinic_name: str = "Our clinic"
     clinic_phone: str = "(555) 010-0000"
     clinic_website: str = "https://example.com"
@@ -146,6 +150,9 @@ class Settings:
             raise SettingsError(
                 f"concurrent_answers and queue_size must be >= 1, got {self.concurrent_answers}, {self.queue_size}"
             )
+        if self.request_seconds < 1 or self.max_connections < 1:
+            raise SettingsError(f"request_seconds and max_connections must be >= 1, got {self.request_seconds} and "
+                                f"{self.max_connections}")
         precision.check(self.document_precision)
         if not 0 <= self.max_in_scope_fallbacks < 1:
             raise SettingsError(f"max_in_scope_fallbacks must be from 0 to 1, got {self.max_in_scope_fallbacks}")

@@ -19,6 +19,7 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from faqbot.answering.live import LiveEngine
+from faqbot.deploy import app_server
 from faqbot.documents.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.index.store import process_alive
@@ -224,5 +225,6 @@ def main() -> int:
     start_retention(store, settings)
     app = build_app(PatientChat(engine, settings, store), settings)
     app.queue(**queue_options(settings))
+    app_server.install(settings.request_seconds, settings.max_connections)
     app.launch(**launch_options(settings))
     return 0

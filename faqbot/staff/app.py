@@ -22,6 +22,7 @@ from starlette.middleware import Middleware
 from faqbot.answering.engine import Engine
 from faqbot.answering.explain import explain
 from faqbot.answering.live import LiveEngine
+from faqbot.deploy import app_server
 from faqbot.errors import FaqbotError
 from faqbot.logs import configure_logging
 from faqbot.patient.page import locked_down, private_temp_folder
@@ -230,6 +231,7 @@ def main() -> int:
     app = build_staff_app(store, settings, engine, exports, library=library, audit=audit)
     app.queue(default_concurrency_limit=2, max_size=32)
     accounts = Accounts(store, audit=audit)
+    app_server.install(settings.request_seconds, settings.max_connections)
     server, _, _ = app.launch(**staff_launch_options(settings, accounts, exports), prevent_thread_lock=True)
     sessions.install(server, settings, audit)
     start_session_checks(server, accounts)

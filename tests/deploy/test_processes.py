@@ -1,14 +1,17 @@
 """Two patient page processes behind the real nginx and the real Caddy, as a clinic runs them (`FAQBOT_PORT=PORT
 python app.py`; faqbot-patient@PORT under systemd) over one index and one question log: both answer, each browser
 keeps to one process (its conversation lives there), every question is logged exactly once with no errors while
-many patients ask at once, and when a process stops the other answers its patients."""
+many patients ask at once, and when a process stops the other answers its patients; a process reached without the
+proxy still cuts off slow requests and answers 503 beyond its connection cap."""
 
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +29,7 @@ from tests.deploy.servers import PATIENT, client, free_port, require, run_proxy,
 pytestmark = pytest.mark.ui
 CLIENTS = 16  # patients asking at once, each from its own loopback address as from its own phone
 FOLLOW_UPS = 4
+REQUEST_SECONDS, MAX_CONNECTIONS = 2, 200  # each process's own limits (faqbot/deploy/app_server.py)
 READ_WITH = "Read together with your earlier question"  # a follow-up answered with its conversation's topic
 
 
@@ -39,7 +43,8 @@ class Processes:
         self.env = {key: value for key, value in os.environ.items() if not key.startswith("FAQBOT_")}
         self.env.update(FAQBOT_CORPUS_DIR=str(corpus), FAQBOT_INDEX_DIR=str(folder / "index"),
                         FAQBOT_DATA_DIR=str(folder / "data"), FAQBOT_MODEL="fake-encoder",
-                        FAQBOT_MIN_SIMILARITY="0", FAQBOT_MIN_SIMILARITY_UNKNOWN_WORDS="0")
+                        FAQBOT_MIN_SIMILARITY="0", FAQBOT_MIN_SIMILARITY_UNKNOWN_WORDS="0",
+                        FAQBOT_REQUEST_SECONDS=str(REQUEST_SECONDS), FAQBOT_MAX_CONNECTIONS=str(MAX_CONNECTIONS))
         self.running: dict[int, subprocess.Popen] = {}
 
     def start(self, port: int) -> None:
@@ -145,3 +150,24 @@ def test_when_a_process_stops_its_patients_are_answered_by_the_other(processes, 
         finally:
             processes.start(first)
             processes.wait()
+
+
+def test_a_process_reached_without_the_proxy_cuts_off_slow_requests_and_is_busy_beyond_its_connection_cap(processes):
+    port, process = next(iter(processes.running.items()))
+    limits = Path(f"/proc/{process.pid}/limits").read_text().splitlines()
+    soft, hard = next(line for line in limits if line.startswith("Max open files")).split()[3:5]
+    assert soft == hard  # as many open files as the system allows, not the common 1,024
+    held = [socket.create_connection(("127.0.0.1", port)) for _ in range(MAX_CONNECTIONS)]
+    held[0].sendall(b"GET /config HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half its headers, and it waits
+    try:
+        started = time.perf_counter()
+        assert httpx.get(f"http://127.0.0.1:{port}/config", timeout=10).status_code == 503  # over the cap ...
+        assert time.perf_counter() - started < 1.0  # ... said at once, not after a wait
+        time.sleep(REQUEST_SECONDS + 0.5)
+        for connection in held[:3] + held[-3:]:  # past the deadline the process has closed them, nothing sent
+            connection.settimeout(2)
+            assert connection.recv(1024) == b""
+        assert httpx.get(f"http://127.0.0.1:{port}/config", timeout=10).status_code == 200
+    finally:
+        for connection in held:
+            connection.close()
