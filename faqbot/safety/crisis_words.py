@@ -12,7 +12,8 @@ _PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol
 # "how many of my tablets would stop my heart", "would a week's worth be peaceful"
 _AMOUNT = (r"(?:how (?:much|many)|enough|\d{2,}|a weeks?'? ?worth|months?'? supply|all (?:of )?(?:my|them|her|his)|"
            r"a lot of|the whole|whole (?:box|bottle|pack|pen)|loads)")
-_DEADLY = (r"(?:lethal|deadly|fatal|overdoses? kill|kill (?:you|me|someone)|stop (?:my|your|the) heart|(?:not|never|"
+_DEADLY = (r"(?:lethal|deadly|fatal|overdoses? kill|(?<!going to )(?<!gonna )kill (?:you|me|someone)|"
+    r"stop (?:my|your|the) heart|(?:not|never|"
     r"don'?t|dont|wouldn'?t) wake up|too late (?:for them )?to save|past fixing|peaceful|painless|post[- ]mortem)")
 
 SIGNS: dict[str, tuple[str, ...]] = {
@@ -38,6 +39,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bwants? to (?:follow|join) (?:\w+ )?(?:lolo|lola|husband|wife|grandpa|grandma|dad|mum|mom|him|her)\b"
         r"[^?!]{0,60}\bon purpose\b|\bstopped (?:eating and drinking|eating|drinking) on purpose\b",
         r"\b(?:know|worked out|figured out) (?:exactly )?(?:what|how much) i'?d (?:take|need|use)\b",
+        r"\b(?:know|worked out|figured out) (?:exactly )?what to take and how (?:much|many)\b",
         r"(?<!like i'm )(?<!like im )(?<!like i was )(?<!thought i was )\b(?:want|wants|wanted|wanting|wanna|going|"
         r"need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
         r"of|laughing|from|when|before|after|for)\b)",
@@ -46,7 +48,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"go to sleep and not)\b",
         r"\b(?:don'?t|do not|dont|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?(?:live|be alive|be here|exist|"
         r"wake up|go on|keep going|carry on)\b",
-        r"\bnot exist any ?more\b", r"\bthoughts? of (?:dying|death|suicide|killing|ending)\b",
+        r"\bnot exist any ?more\b", r"\b(?:peaceful|nice|easier|a relief)\b[^.?!]{0,30}\bto (?:just )?(?:not exist|"
+        r"not be here|disappear for good|never wake up)\b", r"\b(?:until|till|til) i (?:just )?(?:disappear|vanish|"
+        r"fade away|stop existing|waste away)\b", r"\bthoughts? of (?:dying|death|suicide|killing|ending)\b",
         r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|"
         r"stop)\b(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|\bjust want (?:it|this|"
         r"everything|it all) (?:to )?(?:be )?(?:over|to end|to stop)\b",
@@ -285,6 +289,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"gonna|planning|plan) to (?:take|swallow) (?:them |all of them |the lot )?all at (?:once|the same time)\b",
         r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
         r"stop\b",
+        r"\boverdos\w*\b[^?!]{0,80}\b(?:before i do it|when i do it|i'?m going to do it|i'?ll do it)\b",
     ),
     "crisis, in another language": (
         r"\bme quiero morir\b", r"\bquiero (?:morir\w*|matarme|desaparecer|saltar)\b", r"\bmatarme\b",

@@ -73,7 +73,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:hand|arm|leg)\b[^.?!]{0,20}\b(?:won'?t|can'?t|cannot) (?:grip|hold|lift|move)\b",
         r"\bsuddenly (?:doesn'?t know|can'?t remember|lost|confused|can'?t see|blind)\b",
         r"\b(?:lost|losing) (?:the )?(?:vision|sight) in (?:my|his|her|one) (?:left |right )?eye\b",
-        r"\bcurtain (?:came|coming) down\b",
+        r"\bcurtain (?:came|coming) down\b", r"\b(?:shadow|curtain|veil)\b[^.?!]{0,30}\b(?:across|over|coming down)"
+        r"\b[^.?!]{0,20}\b(?:vision|eye|sight)\b",
     )),
     "not breathing": ("strong", (
         r"\b(?:can'?t|cannot|cant|can not|couldn'?t|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|"
@@ -134,16 +135,19 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"unconscious|not (?:awake|responding|waking|breathing right))\b",
         r"\bfloppy\b",
         r"\beyes rolled back\b",
-        r"\b(?:just )?fainted\b[^.?!]{0,40}\b(?:black|tarry|blood|chest|pregnant|toilet)\b|\bblack (?:and )?tarry\b",
+        r"\b(?:just )?fainted\b[^.?!]{0,40}\b(?:black|tarry|blood|chest|pregnant|toilet)\b|"
+        r"\bblack,? (?:and )?(?:tarry|sticky|tar-like)\b",
         r"\b(?:hasn'?t|has not|not) come (?:round|to)\b", r"\bonly mumbling\b", r"\bwon'?t answer properly\b",
-        r"\bkeeps? (?:passing out|fainting|collapsing)\b", r"\bfound (?:him|her|my \w+|them) on the (?:floor|ground)\b",
+        r"\bkeeps? (?:passing out|fainting|collapsing)\b", r"\b(?:fainted|passed out|blacked out) (?:twice|again|"
+        r"two times|three times|several times)\b", r"\bfound (?:him|her|my \w+|them) on the (?:floor|ground)\b",
         r"\b(?:on the (?:bathroom )?floor)\b[^?!]{0,40}\b(?:cold|mumbling|won'?t|not)\b",
     )),
     "seizure": ("strong", (
         r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|havin'?|had|has|in|into) (?:a )?fits?\b(?! (?:of|"
         r"about))",
         r"(?<!coil )(?<!iud )(?<!brace )(?<!braces )(?<!denture )(?<!lens )(?<!crown )(?<!implant )(?<!aid )(?<!cast )"
-        r"(?<!pessary )(?<!glasses )(?<!wig )\bfitting\b(?! (?:room|in|the|a|for|into|session|appointment|of|went))",
+        r"(?<!pessary )(?<!glasses )(?<!wig )\bfitting\b(?! (?:room|in|the|a|for|into|session|appointment|of|"
+        r"went|(?:me|us|him|her|them|you) in))",
         r"\bjerking\b[^.?!]{0,30}\b(?:won'?t stop|all over|"
         r"uncontrollabl\w*|arms|legs|body)\b",
         r"\beyes (?:rolled|rolling) back\b",
@@ -159,7 +163,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bbleeding (?:really |very |so )?bad(?:ly)?\b", r"\bbleeding (?:loads|lots|like crazy|everywhere)\b",
         r"\b(?:(?:nose)?bleed\w*|bled)\b[^?!]{0,80}\b(?:lightheaded|light-headed|pale|faint\w*|dizzy)\b",
         r"\b(?:it'?s|is) gushing\b",
-        r"\bsoaked (?:through )?(?:loads of|lots of|several|\d+) (?:gauze|towels?|pads?)\b",
+        r"\bsoaked (?:through )?(?:(?:maybe|about|around|like|over) )?(?:loads of|lots of|several|\d+) (?:gauze|"
+        r"towels?|pads?)\b",
         r"\b(?:bled|bleeding|soaked|soaking) (?:through )?(?:\d+|a|two|three|four|several) (?:towels?|pads?|cups?)\b",
         r"\b(?:filled|soaked) (?:\d+|two|three) (?:cups|towels)\b", r"\bkeep(?:s)? spurting\b",
         r"\bpad every (?:\d+|half an|an|fifteen|ten) (?:minutes|hour|mins)\b",
@@ -173,7 +178,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"bad) headache\b[^?!]{0,60}\b(?:vision|blurr\w*|swell\w*))",
     )),
     "vomiting or coughing blood": ("strong", (
-        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b",
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
+        r"(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
         r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b", r"\bcoffee grounds?\b",
         r"\bco(?:u)?ff?ing up\b[^.?!]{0,25}\bblood",
     )),
@@ -192,6 +198,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"morphine|oxycodone|codeine|fentanyl|tramadol|opioids?|sleeping|edibles?|cannabis)\b",
         r"\b(?:rat|mouse|slug|weed) poison\b",
         r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",
+        r"\b(?:mouth|swallow\w*)\b[^?!]{0,80}\b(?:button|coin|watch) batter(?:y|ies)\b[^?!]{0,60}\b(?:can'?t find|"
+        r"missing|gone)\b",
         r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,40}\b(?:too (?:much|many)|double (?:my |his |her |the )?dose|"
         r"instead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|"
         r"dizzy|faint|pass out|unconscious)\b",
@@ -307,8 +315,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     )),
     "other emergencies": ("strong", (
         r"\bsudden\w*\b[^?!]{0,40}\bpain\b[^?!]{0,20}\b(?:testic\w*|balls?|scrotum)\b",
-        r"\bfiller\b[^?!]{0,200}\b(?:vision|can'?t see|blind\w*|sight)\b",
-        r"\bfiller\b[^?!]{0,120}\b(?:gone white|went white|turned white|very pale|blanch\w*|lacy|net pattern|mottled|"
+        r"\bfiller\b[^?!]{0,200}\b(?:vision|can'?t see|(?:can )?(?:barely|hardly) see|blind\w*|sight|blurr\w*|"
+        r"(?:went|gone|going) dark)\b",
+        r"\bfiller\b[^?!]{0,240}\b(?:gone white|went white|turned white|very pale|blanch\w*|lacy|net pattern|mottled|"
         r"white and patchy)\b",
         r"\b(?:palpitations|heart (?:is )?racing|pulse|heart rate|watch says)\b[^?!]{0,60}\b(?:black out|pass out|"
         r"faint\w*|collapse)\b",

@@ -90,8 +90,9 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"(?:tiktok|instagram|facebook|youtube|reddit|forum|internet|news|paper|article|group chat|radio|podcast|"
             r"telly|tv)|(?:read|heard) (?:\w+ )?(?:can|could|may|might) cause|(?:story|piece|report|item) (?:on|in) "
             r"the (?:news|paper|radio)|(?:someone|"
-            r"somebody|people) (?:on (?:a |the )?\w+ )?(?:said|says|told me|claim\w*|reckon\w*|swear\w*)|"
-            r"my (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
+            r"somebody|people) (?:(?:on|in|at) (?:a |the |my )?(?:\w+ ){1,2})?(?:said|says|told me|claim\w*|reckon\w*|"
+            r"swear\w*)|(?:i|i'?ve) (?:read|heard) (?:they|it|you|some)|"
+            r"(?:my|a) (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
             r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|read|heard|died|passed(?! out)|swears|"
             r"swore|reckons|claims|thinks|thought)")
