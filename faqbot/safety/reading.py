@@ -33,6 +33,9 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"see|have|has|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
     r"'re)|is it true|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
+    # "what temperature should i worry about", "when do we need to worry": where the line is, not a description
+    r"\b(?:what|which|when|at what|how (?:high|low|long|bad|much|many))\b[^.?!]{0,30}\b(?:should|do|would|shall|"
+    r"need to) (?:i|we|you) (?:\w+ )?(?:worry|be worried|be concerned|panic)\b|"
     r"in case|look out for|watch out for|what would happen if|if (?:someone|somebody|a person|a patient)\b|"
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
     r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
