@@ -49,6 +49,8 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"\bfor (?:my|a|an|our) (?:\w+ ){0,2}(?:assignment|project|class|essay|dissertation)\b|\bwhat "
                       r"happens if (?:a|someone|somebody) (?:person |patient )?(?:comes?|turns up|arrives?)\b|"
                       r"\b(?:kill (?:him|her)self|die)\W{0,3} if (?:\w+ ){0,3}(?:lose|loses|lost|win|wins)\b|"
+                      r"\blost (?:someone|somebody|a \w+|my \w+|our \w+|him|her|them) to suicide\b|\bbereaved by "
+                      r"suicide\b|\bsuicide bereavement\b|"
                       r"\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
                       r"\bbleed(?:ing)? out\b")
 # "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
@@ -71,11 +73,17 @@ _RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\btha
 # "i want to die my hair before the surgery": the commonest misspelling that reads as a wish to die
 # "my boss is gonna kill me if i'm late", "the queue made me want to die 😂": said of someone else's anger, or
 # laughed off; read as that
-_THREAT = re.compile(r"\b(?:boss|mum|mom|wife|husband|dad|teacher|coach|partner|girlfriend|boyfriend|missus|he|she|"
+_THREAT = re.compile(r"\b(?:boss|mum|mom|wife|husband|dad|teacher|coach|partner|girlfriend|boyfriend|missus|ex|he|she|"
                      r"they)(?:'s| is| are| will| would)? (?:gonna |going to |will |would )?kill me\b")
 _LAUGHED_OFF = re.compile(r"\b(?:(?:made|makes|making) me (?:want to|wanna) die|(?:i'?m|im) suicidal about (?:this|"
-                          r"the|my) \w+)\b(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
+                          r"the|my) \w+|kill me now|(?:i'?d|i would) (?:rather|sooner) die)\b"
+                          r"(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
                           r"\blol\b|\blmao\b|\bhaha))")
+# "if my skin doesn't clear up i'm literally going to die": hyperbole
+_LITERALLY = re.compile(r"\b(?:literally|actually) (?:going to|gonna) die\b(?! (?:tonight|today|soon|this week))")
+# "i stopped self harming 3 years ago" is history; so is "stopped for 3 years now", whose "now" is the count's
+_STOPPED = re.compile(r"\b(?:stopped|quit|gave up)\b[^.?!]{0,30}\b(?:for|since) (?:\d+|a|one|two|three|four|five|six|"
+                      r"several|many) (?:years?|months?)(?: now)?\b")
 _DYE = re.compile(r"\bdie (?=(?:my|her|his|your|their|the) (?:hair|roots|brows|eyebrows|beard|lashes|grey|gray)\b)")
 SPELLING = ("suicide suicidal kill myself self harm harming cutting slitting slit wrists overdose overdosed pills "
             "tablets living alive "
@@ -86,10 +94,11 @@ def read(text: str) -> UrgentCheck:
     """Whether a message (lower case, spelling read) describes a crisis."""
     found: list[str] = []
     text = _THREAT.sub("be cross with me", _DYE.sub("dye ", text))
-    text = _LAUGHED_OFF.sub("made me fed up", text)
+    text = _LAUGHED_OFF.sub("made me fed up", _LITERALLY.sub("be fed up", text))
     for sentence in reading.SENTENCE_END.split(text):
-        told_as_over = reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence) or _CLEAN.search(sentence)
-        history = bool(told_as_over) and not reading.NOW.search(reading.RESOLVED.sub("", sentence))
+        told_as_over = (reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence) or _CLEAN.search(sentence)
+                        or _STOPPED.search(sentence))
+        history = bool(told_as_over) and not reading.NOW.search(_STOPPED.sub("", reading.RESOLVED.sub("", sentence)))
         general = _SUBJECT.search(sentence) or _RATHER.search(sentence)
         for name, sign in _BOOK.items():
             if name in found:

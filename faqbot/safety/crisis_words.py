@@ -182,7 +182,15 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bgoodbye (?:everyone|everybody|world|all)\b", r"\b(?:this is )?my last (?:message|goodbye|words)\b",
         r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight(?: is|'?s) the night\b",
         r"\bmade up my mind\b", r"\b(?:i'?ve|i have) decided i'?m done\b", r"\b(?:i'?m|im|i am) done fighting\b",
-        r"\b(?:this is|this will be) (?:my |the )?last (?:message|time)\b", r"\bthis is me saying (?:thanks|goodbye)\b",
+        r"\b(?:this is|this will be) (?:my |the )?last (?:message|time)\b",
+        r"\b(?:final|last) (?:msg|message|text)\b[^?]{0,60}\b(?:thanks for everything|goodbye|bye|don'?t bother)\b|"
+        r"^(?:my )?(?:final|last) (?:msg|message|text)\W*$",
+        r"\bone last (?:appointment|session|visit|time)\b[^?!]{0,80}\b(?:goodbye|say bye)\b|"
+        r"\bsay goodbye (?:properly )?before i go\W*$",
+        r"\bwon'?t (?:be (?:around|here|alive)|need (?:it|them|this|my \w+))\b[^?!]{0,60}\b(?:made (?:up )?my mind|"
+        r"(?:i'?ve|i have) decided|my choice)\b",
+        r"\b(?:i'?ll|ill|i will) (?:\w+ )?be dead\b[^?!]{0,40}\bmy (?:choice|decision)\b",
+        r"\bthis is me saying (?:thanks|goodbye)\b",
         r"\bwon'?t be (?:alive|coming back|needing (?:them|it|any)|here by)\b",
         r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
         r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",

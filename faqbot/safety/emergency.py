@@ -92,6 +92,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bsucking in (?:between|under) (?:her|his|the) ribs\b",
         r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
         r"\b(?:can'?t|cannot|unable to) (?:cough|cry|speak) or (?:cough|cry|speak|breathe)\b",
+        r"\b(?:trying to|tries to|can'?t) cough\b[^?!]{0,30}\b(?:nothing (?:is )?coming out|no (?:sound|noise))\b|"
+        r"\b(?:no (?:noise|sound) at all|not making (?:a|any) (?:sound|noise))\b[^?!]{0,60}\bcough\w*",
         r"\bclutch\w* (?:at )?(?:his|her|my) throat\b",
         r"\bbreathed in (?:a lot of )?(?:smoke|fumes|gas)\b",
         r"\bcan (?:barely|hardly) (?:speak|talk)\b",
@@ -326,8 +328,12 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:toddler|baby|child|kid|son|daughter|little one|\d+ ?(?:year|yr|month)[- ]old)\b[^?!]{0,60}\b(?:found|"
         r"got into|got hold of)\b[^?!]{0,30}\b(?:pills?|tablets?|medicine|meds)\b[^?!]{0,60}\b(?:ate|eaten|swallowed|"
         r"had some|took some|chewed)\b",
-        r"\b(?:eye|cataract) (?:op|operation|surgery)\b[^?!]{0,80}\bpain\w*\b[^?!]{0,60}\b(?:vision|blurr\w*|"
-        r"can'?t see)\b",
+        r"\b(?:eye|cataract|retina\w*) (?:op|operation|surgery|injection)\b[^?!]{0,80}\b(?:pain\w*|agony|agonising|"
+        r"agonizing|excruciating)\b[^?!]{0,60}\b(?:vision|blurr\w*|can'?t see|(?:barely|hardly) see)\b",
+        r"\b(?:metal|glass|wire|nail|splinter|shard)\b[^?!]{0,20}\bin (?:my|his|her|their|the) eye\b[^?!]{0,60}"
+        r"\b(?:bleed\w*|blood|can'?t see|(?:barely|hardly) see)\b",
+        r"\bhernia\b[^?!]{0,100}\b(?:vomit\w*|purple|agony|won'?t go back|can'?t push)\b",
+        r"\b(?:swollen|swelling|swelled)\b[^?!]{0,60}\b(?:getting bigger|growing)\b[^?!]{0,40}\b(?:faint|dizzy|pale)\b",
         r"\bstridor\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:fever|temp|can'?t swallow)\b",
         r"\b(?:colonoscopy|endoscopy|gastroscopy)\b[^?!]{0,80}\b(?:belly|tummy|stomach|abdomen)\b[^?!]{0,40}\b"
         r"(?:swollen|hard|rigid)\b",

@@ -72,7 +72,7 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r" the difference|how (?:should|do|can) (?:i|we) (?:store|keep|dispose)|(?:safe|ok|okay) to (?:have|keep|store))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|years later|(?:summers?|winters?|springs?|autumns?) ago|"
+_LONG_AGO_WORDS = (r"years? ago|years later|(?:years|months|a while) back|(?:summers?|winters?|springs?|autumns?) ago|"
                    r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
                    r"new year)|"
                    r"the (?:year|month) (?:after|before)|the following year|"
