@@ -196,8 +196,6 @@ class Engine:
         raw = self.encoder.encode([query.corrected])[0]
         if self.escalation_model is not None and not manner.jesting:  # a crisis or an emergency in words no rule holds
             warning = self.escalation_model.second_opinion(raw, warning, manner.hedged)
-        if self.adapter is not None and self.adapter.warning is not None:  # signs described in the patient's words
-            warning = self.adapter.warning.second_opinion(raw, warning)
         vector = self.adapted(raw)
         examples, lifts = None, {}
         if self.adapter is not None:
@@ -229,6 +227,11 @@ class Engine:
                     fallback = like.reason()
         # also for a crisis or an emergency, whose message then adds the clinic's other-language one
         foreign = other_language(query.cleaned, self._known_word)
+        if self.adapter is not None and self.adapter.warning is not None and fallback is None and not foreign:
+            # signs described in the patient's words, in a message about what the documents cover: out of their
+            # scope its score strays ("this hold music is killing me lol", thank-you notes to a ward: 35 calm
+            # messages of the escalation sets against none of the clinic's signs it alone caught)
+            warning = self.adapter.warning.second_opinion(raw, warning)
         if warning.urgent:
             status, reason = Status.URGENT, warning.explanation
         elif foreign:  # passages matched on a few look-alike words would only mislead
