@@ -49,6 +49,11 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"\bfor (?:my|a|an|our) (?:\w+ ){0,2}(?:assignment|project|class|essay|dissertation)\b|\bwhat "
                       r"happens if (?:a|someone|somebody) (?:person |patient )?(?:comes?|turns up|arrives?)\b|"
                       r"\b(?:kill (?:him|her)self|die)\W{0,3} if (?:\w+ ){0,3}(?:lose|loses|lost|win|wins)\b|"
+                      r"\b(?:warning )?signs? (?:that )?(?:a|my|someone|somebody|a teenager|teens?|kids?|children|"
+                      r"people) (?:\w+ )?(?:might|may|could|is|are) be (?:self[- ]?harm\w*|suicidal|cutting)\b|"
+                      r"\bif (?:someone|somebody|a (?:friend|student|pupil|patient|child|colleague)) "
+                      r"(?:tells|says|told|"
+                      r"said) (?:me|you|us)\b|"
                       r"\blost (?:someone|somebody|a \w+|my \w+|our \w+|him|her|them) to suicide\b|\bbereaved by "
                       r"suicide\b|\bsuicide bereavement\b|"
                       r"\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
@@ -76,9 +81,11 @@ _RATHER = re.compile(r"\b(?:rather|prefer to) (?:be dead|die)\b[^.?!]{0,60}\btha
 _THREAT = re.compile(r"\b(?:boss|mum|mom|wife|husband|dad|teacher|coach|partner|girlfriend|boyfriend|missus|ex|he|she|"
                      r"they)(?:'s| is| are| will| would)? (?:gonna |going to |will |would )?kill me\b")
 _LAUGHED_OFF = re.compile(r"\b(?:(?:made|makes|making) me (?:want to|wanna) die|(?:i'?m|im) suicidal about (?:this|"
-                          r"the|my) \w+|kill me now|(?:i'?d|i would) (?:rather|sooner) die)\b"
+                          r"the|my) \w+|kill me now|(?:i'?d|i would) (?:rather|sooner) die|(?:i'?m|im) "
+                          r"(?:throwing|gonna throw) "
+                          r"myself off)\b"
                           r"(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
-                          r"\blol\b|\blmao\b|\bhaha))")
+                          r"\blol\b|\blmao\b|\bhaha|\bjk\b))")
 # "if my skin doesn't clear up i'm literally going to die": hyperbole
 _LITERALLY = re.compile(r"\b(?:literally|actually) (?:going to|gonna) die\b(?! (?:tonight|today|soon|this week))")
 # "i stopped self harming 3 years ago" is history; so is "stopped for 3 years now", whose "now" is the count's

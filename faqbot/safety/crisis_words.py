@@ -25,7 +25,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bvoices?\b[^.?!]{0,40}\b(?:telling|tell|told) me to (?:jump|die|kill|hurt|cut|end)\b",
         r"\b(?:balcony|roof|bridge|window|ledge|cliff)\b[^?!]{0,40}\b(?:want|wanted|wanna|going) to jump\b",
         r"\b(?:stopped|stop) caring (?:if|whether) i (?:live|die)\b", r"\bfor when i decide\b",
-        r"\b(?:pray|praying|hope|hoping|wish) (?:\w+ )?not to wake up\b", r"\b(?:hope|pray|wish) (?:god|the lord) "
+        r"\b(?:pray|praying|hope|hoping|wish|want|wanted|wanting) (?:\w+ )?not to wake up\b",
+        r"\b(?:hope|pray|wish) (?:god|the lord) "
         r"(?:takes|will take|would take) me\b",
         r"\b(?:imagin|imajin|pictur|think)\w*\b[^.?!]{0,10}\bmy (?:own )?fune?ral\b",
         r"\b(?:don'?t|do not|can'?t) trust (?:my ?self|me)\b(?! (?:with|around) (?:chocolate|cake|sweets|food|"
@@ -49,7 +50,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:don'?t|do not|dont|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?(?:live|be alive|be here|exist|"
         r"wake up|go on|keep going|carry on)\b",
         r"\bnot exist any ?more\b", r"\b(?:peaceful|nice|easier|a relief)\b[^.?!]{0,30}\bto (?:just )?(?:not exist|"
-        r"not be here|disappear for good|never wake up)\b", r"\b(?:until|till|til) i (?:just )?(?:disappear|vanish|"
+        r"not be here|disappear for good|never wake up|not wake up)\b",
+        r"\b(?:until|till|til) i (?:just )?(?:disappear|vanish|"
         r"fade away|stop existing|waste away)\b", r"\bthoughts? of (?:dying|death|suicide|killing|ending)\b",
         r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|"
         r"stop)\b(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|\bjust want (?:it|this|"
@@ -64,8 +66,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|"
         r"mind)\b[^.?!]{0,50}\b(?:gone|dead|died|disappeared|wasn'?t (?:here|around)|weren'?t (?:here|around)|ever "
         r"again)\b",
-        r"\b(?:easier|easiest|better|best|simpler)\b[^.?!]{0,25}\b(?:not (?:to )?wake up|not to be here|not be here|"
-        r"to not exist|if i (?:didn'?t|did not|never) wake up)\b",
+        r"\b(?:easier|easiest|better|best|simpler|a relief)\b[^.?!]{0,25}\b(?:not (?:to )?wake up|not to be here|not "
+        r"be here|to not exist|if i (?:didn'?t|did not|never) wake up|if i (?:just )?(?:wasn'?t|weren'?t|was not) "
+        r"(?:here|around))\b",
         r"\bwon'?t have to worry about me (?:much longer|any ?more|for long|soon)\b",
         r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
         r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
@@ -137,8 +140,18 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\benough (?:pills|tablets|paracetamol|meds|medication)\b[^.?!]{0,20}\bto (?:overdose|od|die|end it|kill)\b",
         r"\b(?:make|made|making) it look like an accident\b",
         r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
-        r"throat)\b",
+        r"throat)\b(?! on (?:a |the )?(?:broken )?(?:window|glass|bottle|fence|tin|can|knife))",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
+        r"\b(?:stockpil\w*|hoard\w*)\b[^.?!]{0,20}\b" + _PILLS + r"\b|"
+        r"\b(?:pills|tablets|meds)\b[^.?!]{0,10}\b(?:i'?ve|i "
+        r"have) been (?:saving|stockpiling|hoarding|collecting)\b",
+        r"\bwould (?:\d{2,}|all) (?:of )?(?:my|the|these|her|his) (?:\w+ )?(?:be )?enough\b",
+        r"\b(?:step|jump|throw (?:my ?self|me)) in front of (?:the next|a|the) (?:one|train|bus)\b",
+        r"\bcrash (?:my|the) car on purpose\b|\b(?:drive|driving) (?:my car )?(?:off (?:a|the) (?:bridge|cliff|road)|"
+        r"into (?:a wall|a tree|the river|oncoming))\b",
+        r"\b(?:photo|picture|pic) of (?:a |his |her |the )?(?:bottle of |box of |pile of )?(?:pills|tablets)\b",
+        r"\b(?:better off|be fine|be ok)\b[^.?!]{0,30}\b(?:life insurance|insurance money)\b",
+        r"\b(?:don'?t|dont|do not|not) plan(?:ning)? on being (?:around|here|alive)\b",
         r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out) how (?:to|i'?d|i would|"
         r"i will|i'?ll|i'?m going to) do "
         r"it\b",

@@ -38,6 +38,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:pain|ache|aches|aching|pressure|heaviness)\b[^.?!]{0,40}\b(?:jaw|upper back|between (?:her|his|"
         r"my) shoulder blades|left arm|down (?:the|my|his|her) (?:left )?arm)\b[^?!]{0,80}\b(?:sweat\w*|clammy|grey|"
         r"gray|pale|breathless|sick|nause\w*|exhausted|pass out|faint)\b",
+        r"\b(?:sweat\w*|clammy|grey|gray|pale)\b[^?!]{0,80}\bpain\b[^?!]{0,60}\b(?:jaw|left arm|shoulder blades)\b",
         r"\b(?:sweat\w*|clammy|grey|gray|pale|breathless|nause\w*)\b[^?!]{0,80}\b(?:jaw|upper back|shoulder blades|"
         r"left arm)\b[^.?!]{0,20}\b(?:hurts?|aches?|aching|pain)\b",
         r"\b(?:holding|clutching|rubbing) (?:his|her|my) (?:left )?arm\b[^?!]{0,60}\b(?:sweat\w*|grey|gray|pale)\b|"
@@ -160,7 +161,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"soaked through|soaking through|so much|a lot|heavily|won'?t stop after)\b",
         r"\b(?:heavy|massive|severe|uncontrolled|uncontrollable) bleeding\b", r"\bbleeding (?:heavily|badly)\b",
         r"\b(?:gushing|spurting|pouring) (?:out )?blood\b", r"\blost a lot of blood\b",
-        r"\bso much blood\b",
+        r"\bso much blood\b", r"\bblood (?:is )?pumping\b",
+        r"\b(?:pouring|soaking|soaked) through (?:the |a |\d+ |several |two |three )?(?:towels?|gauze|pads?|bandages?|"
+        r"dressings?)\b",
         r"\bblood everywhere\b",
         r"\bbleeding (?:really |very |so )?bad(?:ly)?\b", r"\bbleeding (?:loads|lots|like crazy|everywhere)\b",
         r"\b(?:(?:nose)?bleed\w*|bled)\b[^?!]{0,80}\b(?:lightheaded|light-headed|pale|faint\w*|dizzy)\b",
@@ -182,7 +185,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "vomiting or coughing blood": ("strong", (
         r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
         r"(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
-        r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b", r"\bcoffee grounds?\b",
+        r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b",
+        r"\b(?:vomit\w*|sick|throw\w* up|threw up|puk\w*)\b[^.?!]{0,40}\bcoffee grounds?\b|\bcoffee grounds?\b"
+        r"[^.?!]{0,20}\b(?:vomit|sick)\b",
         r"\bco(?:u)?ff?ing up\b[^.?!]{0,25}\bblood",
     )),
     "poisoning or something swallowed": ("strong", (
@@ -206,7 +211,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"instead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|"
         r"dizzy|faint|pass out|unconscious)\b",
         r"(?<!sugar )(?<!chocolate )(?<!carb )(?<!cake )(?<!food )(?<!cheese )(?<!cuteness )(?<!screen )"
-        r"(?<!netflix )\boverdos(?:e|ed|ing)\b(?! on vitamin)",
+        r"(?<!netflix )(?<!dont )(?<!don't )(?<!not )\boverdos(?:e|ed|ing)\b(?! on vitamin)",
         r"\b(?:gave|given|giving)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|ten|double|triple|twice|several) times "
         r"(?:his|her|their|the) (?:\w+ )?dose\b|\bgave (?:him|her|them|my \w+) (?:double|triple|twice) (?:the|his|"
         r"her|their)\b",
@@ -220,7 +225,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"line|online|nine|mine|shine|school|cool|pool)\b)\w+(?:ine|ol|pril|pam))\b",
         r"\bfound (?:my|our|her|his) (?:\w+ )?(?:tablets?|pills?|medicine|iron|calpol)\b[^?!]{0,40}\bopen\b",
         r"\b(?:took|taken|injected)\b[^?!]{0,40}\b(?:twice|double|instead of|by mistake|"
-        r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing)\b|"
+        r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing|fever|mouth ulcers|bruis\w*)\b|"
         r"\binjected\b[^?!]{0,40}\binstead of\b",
         r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?)\b",
     )),
@@ -293,7 +298,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:gave birth|miscarriage|delivered)\b[^?!]{0,60}\b(?:bleed\w*|soak\w*|clots)\b",
         r"\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b[^?!]{0,60}\b(?:1\d|2\d|3[0-6]) weeks\b|"
         r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b|"
-        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\bcontractions\b",
+        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,80}\b(?:contractions|tightenings?|fluid leaking|leaking fluid)\b",
         r"\bbaby'?s head\b[^?!]{0,30}\b(?:coming|out|crowning)\b|\b(?:in labour|in labor)\b[^?!]{0,30}\bat home\b",
     )),
     "sepsis or meningitis signs": ("strong", (
@@ -308,6 +313,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bdoesn'?t want to be touched\b",
         r"\b(?:on|having|had) chemo\w*\b[^?!]{0,60}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|shivering|rigors)\b",
         r"\b(?:skin|rash)\b[^?!]{0,30}\b(?:blister\w*|peeling off)\b[^?!]{0,80}\b(?:mouth|eyes|lips)\b",
+        r"\brash\b[^?!]{0,80}\b(?:lips|mouth|eyes)\b[^?!]{0,20}\b(?:crust\w*|blister\w*|peeling|sores|raw)\b",
+        r"\b(?:clozapine|carbimazole|propylthiouracil)\b[^?!]{0,80}\b(?:high temp\w*|fever|sore throat)\b",
     )),
     "diabetic emergency": ("strong", (
         r"\bketones?\b[^?!]{0,40}\b(?:[3-9](?:\.\d)?|high|vomit\w*)\b|\bvomit\w*\b[^?!]{0,60}\bketones\b",

@@ -25,6 +25,7 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
     r"^(?:(?:please|so|ok|okay|and|hi|hello|hey)\s+)*(?:what|wat|whats|what's|which|how|is|are|can|could|does|do|"
     r"will|would|should)\b[^.?!]*\b(?:risks?|chances?|side effects?|cause|causes|possible|happen|signs?|symptoms?|"
     r"likely|get|have an?|affect|harm|damage|ever|make|mess (?:with|up)|ruin|give|gives|look like|feel like|common|"
+    r"the same as|same thing as|"
     r"rare|explain|always|usually|normally)\b"
 )
 HYPOTHETICAL = re.compile(  # what-ifs
@@ -72,7 +73,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r" the difference|how (?:should|do|can) (?:i|we) (?:store|keep|dispose)|(?:safe|ok|okay) to (?:have|keep|store))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|years later|(?:years|months|a while) back|(?:summers?|winters?|springs?|autumns?) ago|"
+_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|"
+                   r"(?:summers?|winters?|springs?|autumns?) ago|"
                    r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
                    r"new year)|"
                    r"the (?:year|month) (?:after|before)|the following year|"
@@ -97,7 +99,9 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"swear\w*)|(?:i|i'?ve) (?:read|heard) (?:they|it|you|some)|"
             r"(?:my|a) (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
-            r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|read|heard|died|passed(?! out)|swears|"
+            r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|telling|mentioned|read|heard|died|"
+            r"passed(?! out)|"
+            r"swears|"
             r"swore|reckons|claims|thinks|thought)")
 PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME})\b")
 HEARSAY = re.compile(rf"\b(?:{_HEARSAY})\b")
@@ -110,7 +114,7 @@ SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going dow
 WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c[oa]me back|coming back|returned|"
                        r"darker)\b")
 RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
-                      r"cleared) now\b|\b(?:nothing|none|no problems?|not once) since\b|"
+                      r"cleared)(?: right)? now\b|\b(?:nothing|none|no problems?|not once) since\b|"
                       # "i'm 34 now and doing well", "in a much better place now", "clean since"
                       r"\b(?:i'?m|i am|she'?s|he'?s) \d+(?: and (?:\w+ ){1,2})? now\b|\b(?:is|are) (?:\w+ )?(?:fine|ok|"
                       r"okay|better|well|healthy|happy) now\b|\bdoing (?:really |very |so )?(?:well|fine|ok|okay|great|"
