@@ -22,6 +22,7 @@ from faqbot.documents.cleaning import clean_query
 from faqbot.errors import FaqbotError
 from faqbot.models import Status
 from faqbot.patient.render import render_answer, render_notice
+from faqbot.records.backlog import BacklogFile
 from faqbot.records.redact import redact
 from faqbot.records.storage import Store
 from faqbot.settings import Settings
@@ -43,7 +44,8 @@ class Reply:
 
 
 class PatientChat:
-    def __init__(self, engine: Engine | LiveEngine, settings: Settings, store: Store) -> None:
+    def __init__(self, engine: Engine | LiveEngine, settings: Settings, store: Store,
+                 backlog: BacklogFile | None = None) -> None:
         self.live = engine if isinstance(engine, LiveEngine) else LiveEngine(settings, engine, watch=False)
         self.settings = settings
         self.store = store
@@ -53,6 +55,7 @@ class PatientChat:
         self._unsaved: deque[tuple[str, str, object]] = deque(maxlen=MAX_UNSAVED)
         self._unsaved_lock = threading.Lock()
         self._warned_at = 0.0
+        self.backlog = backlog  # tells staff how many questions wait to be stored (records/backlog.py)
 
     @property
     def engine(self) -> Engine:
@@ -92,17 +95,23 @@ class PatientChat:
 
     def _record(self, question: str, query: str, answer: object) -> int | None:
         """Store the question (after any kept while the database couldn't be written); when it can't be, keep it
-        in memory to store later, and say so in the log at most once a minute. The patient is answered anyway."""
+        in memory to store later, tell staff (the backlog file) and say so in the log at most once a minute. The
+        patient is answered anyway."""
         with self._unsaved_lock:
             try:
+                held = bool(self._unsaved)
                 while self._unsaved:
                     self.store.record(*self._unsaved[0])
                     self._unsaved.popleft()
+                if held and self.backlog is not None:
+                    self.backlog.report(0)
                 return self.store.record(question, query, answer)
             except FaqbotError as exc:
                 if len(self._unsaved) == MAX_UNSAVED:
                     log.error("a question was lost: %d are waiting to be stored already", MAX_UNSAVED)
                 self._unsaved.append((question, query, answer))
+                if self.backlog is not None:
+                    self.backlog.report(len(self._unsaved), str(exc))
                 if time.monotonic() - self._warned_at > 60:
                     self._warned_at = time.monotonic()
                     log.error("could not store questions (%s); %d kept in memory until the database can be "

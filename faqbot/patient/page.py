@@ -27,6 +27,7 @@ from faqbot.logs import configure_logging
 from faqbot.patient import accessibility
 from faqbot.patient.admission import Admission, Busy
 from faqbot.patient.chat import PatientChat
+from faqbot.records.backlog import BacklogFile
 from faqbot.records.retention import start_retention
 from faqbot.records.storage import Store
 from faqbot.settings import CONFIG_ENV, DEFAULT_CONFIG, Settings, load_settings
@@ -219,11 +220,15 @@ def main() -> int:
         engine = LiveEngine(settings)  # follows the index on disk: a staff upload reaches the page by itself
         engine.current().ask("warm up")  # load everything before the first patient arrives
         store = Store.open(settings.data_dir)
+        backlog = BacklogFile(settings.data_dir)
     except FaqbotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(f"error: can't write in the data folder {settings.data_dir} ({exc})", file=sys.stderr)
+        return 1
     start_retention(store, settings)
-    app = build_app(PatientChat(engine, settings, store), settings)
+    app = build_app(PatientChat(engine, settings, store, backlog), settings)
     app.queue(**queue_options(settings))
     app_server.install(settings.request_seconds, settings.max_connections)
     app.launch(**launch_options(settings))

@@ -26,6 +26,7 @@ from faqbot.deploy import app_server
 from faqbot.errors import FaqbotError
 from faqbot.logs import configure_logging
 from faqbot.patient.page import locked_down, private_temp_folder
+from faqbot.records import backlog
 from faqbot.records.audit import Action, AuditTrail
 from faqbot.records.retention import start_retention
 from faqbot.records.storage import Store
@@ -109,6 +110,7 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
                         "phone numbers were removed before they were stored. Sessions end after "
                         f"{settings.staff_idle_minutes} minutes without use.")
             sign_out = gr.Button("Log out", size="sm", scale=0, min_width=100, elem_id="log-out")
+        unstored = gr.Markdown(elem_id="unstored")  # questions the patient page could not store yet
         with gr.Tab("Overview"):
             summary = gr.Markdown()
             per_day = gr.BarPlot(x="day", y="questions", color="status", title="Questions per day (UTC)",
@@ -156,6 +158,8 @@ def build_staff_app(store: Store, settings: Settings, engine: Engine | LiveEngin
         export_button.click(export, inputs=filters, outputs=download, api_name="export_log")
         gr.on([app.load, refresh.click], lambda: overview_views(store), outputs=[per_day, summary, topics],
               api_name="overview")
+        gr.on([app.load, refresh.click, find.click], lambda: backlog.banner(settings.data_dir), outputs=unstored,
+              api_name="unstored")
         gr.on([check_button.click, check_question.submit], check, inputs=check_question,
               outputs=[decision, ranking], api_name="check")
         gr.on([context_button.click, context_id.submit], show_context, inputs=context_id, outputs=context,

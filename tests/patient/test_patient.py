@@ -151,8 +151,11 @@ def test_a_follow_up_to_an_unanswered_question_is_asked_on_its_own_when_that_ans
 
 
 def test_questions_asked_while_the_database_is_full_are_stored_once_it_can_be_written(chat, store, monkeypatch,
-                                                                                      caplog):
+                                                                                      caplog, built_index):
     from faqbot.errors import StorageError
+    from faqbot.records.backlog import BacklogFile, waiting
+
+    chat.backlog = BacklogFile(built_index.data_dir)  # as the page's process has: what staff are shown
 
     real, full = store.record, [True]
 
@@ -165,8 +168,11 @@ def test_questions_asked_while_the_database_is_full_are_stored_once_it_can_be_wr
     answered = [chat.reply(f"how many sessions do I need {n}") for n in range(3)]
     assert [r.status for r in answered] == ["answered"] * 3 and all(r.interaction_id is None for r in answered)
     assert len([r for r in caplog.records if "kept in memory" in r.message]) == 1  # once, not per question
+    [held] = waiting(built_index.data_dir)
+    assert held.unsaved == 3 and "disk is full" in held.error
     full[0] = False
     chat.reply("when can I apply makeup")
+    assert waiting(built_index.data_dir) == []
     assert [i.question for i in reversed(store.recent())] == [
         "how many sessions do I need 0", "how many sessions do I need 1", "how many sessions do I need 2",
         "when can I apply makeup"]

@@ -132,7 +132,8 @@ def staff_url(store, built_index, encoder):
 def test_anonymous_and_wrong_password_callers_get_nothing(staff_url):
     from gradio_client import Client
 
-    names = ("log", "export_log", "queue", "pins", "open", "pin", "remove_pin", "check", "context", "overview")
+    names = ("log", "export_log", "queue", "pins", "open", "pin", "remove_pin", "check", "context", "overview",
+             "unstored")
     calls = [f"gradio_api/call/{name}" for name in names]
     for path in ("gradio_api/info", "config", "gradio_api/queue/join", *calls):
         response = httpx.request("POST" if "join" in path or "call" in path else "GET", staff_url + path, json={})
@@ -160,6 +161,24 @@ def test_a_staff_typo_gets_a_message_and_one_log_line_not_a_traceback(staff_url,
     assert [r.message for r in caplog.records if "refused" in r.message] == [
         "staff input refused: From must be a date like 2026-11-21 (year-month-day), got '21/11/2026'",
         "staff input refused: There is no question #0; pick one in the table"]
+
+
+@pytest.mark.ui
+def test_questions_the_patient_page_could_not_store_are_shown_to_staff_with_what_to_do(staff_url, built_index):
+    from gradio_client import Client
+
+    from faqbot.records.backlog import BacklogFile
+
+    client = Client(staff_url, auth=("nurse.amy", PASSWORD), verbose=False)
+    assert client.predict(api_name="/unstored") == ""  # nothing waiting: no banner
+    backlog = BacklogFile(built_index.data_dir)  # this test's process stands for a running patient page
+    try:
+        backlog.report(5, "The database could not be used (database or disk is full)")
+        shown = client.predict(api_name="/unstored")
+        assert shown.startswith("**5 patient questions could not be stored yet**") and "disk is full" in shown
+        assert "make room where the data folder is" in shown
+    finally:
+        backlog.close()
 
 
 @pytest.mark.ui
