@@ -1,0 +1,389 @@
+"""The emergency signs' names, strengths and patterns (emergency.py reads them as a sign book).
+
+Patterns are lower case, read after spelling and synonyms; a sign's patterns are tried clause by clause with the
+shared reading (negation, what-ifs, history: reading.py). The "literal" ones, in other languages, are matched as
+written.
+"""
+
+from __future__ import annotations
+
+_WHO = r"(?:my|his|her|their|our|the|a)"
+_NOT_NOW = r"(?! (?:years?|months?|weeks?) ago)"
+_HEAD = (r"\b(?:fell|had a fall|took a fall|(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|fell on|fall on|"
+         r"landed on|struck)\b[^.?!]{0,40}\bhead|head (?:injury|injuries|trauma|bang|bump|knock)|concuss\w*)\b")
+_AFTER_HEAD = (r"(?<!no )(?<!not )(?<!without )\b(?:vomit\w*|throw(?:ing|n)? up|threw up|being sick|puk(?:ing|ed)|"
+               r"drowsy|sleepy|confused|confusion|dazed|groggy|disoriented|not making sense|talking nonsense|"
+               r"can'?t stay awake|keeps? falling asleep|not (?:himself|herself|acting right)|unequal pupils|"
+               r"pupils? (?:are )?different)\b")
+
+SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns)
+    "chest pain or pressure": ("strong", (
+        r"\bchest\b[^.?!]{0,40}\b(?:pains?|painful|hurts?|hurting|pressure|tight\w*|crush\w*|squeez\w*|heavy|"
+        r"heaviness|ache|aching|burning|elephant|sitting on)\b",
+        r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing)\b[^.?!]{0,20}\b(?:in|on|across) "
+        rf"{_WHO} chest\b",
+        r"(?<!nearly had a )(?<!almost had a )(?<!gave me a )(?<!give me a )(?<!giving me a )(?<!going to have a )(?<"
+        r"!gonna have a )(?<!will have a )\bheart attack\b(?! (?:when|at|over|looking) (?:i|the|my|it|that|she|he|"
+        r"they))",
+        r"\bpain\b[^.?!]{0,30}\b(?:down|into|to|up) (?:my|his|her) (?:left )?(?:arm|jaw)\b",
+        r"\bleft arm\b[^.?!]{0,20}\b(?:numb\w*|tingl\w*|hurts?|pain\w*|heavy|weak)\b",
+        r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing|hurts?)\b[^.?!]{0,30}\bin (?:the middle of )?(?:my |"
+        r"his |her |the )?chest\b",
+        r"\b(?:tight|heavy|crushing|painful|squeezing) chest\b",
+        r"\b(?:grabbed|clutch\w*|holding) (?:his|her|my) chest\b",
+        r"\b(?:pain|ache|aches|aching|pressure|heaviness)\b[^.?!]{0,40}\b(?:jaw|upper back|between (?:her|his|"
+        r"my) shoulder blades|left arm|down (?:the|my|his|her) (?:left )?arm)\b[^?!]{0,80}\b(?:sweat\w*|clammy|grey|"
+        r"gray|pale|breathless|sick|nause\w*|exhausted|pass out|faint)\b",
+        r"\b(?:sweat\w*|clammy|grey|gray|pale)\b[^?!]{0,80}\bpain\b[^?!]{0,60}\b(?:jaw|left arm|shoulder blades)\b",
+        r"\b(?:sweat\w*|clammy|grey|gray|pale|breathless|nause\w*)\b[^?!]{0,80}\b(?:jaw|upper back|shoulder blades|"
+        r"left arm)\b[^.?!]{0,20}\b(?:hurts?|aches?|aching|pain)\b",
+        r"\b(?:holding|clutching|rubbing) (?:his|her|my) (?:left )?arm\b[^?!]{0,60}\b(?:sweat\w*|grey|gray|pale)\b|"
+        r"\b(?:sweat\w*|grey|gray|pale)\b[^?!]{0,60}\b(?:holding|clutching) (?:his|her|my) (?:left )?arm\b",
+        r"\b(?:defibrillator|icd) (?:has )?shocked\b", r"\bpacemaker\b[^?!]{0,40}\b(?:passing out|passed out|"
+        r"fainting)\b",
+    )),
+    "stroke signs": ("strong", (
+        r"\b(?:face|mouth|smile|lip)\b[^.?!]{0,30}\b(?:droop\w*|sag\w*|lopsided|crooked|fallen|dropp\w*)\b",
+        r"\b(?:droop\w*|sagg\w*|lopsided|crooked)\b[^.?!]{0,20}\b(?:face|mouth|smile)\b",
+        r"\bslurr\w*\b", r"\bspeech\b[^.?!]{0,20}\b(?:slurr\w*|garbled|jumbled|weird|strange|funny|gone)\b",
+        r"\b(?:can'?t|cannot|cant|unable to|couldn'?t) (?:\w+ )?(?:speak|talk|get (?:my|his|her|the) words out|"
+        r"find (?:my|his|her|the) words)\b",
+        r"\b(?:one|left|right) side\b[^.?!]{0,40}\b(?:weak\w*|numb\w*|paraly\w*|dead|limp|can'?t move|droop\w*|"
+        r"tingl\w*)\b",
+        r"\b(?:weak\w*|numb\w*|paraly\w*|limp|droop\w*)\b[^.?!]{0,40}\b(?:one|left|right) side\b",
+        r"\b(?:can'?t|cannot|cant|unable to) (?:move|lift|feel|raise) (?:my|his|her|one) (?:left |right )?(?:arm|leg|"
+        r"hand|face|side)\b",
+        rf"(?<!heat )(?<!sun )\b(?:having|had|has|is having|having a|had a|mini|a)\s+(?:mini[- ])?stroke\b{_NOT_NOW}",
+        r"\b(?:left|right|one) (?:arm|leg|hand)\b[^.?!]{0,10}\b(?:isn'?t|is not|not|stopped|won'?t) (?:working|"
+        r"moving)\b[^?!]{0,60}\b(?:mumbl\w*|speech|words|talking funny|confused|face)\b|\b(?:mumbl\w*|speech|"
+        r"words)\b[^?!]{0,60}\b(?:left|right|one) (?:arm|leg|hand)\b[^.?!]{0,10}\b(?:isn'?t|is not|not|stopped|"
+        r"won'?t) (?:working|moving)\b",
+        r"\bsudden(?:ly)?\b[^.?!]{0,20}\b(?:confused|confusion|can'?t walk|can'?t see|dizzy and|lost (?:my|his|"
+        r"her) (?:balance|vision|sight)|loss of (?:vision|sight|balance))\b",
+        r"\bwords? (?:come|came|coming) out (?:wrong|jumbled|funny)\b",
+        r"\bcan'?t walk straight\b",
+        r"\bcan'?t hold (?:his|her|my) (?:cup|phone|fork|spoon|pen)\b",
+        r"\bcan'?t see out of (?:one|my|his|her|either) eye\b",
+        r"\b(?:gibberish|words that aren'?t words|talking nonsense|(?:smile|face|mouth) is (?:wonky|lopsided|"
+        r"crooked))\b",
+        r"\b(?:half|one side of) (?:my|his|her) face\b[^.?!]{0,20}\b(?:numb|droop\w*|dropped|fallen)\b",
+        r"\b(?:hand|arm|leg)\b[^.?!]{0,20}\b(?:won'?t|can'?t|cannot) (?:grip|hold|lift|move)\b",
+        r"\bsuddenly (?:doesn'?t know|can'?t remember|lost|confused|can'?t see|blind)\b",
+        r"\b(?:lost|losing) (?:the )?(?:vision|sight) in (?:my|his|her|one) (?:left |right )?eye\b",
+        r"\bcurtain (?:came|coming) down\b", r"\b(?:shadow|curtain|veil)\b[^.?!]{0,30}\b(?:across|over|coming down)"
+        r"\b[^.?!]{0,20}\b(?:vision|eye|sight)\b",
+    )),
+    "not breathing": ("strong", (
+        r"\b(?:can'?t|cannot|cant|can not|couldn'?t|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|"
+        r"wasn'?t|stopped|stops|barely|hardly|won'?t)\s+(?:\w+\s+){0,2}breath(?:e|ing)?\b(?! through (?:my|the) nose)",
+        r"\bgasping\b",
+        r"(?<!nearly )(?<!almost )\bchok(?:e|es|ing|ed)\b(?! up)(?! on (?:how|the (?:price|cost|bill)))(?! with "
+        r"laughter)(?! out in (?:a|the) (?:competition|match|fight|bout|training))",
+        r"\bsomething stuck in (?:my|his|her|the) throat\b",
+        r"\b(?:lips?|face|skin|fingers?|fingernails?|nails?)\b[^.?!]{0,25}\b(?:blue|bluish|purple|grey|gray)\b",
+        r"\bturn(?:ed|ing|in'?|s)? (?:blue?|purple|grey|gray)\b", r"\bblue lips?\b",
+        r"\b(?:asthma attack|inhaler)\b[^.?!]{0,50}\b(?:not working|isn'?t working|doesn'?t help|barely|can'?t)\b",
+        r"\bwheez\w*",
+        r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*", r"\bgrunt\w*\b[^.?!]{0,30}\bbreath\w*",
+        r"\b(?:squeak\w*|high[- ]pitched|crowing) (?:sound|noise)s? when (?:she|he|they|i|my \w+) breathes? in\b",
+        r"\bsucking in (?:between|under) (?:her|his|the) ribs\b",
+        r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
+        r"\b(?:can'?t|cannot|unable to) (?:cough|cry|speak) or (?:cough|cry|speak|breathe)\b",
+        r"\b(?:trying to|tries to|can'?t) cough\b[^?!]{0,30}\b(?:nothing (?:is )?coming out|no (?:sound|noise))\b|"
+        r"\b(?:no (?:noise|sound) at all|not making (?:a|any) (?:sound|noise))\b[^?!]{0,60}\bcough\w*",
+        r"\bclutch\w* (?:at )?(?:his|her|my) throat\b",
+        r"\bbreathed in (?:a lot of )?(?:smoke|fumes|gas)\b",
+        r"\bcan (?:barely|hardly) (?:speak|talk)\b",
+        r"\bsuffocat\w*(?! (?:my|his|her|the|our|your) (?!breath))", r"\b(?:can )?only say (?:a )?(?:couple of|few|"
+        r"one or two) words\b",
+        r"\binhaler\b[^.?!]{0,30}\b(?:isn'?t|not|no|doesn'?t) (?:doing|working|help\w*|better)\b",
+        r"\bhurts to breathe\b", r"\bbreathing (?:really |very |so )?(?:fast|heavily|hard)\b[^?!]{0,60}\b(?:drowsy|"
+        r"sleepy|vomit\w*|confused|ketones)\b",
+        r"\b(?:can'?t|cannot|unable to) swallow (?:my own )?(?:spit|saliva)\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:can'?t "
+        r"swallow|cough\w*|chest)\b|\b(?:cough\w*|swallowed)\b[^?!]{0,40}\bdrool\w*",
+        r"\b(?:getting|got) harder to (?:swallow|breathe)\b", r"\bbreathing feels harder\b",
+    )),
+    "severe allergic reaction": ("strong", (
+        r"\banaphyla\w*", r"\bthroat\b[^.?!]{0,30}\b(?:closing|clos(?:ed|es) up|swell\w*|swollen|tight\w*)\b",
+        r"\btongue\b[^.?!]{0,30}\b(?:swell\w*|swollen|huge|too big)\b", r"\b(?:used|use|using|gave|give|needed|need|"
+        r"had to use) (?:\w+ )?(?:epi-?pen|adrenaline)\b", r"\bepinephrine\b",
+        r"\b(?:severe|bad|serious) allergic reaction\b",
+        r"\bthroat\b[^.?!]{0,20}\b(?:thick|closing)\b",
+        r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy)\b[^?!]{0,60}\b(?:face|lips?|tongue|"
+        r"throat|eyes?)\b[^.?!]{0,20}\b(?:swell\w*|swollen)\b[^?!]{0,60}\b(?:cough\w*|floppy|wheez\w*|breath\w*|"
+        r"faint\w*)\b",
+        r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy|injection)\b[^?!]{0,80}\b(?:hives|"
+        r"itchy all over|rash)\b[^?!]{0,60}\b(?:wheez\w*|breath\w*|faint|throat|swallow\w*)\b",
+        r"\b(?:hives|itchy all over)\b[^?!]{0,50}\b(?:cough\w*|voice|wheez\w*|dizzy|faint)\b",
+        r"\b(?:hives|puff\w*|swell\w*|swollen)\b[^?!]{0,120}\b(?:squeak\w*|high[- ]pitched|crowing|noisy|whistl\w*|"
+        r"wheez\w*|rasp\w*)\b[^.?!]{0,30}\bbreath\w*",
+        r"\b(?:stung|sting|bite|bitten|nuts?|peanuts?)\b[^?!]{0,60}\b(?:lips?|tongue|throat|"
+        r"face)\b[^.?!]{0,15}\b(?:puff\w*|swell\w*|swollen)\b[^?!]{0,40}\b(?:dizzy|pale|faint|cough\w*|swallow|"
+        r"breath\w*)\b",
+        r"\b(?:stung|sting|bite|bitten|nuts?|peanuts?)\b[^?!]{0,60}\b(?:dizzy|pale|faint)\b[^?!]{0,40}\b(?:lips?|"
+        r"tongue|throat|face)\b[^.?!]{0,15}\b(?:puff\w*|swell\w*|swollen)\b",
+    )),
+    "collapse or unresponsive": ("strong", (
+        r"\b(?:collapsed|collapsing|unconscious|unresponsive|keeled over|out cold|lifeless)\b(?! (?:into|onto|on) "
+        r"(?:my |the )?(?:bed|sofa|couch|settee))", r"\b(?:very |really )?(?:hard|difficult) to (?:rouse|wake)\b",
+        r"\b(?:won'?t|will not|can'?t|cannot|isn'?t|is not|not) (?:\w+ )?(?:wake|waking|respond\w*|come round|"
+        r"come to)\b(?! (?:early|on time|in the morning))",
+        r"(?<!almost )(?<!nearly )\bpassed out\b(?! (?:drunk|from drinking|when i saw|at the (?:price|bill)))",
+        r"\b(?:not|isn'?t|won'?t) answering (?:me|us)\b",
+        r"\bnobody'?s home\b", r"\b(?:passed out|fainted|blacked out|went down)\b[^.?!]{0,30}\bstill (?:out|"
+        r"unconscious|not (?:awake|responding|waking|breathing right))\b",
+        r"\bfloppy\b",
+        r"\beyes rolled back\b",
+        r"\b(?:just )?fainted\b[^.?!]{0,40}\b(?:black|tarry|blood|chest|pregnant|toilet)\b|"
+        r"\bblack,? (?:and )?(?:tarry|sticky|tar-like)\b",
+        r"\b(?:hasn'?t|has not|not) come (?:round|to)\b", r"\bonly mumbling\b", r"\bwon'?t answer properly\b",
+        r"\bkeeps? (?:passing out|fainting|collapsing)\b", r"\b(?:fainted|passed out|blacked out) (?:twice|again|"
+        r"two times|three times|several times)\b", r"\bfound (?:him|her|my \w+|them) on the (?:floor|ground)\b",
+        r"\b(?:on the (?:bathroom )?floor)\b[^?!]{0,40}\b(?:cold|mumbling|won'?t|not)\b",
+    )),
+    "seizure": ("strong", (
+        r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|havin'?|had|has|in|into) (?:a )?fits?\b(?! (?:of|"
+        r"about))",
+        r"(?<!coil )(?<!iud )(?<!brace )(?<!braces )(?<!denture )(?<!lens )(?<!crown )(?<!implant )(?<!aid )(?<!cast )"
+        r"(?<!pessary )(?<!glasses )(?<!wig )\bfitting\b(?! (?:room|in|the|a|for|into|session|appointment|of|"
+        r"went|(?:me|us|him|her|them|you) in))",
+        r"\bjerking\b[^.?!]{0,30}\b(?:won'?t stop|all over|"
+        r"uncontrollabl\w*|arms|legs|body)\b",
+        r"\beyes (?:rolled|rolling) back\b",
+        r"\bjerking\b(?! (?:off|around))", r"\bfitting and\b", r"\bfoaming at the mouth\b",
+    )),
+    "heavy bleeding": ("strong", (
+        r"\b(?:bleeding|blood)\b[^.?!]{0,40}\b(?:everywhere|pouring|gushing|spurting|squirting|pooling|"
+        r"soaked through|soaking through|so much|a lot|heavily|won'?t stop after)\b",
+        r"\b(?:heavy|massive|severe|uncontrolled|uncontrollable) bleeding\b", r"\bbleeding (?:heavily|badly)\b",
+        r"\b(?:gushing|spurting|pouring) (?:out )?blood\b", r"\blost a lot of blood\b",
+        r"\bso much blood\b", r"\bblood (?:is )?pumping\b",
+        r"\b(?:pouring|soaking|soaked) through (?:the |a |\d+ |several |two |three )?(?:towels?|gauze|pads?|bandages?|"
+        r"dressings?)\b",
+        r"\bblood everywhere\b",
+        r"\bbleeding (?:really |very |so )?bad(?:ly)?\b", r"\bbleeding (?:loads|lots|like crazy|everywhere)\b",
+        r"\b(?:(?:nose)?bleed\w*|bled)\b[^?!]{0,80}\b(?:lightheaded|light-headed|pale|faint\w*|dizzy)\b",
+        r"\b(?:it'?s|is) gushing\b",
+        r"\bsoaked (?:through )?(?:(?:maybe|about|around|like|over) )?(?:loads of|lots of|several|\d+) (?:gauze|"
+        r"towels?|pads?)\b",
+        r"\b(?:bled|bleeding|soaked|soaking) (?:through )?(?:\d+|a|two|three|four|several) (?:towels?|pads?|cups?)\b",
+        r"\b(?:filled|soaked) (?:\d+|two|three) (?:cups|towels)\b", r"\bkeep(?:s)? spurting\b",
+        r"\bpad every (?:\d+|half an|an|fifteen|ten) (?:minutes|hour|mins)\b",
+    )),
+    "bleeding in pregnancy": ("strong", (
+        r"\bpregnan\w*\b[^?!]{0,80}\b(?:bleed\w*|blood|spotting heavily|clots?)\b",
+        r"\b(?:bleed\w*|blood|clots?)\b[^?!]{0,60}\b(?:pregnan\w*|weeks along)\b",
+        r"(?:^|\b(?:i'?m|i am|she'?s|she is|is|at|currently) )(?:[12]\d|3\d|4[0-2]) weeks\b(?! (?:ago|post|after|since|"
+        r"out|of))[^?!]{0,160}\b(?:bleed\w*|blood|(?:sudden|severe|terrible|awful|agonising|agonizing) pain)\b",
+        r"\bpregnan\w*\b[^?!]{0,80}\b(?:soak\w* (?:through )?(?:a |the )?pads?|(?:terrible|severe|"
+        r"bad) headache\b[^?!]{0,60}\b(?:vision|blurr\w*|swell\w*))",
+    )),
+    "vomiting or coughing blood": ("strong", (
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
+        r"(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
+        r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b",
+        r"\b(?:vomit\w*|sick|throw\w* up|threw up|puk\w*)\b[^.?!]{0,40}\bcoffee grounds?\b|\bcoffee grounds?\b"
+        r"[^.?!]{0,20}\b(?:vomit|sick)\b",
+        r"\bco(?:u)?ff?ing up\b[^.?!]{0,25}\bblood",
+    )),
+    "poisoning or something swallowed": ("strong", (
+        r"\b(?:swallowed|swallowing|swallow|ate|eaten|eating|drank|drunk|drinking|ingested|chewed|sucked|licked|"
+        r"got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|magnetic|bleach|chemicals?|detergent|laundry (?:pods?|"
+        r"capsules?)|dishwasher|cleaner|cleaning|poison\w*|antifreeze|weed ?killer|pesticide|rat poison|"
+        r"paint thinner|drain|lye|oven cleaner|button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
+        r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
+        r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
+        r"(?<!food )\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
+        r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
+        r"little one|\d+ ?(?:year|yr|month)[- ]old|\d+ ?yo|grandson|granddaughter|grandchild|"
+        r"nephew|niece)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|chewed|sucked|found|"
+        r"got into)\b[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
+        r"morphine|oxycodone|codeine|fentanyl|tramadol|opioids?|sleeping|edibles?|cannabis)\b",
+        r"\b(?:rat|mouse|slug|weed) poison\b",
+        r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",
+        r"\b(?:mouth|swallow\w*)\b[^?!]{0,80}\b(?:button|coin|watch) batter(?:y|ies)\b[^?!]{0,60}\b(?:can'?t find|"
+        r"missing|gone)\b",
+        r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,40}\b(?:too (?:much|many)|double (?:my |his |her |the )?dose|"
+        r"instead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|"
+        r"dizzy|faint|pass out|unconscious)\b",
+        r"(?<!sugar )(?<!chocolate )(?<!carb )(?<!cake )(?<!food )(?<!cheese )(?<!cuteness )(?<!screen )"
+        r"(?<!netflix )(?<!dont )(?<!don't )(?<!not )\boverdos(?:e|ed|ing)\b(?! on vitamin)",
+        r"\b(?:gave|given|giving)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|ten|double|triple|twice|several) times "
+        r"(?:his|her|their|the) (?:\w+ )?dose\b|\bgave (?:him|her|them|my \w+) (?:double|triple|twice) (?:the|his|"
+        r"her|their)\b",
+        r"\b(?:acid|bleach|chemical\w*|lye|oven cleaner)\b[^.?!]{0,30}\b(?:in|into) (?:my|his|her|their) eyes?\b",
+        r"\bsnake ?bite|bitten by a snake\b",
+        r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
+        r"little one|\d+ ?(?:year|yr|month)[- ]old|grandma|grandad|grandmother|grandfather|nan|mum|"
+        r"dad)\b[^?!]{0,80}\b(?:ate|eaten|eats|swallowed|drank|drunk|chewed|bit into|got into|had some|"
+        r"licked)\b[^?!]{0,60}\b(?:tablets?|pills?|iron|calpol|medicine|pods?|tabs?|berries|leaf|leaves|foxglove|yew|"
+        r"mushrooms?|descaler|solution|battery|batteries|coin|magnets?|warfarin|insulin|amlodipine|(?!(?:fine|wine|"
+        r"line|online|nine|mine|shine|school|cool|pool)\b)\w+(?:ine|ol|pril|pam))\b",
+        r"\bfound (?:my|our|her|his) (?:\w+ )?(?:tablets?|pills?|medicine|iron|calpol)\b[^?!]{0,40}\bopen\b",
+        r"\b(?:took|taken|injected)\b[^?!]{0,40}\b(?:twice|double|instead of|by mistake|"
+        r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing|fever|mouth ulcers|bruis\w*)\b|"
+        r"\binjected\b[^?!]{0,40}\binstead of\b",
+        r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?)\b",
+    )),
+    "back pain with numb legs": ("strong", (
+        r"\b(?:back|spine)\b[^?!]{0,40}\b(?:legs?|both legs) (?:are |have gone |gone |feel )?(?:numb|weak|dead)\b|"
+        r"\blegs? (?:are |have gone |gone )?numb\b[^?!]{0,40}\b(?:back|fever)\b",
+    )),
+    "head injury with vomiting or drowsiness": ("strong", (
+        rf"{_HEAD}[^?!]{{0,120}}{_AFTER_HEAD}", rf"{_AFTER_HEAD}[^?!]{{0,120}}{_HEAD}",
+        rf"{_HEAD}[^?!]{{0,120}}\b(?:blood|bleeding|fluid|watery stuff)\b[^.?!]{{0,30}}\b(?:ear|nose)\b",
+        r"\bknocked out\b[^?!]{0,80}\b(?:sick|vomit\w*|same questions|confused|sleepy|drowsy)\b",
+        rf"{_HEAD}[^?!]{{0,120}}\b(?:muddled|repeating|same questions|dozy|been sick|squishy)\b",
+    )),
+    "major trauma": ("strong", (
+        r"\b(?:car|motorbike|motorcycle|bike|traffic|road|bus) (?:crash|accident|collision)\b",
+        r"(?<!like )(?<!like it's been )(?<!like its been )(?<!like i've been )(?<!like ive been )\bhit by a (?:car|"
+        r"truck|bus|van|lorry|train)\b",
+        r"\b(?:took|cut|chopped|sliced|taken|chopped) (?:\w+ )?(?:fingers?|toes?|thumb) off\b",
+        r"\bburn\w*\b[^?!]{0,60}\b(?:white and leathery|leathery|charred)\b",
+        r"\bfell (?:from|off) (?:a |the |our )?(?:roof|ladder|balcony|window|height|scaffold\w*|cliff|second floor|"
+        r"2nd floor|bunk bed)\b",
+        r"\b(?:been|got|was|were|is|just) (?:stabbed|shot)\b", r"\bgunshot\b", r"\bstab wound\b",
+        r"\bbone\b[^.?!]{0,20}\b(?:sticking|poking) out\b", r"\bdeep (?:cut|wound|gash|laceration)\b",
+        r"\b(?:burn(?:ed|t)|scald\w*)\b[^.?!]{0,30}\b(?:all over|whole (?:arm|leg|back|chest|body)|large|big|badly)\b",
+        r"\b(?:large|big|bad|severe|serious) burns?\b", r"\bamputat\w*", r"\bcut off (?:his|her|my) (?:finger|toe)\b",
+        r"\belectrocut\w*",
+        r"\bbadly crushed\b|\bcrush(?:ed)? (?:his|her|my) (?:arm|leg|hand|chest)\b",
+        r"\bcaught in (?:the|a) machine\b", r"\b(?:fingers?|toes?|thumb|hand) (?:\w+ )?(?:nearly|almost|partly|"
+        r"partially|half) (?:off|cut off|severed|hanging)\b|\b(?:fingers?|toes?|thumb) (?:is |are )?hanging off\b",
+        r"\bfell through (?:a |the )?(?:glass|window)\b",
+        r"\bburn\b[^.?!]{0,20}\bcovers\b",
+        r"\b(?:boiling|scalding) (?:water|oil)\b[^?!]{0,60}\b(?:over|on) (?:him|her|my|his)\w*\b",
+        r"\bcut (?:him|her|my)sel(?:f|ves) with (?:the|a) (?:chainsaw|saw|axe|machete)\b",
+        r"\b(?:went|gone) deep (?:into|through)\b",
+        r"\b(?:hot oil|boiling|fireworks?)\b[^?!]{0,80}\b(?:skin (?:is )?coming off|burnt|burned|blister\w*|black)\b",
+        r"\b(?:crushed|crush injury)\b", r"\bcan'?t get up\b[^?!]{0,60}\b(?:hip|leg)\b",
+        r"\bleg (?:looks )?short(?:er)? and turned\b", r"\bneck\b[^?!]{0,40}\b(?:tingl\w*|numb|can'?t feel)\b",
+        r"\bfell\b[^?!]{0,60}\b(?:belly|stomach|tummy)\b[^?!]{0,40}\b(?:swollen|pale|sweaty)\b",
+        r"\bcan'?t feel my (?:legs|feet)\b", r"\b(?:leg|arm|foot|hand) (?:suddenly )?(?:went|gone|"
+        r"is) cold and (?:white|pale|blue)\b",
+    )),
+    "worst headache": ("strong", (
+        r"\bworst headache\b", r"\bthunderclap\b",
+        r"\bsudden\w*\b[^.?!]{0,25}\b(?:severe|terrible|excruciating|blinding|explosive|massive) headache\b",
+        r"\bheadache\b[^.?!]{0,40}\blike (?:being hit|a bomb|an explosion|a thunderclap|something burst)\b",
+        r"\b(?:severe|terrible|excruciating|blinding|explosive|worst) headache\b[^.?!]{0,30}\bsudden\w*",
+        r"\bheadache\b[^.?!]{0,60}\bnever had anything like\b",
+    )),
+    "very low blood sugar": ("strong", (
+        r"\b(?:sugar|glucose|bg)\b[^.?!]{0,20}\b(?:really |very |dangerously |so )?low\b[^?!]{0,40}\b(?:shaking|"
+        r"confused|can'?t|barely|sweating|passing out|faint)\b",
+    )),
+    "fever in a baby, or with confusion": ("strong", (
+        r"\b(?:\d+|one|two|three|four|five|six) (?:day|week)s?[- ]old\b[^?!]{0,100}\b(?:fever|hot|high temp\w*|"
+        r"38(?:\.\d)?|39(?:\.\d)?)\b|"
+        r"\bnewborn\b[^?!]{0,40}\bfever\b",
+        r"\bfever\b[^?!]{0,40}\b(?:confused|mottled|won'?t wake|floppy|stiff neck)\b",
+        r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t) fade\b",
+    )),
+    "pregnancy or birth emergency": ("strong", (
+        r"\b(?:haven'?t|hasn'?t|hadn'?t|not) (?:felt|feel|feeling) (?:the )?(?:baby|her|him|them|any) (?:move|moving|"
+        r"kick\w*)\b", r"\b(?:reduced|fewer|less|decreased) (?:baby'?s? |fetal |foetal )?movements?\b",
+        r"\bbaby (?:has )?(?:gone|been|is) (?:very )?quiet\b",
+        r"\bwaters? (?:broke|broken|"
+        r"have gone)\b[^?!]{0,60}\b(?:cord|green|blood|bleed\w*)\b",
+        r"\b(?:\d+ weeks|pregnan\w*)\b[^?!]{0,160}\bheadache\b[^?!]{0,120}\b(?:flashing|vision|blurr\w*|puff\w*|spots|"
+        r"swell\w*)",
+        r"\b(?:pregnan\w*|\d+ weeks)\b[^?!]{0,120}\b(?:sharp|severe|bad) pain\b[^?!]{0,160}\b(?:shoulder|faint|dizzy|"
+        r"went grey)\b",
+        r"\b(?:gave birth|miscarriage|delivered)\b[^?!]{0,60}\b(?:bleed\w*|soak\w*|clots)\b",
+        r"\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b[^?!]{0,60}\b(?:1\d|2\d|3[0-6]) weeks\b|"
+        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b|"
+        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,80}\b(?:contractions|tightenings?|fluid leaking|leaking fluid)\b",
+        r"\bbaby'?s head\b[^?!]{0,30}\b(?:coming|out|crowning)\b|\b(?:in labour|in labor)\b[^?!]{0,30}\bat home\b",
+    )),
+    "sepsis or meningitis signs": ("strong", (
+        r"\b(?:fever|temperature|temp|shiver\w*|rigors)\b[^?!]{0,100}\b(?:confused|muddled|heart (?:is )?racing|"
+        r"mottled|blotchy|haven'?t peed|"
+        r"hasn'?t (?:peed|passed urine|wee)|not passed urine|breathing fast|can barely stand|purple spots|stiff neck|"
+        r"feel like i'?m dying|chemo|never felt this ill|light hurts)\b",
+        r"\b(?:confused|mottled|blotchy|stiff neck|purple spots|chemo|never felt this ill)\b[^?!]{0,100}\b(?:fever|"
+        r"temperature|temp \d|shiver\w*|high temp|hot)\b",
+        r"\bstiff neck\b[^?!]{0,60}\b(?:light|fever|rash|headache|vomit\w*)\b", r"\bhigh[- ]pitched cry\b",
+        r"\bheart (?:is )?(?:racing|pounding)\b[^?!]{0,60}\b(?:shiver\w*|rigors|cold and clammy)\b",
+        r"\bdoesn'?t want to be touched\b",
+        r"\b(?:on|having|had) chemo\w*\b[^?!]{0,60}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|shivering|rigors)\b",
+        r"\b(?:skin|rash)\b[^?!]{0,30}\b(?:blister\w*|peeling off)\b[^?!]{0,80}\b(?:mouth|eyes|lips)\b",
+        r"\brash\b[^?!]{0,80}\b(?:lips|mouth|eyes)\b[^?!]{0,20}\b(?:crust\w*|blister\w*|peeling|sores|raw)\b",
+        r"\b(?:clozapine|carbimazole|propylthiouracil)\b[^?!]{0,80}\b(?:high temp\w*|fever|sore throat)\b",
+    )),
+    "diabetic emergency": ("strong", (
+        r"\bketones?\b[^?!]{0,40}\b(?:[3-9](?:\.\d)?|high|vomit\w*)\b|\bvomit\w*\b[^?!]{0,60}\bketones\b",
+        r"\bpear drops\b", r"\bmeter (?:just )?says hi\b", r"\binsulin pump\b[^?!]{0,40}\b(?:stopped|failed|"
+        r"broke)\b[^?!]{0,60}\b(?:vomit\w*|drowsy|breath\w*)\b",
+        r"\b(?:sugar|glucose|bm|bg)\b[^.?!]{0,15}\b(?:is|was|of|at|reads?) (?:[0-2]\.\d|[12][0-9] mg)\b",
+    )),
+    "other emergencies": ("strong", (
+        r"\bsudden\w*\b[^?!]{0,40}\bpain\b[^?!]{0,20}\b(?:testic\w*|balls?|scrotum)\b",
+        r"\bfiller\b[^?!]{0,200}\b(?:vision|can'?t see|(?:can )?(?:barely|hardly) see|blind\w*|sight|blurr\w*|"
+        r"(?:went|gone|going) dark)\b",
+        r"\bfiller\b[^?!]{0,240}\b(?:gone white|went white|turned white|very pale|blanch\w*|lacy|net pattern|mottled|"
+        r"white and patchy)\b",
+        r"\b(?:palpitations|heart (?:is )?racing|pulse|heart rate|watch says)\b[^?!]{0,60}\b(?:black out|pass out|"
+        r"faint\w*|collapse)\b",
+        r"\b(?:ecstasy|mdma|molly|cocaine|speed|ket|pills)\b[^?!]{0,60}\b(?:burning up|overheat\w*|confused|"
+        r"twitch\w*|fitting|unresponsive)\b",
+        r"\b(?:toddler|baby|child|kid|son|daughter|little one|\d+ ?(?:year|yr|month)[- ]old)\b[^?!]{0,60}\b(?:found|"
+        r"got into|got hold of)\b[^?!]{0,30}\b(?:pills?|tablets?|medicine|meds)\b[^?!]{0,60}\b(?:ate|eaten|swallowed|"
+        r"had some|took some|chewed)\b",
+        r"\b(?:eye|cataract|retina\w*) (?:op|operation|surgery|injection)\b[^?!]{0,80}\b(?:pain\w*|agony|agonising|"
+        r"agonizing|excruciating)\b[^?!]{0,60}\b(?:vision|blurr\w*|can'?t see|(?:barely|hardly) see)\b",
+        r"\b(?:metal|glass|wire|nail|splinter|shard)\b[^?!]{0,20}\bin (?:my|his|her|their|the) eye\b[^?!]{0,60}"
+        r"\b(?:bleed\w*|blood|can'?t see|(?:barely|hardly) see)\b",
+        r"\bhernia\b[^?!]{0,100}\b(?:vomit\w*|purple|agony|won'?t go back|can'?t push)\b",
+        r"\b(?:swollen|swelling|swelled)\b[^?!]{0,60}\b(?:getting bigger|growing)\b[^?!]{0,40}\b(?:faint|dizzy|pale)\b",
+        r"\bstridor\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:fever|temp|can'?t swallow)\b",
+        r"\b(?:colonoscopy|endoscopy|gastroscopy)\b[^?!]{0,80}\b(?:belly|tummy|stomach|abdomen)\b[^?!]{0,40}\b"
+        r"(?:swollen|hard|rigid)\b",
+        r"\btoe\w* (?:has |have )?(?:gone|turned) black\b|\bred streaks?\b[^?!]{0,60}\b(?:fever\w*|shaky|chills|"
+        r"shivering)\b",
+        r"\b(?:barely|hardly|hasn'?t|not) (?:weed|peed|passed urine|had a wee)\b[^?!]{0,80}\b(?:pale|puffy|spots|"
+        r"drowsy|floppy)\b",
+        r"\b(?:took|taken) something\b[^?!]{0,80}\b(?:confused|twitching|fitting|boiling|overheating|unconscious)\b",
+        r"\bingoiat\w* (?:una |le |delle |un )?(?:pil[ae]|batteri[ae]|calamit\w*|candeggina)\b",
+        r"\b(?:soft spot|fontanelle)\b[^?!]{0,20}\bsunken\b", r"\bno (?:tears|wet nappies|wet diapers)\b",
+        r"\b(?:2[2-9]\d|1[89]\d)/(?:1[2-9]\d)\b", r"\bcan'?t (?:wee|pee|pass urine)\b[^?!]{0,60}\b(?:legs|back)\b|"
+        r"\b(?:legs|back)\b[^?!]{0,60}\bcan'?t (?:wee|pee|pass urine)\b",
+    )),
+    "emergency, in another language": ("literal", (  # read as written: the English reading doesn't apply
+        r"\b(?:dolor|presi[oó]n) (?:fuerte )?(?:en el|de|del) pecho\b", r"\bme duele (?:mucho )?el pecho\b",
+        r"\binfarto\b", r"\bataque (?:al|del) coraz[oó]n\b", r"\bdor (?:forte )?no peito\b",
+        r"\bdouleur (?:à la|a la|dans la) poitrine\b", r"\bderrame\b", r"\bcara (?:ca[ií]da|torcida)\b",
+        r"\b(?:fait|fais|faire|fasse|a eu|teve|tendo|tive) (?:un |um )?avc\b",
+        r"\bvisage qui tombe\b", r"\bn'arrive (?:plus|pas) à parler\b", r"\bno (?:puede|puedo) hablar\b",
+        r"\bno (?:puedo|puede) respirar\b", r"\bno respira\b", r"\bse (?:est[aá] )?ahog\w*", r"\bcuesta respirar\b",
+        r"\blabios (?:morados|azules)\b", r"\bn[aã]o (?:consigo|consegue|est[aá]) respir\w*",
+        r"\b(?:n'arrive|n'arrivons) pas [aà] respirer\b", r"\bne respire (?:plus|pas)\b",
+        r"\bhinch\w* (?:la lengua|la garganta)\b", r"\b(?:lengua|garganta) hinchad\w*",
+        r"\b(?:inconsciente|desmay\w*|no (?:despierta|responde|se mueve))\b",
+        r"\b(?:desmaiou|desmaiada|desmaiado|inconsciente)\b", r"\b(?:s'est évanoui\w*|inconscient\w*)\b",
+        r"\b(?:tiene|tuvo|le dio|le dan|con|est[aá] (?:con|teniendo)) (?:una |unas )?convulsi\w*|\bconvulsionando\b",
+        r"\bconvuls(?:ão|ao|ões|oes)\b",
+        r"\bsangr(?:a|ando|e) (?:mucho|much[ií]simo|sin parar|abundante)\b", r"\bsangrado (?:abundante|fuerte)\b",
+        r"\bla sangre no para\b", r"\bmuito sangue\b", r"\bsaigne beaucoup\b",
+        r"\bembarazada\b[^?!]{0,60}\bsangr\w*", r"\bgr[aá]vida\b[^?!]{0,60}\bsangr\w*",
+        r"\b(?:vomit\w*|tos\w*|escup\w*) sangre\b", r"\bsangre al (?:vomitar|toser)\b",
+        r"\b(?:se )?(?:trag[oó]|comi[oó]|bebi[oó]|tom[oó])\b[^.?!]{0,40}\b(?:pila|bater[ií]a|im[aá]n|lej[ií]a|cloro|"
+        r"veneno|qu[ií]mico|detergente)\b", r"\benvenen\w*", r"\bengoliu\b",
+        r"\b(?:golpe[eéó]|pegu[eé]|caí|cay[oó])\b[^.?!]{0,30}\bcabeza\b[^?!]{0,60}\b(?:vomit\w*|sueño|"
+        r"confundid\w*)", r"\baccidente de (?:coche|carro|auto|moto|tráfico)\b", r"\bpeor dolor de cabeza\b",
+    r"\bdolore (?:forte )?al petto\b", r"\bnon riesce a respirare\b", r"\blabbra blu\b", r"\bnon si sveglia\b",
+    r"\bbattuto la testa\b[^?!]{0,40}\bvomit\w*", r"\bgonfiando la gola\b", r"\bzusammengebrochen\b",
+    r"\batmet nicht\b", r"\bkrampfanfall\b", r"\bschwillt\b[^?!]{0,20}\bzunge\b", r"\bschlecht luft\b",
+    r"\bmundwinkel\b", r"\bsp[uü]lmaschinentab\b", r"\bn'arrive plus [aà] respirer\b", r"\bpire mal de t[eê]te\b",
+    r"\baval[eé] des (?:petits )?(?:aimants|piles)\b", r"\bdouleur [eé]crasante\b", r"\bsaigne de l'oreille\b",
+    r"\bn[aã]o consegue mexer\b", r"\bfala (?:est[aá] )?enrolada\b", r"\bbebeu [aá]gua sanit[aá]ria\b",
+    r"\bmanchas (?:roxas|moradas)\b", r"\bdolor muy fuerte en el pecho\b", r"\bbrustschmerz\w*",
+    r"\bcuello r[ií]gido\b[^?!]{0,60}\b(?:fiebre|manchas)\b|\bfiebre\b[^?!]{0,60}\bcuello r[ií]gido\b",
+    )),
+    "emergency services": ("strong", (
+        r"\b(?:call(?:ing)?|ring|phone|get) (?:an? |the )?(?:ambulance|911|999|112|000|paramedics)\b",
+        r"\b(?:should|do) (?:i|we) (?:go to|take (?:him|her|them) to) (?:the )?(?:er|a&e|emergency room|"
+        r"hospital)\b(?! for (?:a|the) (?:check|scan|consult))",
+    )),
+}
