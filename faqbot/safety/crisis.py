@@ -54,6 +54,7 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"\bif (?:someone|somebody|a (?:friend|student|pupil|patient|child|colleague)) "
                       r"(?:tells|says|told|"
                       r"said) (?:me|you|us)\b|"
+                      r"\b(?:died|dies|death|deaths) by suicide\b|"
                       r"\blost (?:someone|somebody|a \w+|my \w+|our \w+|him|her|them) to suicide\b|\bbereaved by "
                       r"suicide\b|\bsuicide bereavement\b|"
                       r"\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"

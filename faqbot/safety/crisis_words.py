@@ -56,7 +56,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:want|need) (?:it|this|everything|it all|the pain) (?:to )?(?:be )?(?:over|end|"
         r"stop)\b(?=[^.?!]*\b(?:permanently|forever|for good|all of it|i just want)\b)|\bjust want (?:it|this|"
         r"everything|it all) (?:to )?(?:be )?(?:over|to end|to stop)\b",
-        r"\b(?:no|what'?s the|whats the|what is the|don'?t see (?:the|any)|not (?:any|a)) (?:point|reason|"
+        r"\b(?:no|what'?s the|whats the|what is the|don'?t (?:really )?see (?:the|any|a)|not (?:any|a)) "
+        r"(?:point|reason|"
         r"use) (?:in |of |to |for me to )?(?:living|life|live|going on|keep going|being alive|being here|carrying on|"
         r"carry on|anything anymore|trying anymore|waking up)\b",
         r"\bwhy bother (?:living|being alive|going on)\b", r"\bnothing (?:left )?to live for\b",
@@ -142,7 +143,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
         r"throat)\b(?! on (?:a |the )?(?:broken )?(?:window|glass|bottle|fence|tin|can|knife))",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
-        r"\b(?:stockpil\w*|hoard\w*)\b[^.?!]{0,20}\b" + _PILLS + r"\b|"
+        r"\b(?:stockpil\w*|hoard\w*|stash\w*)\b[^.?!]{0,20}\b" + _PILLS + r"\b|"
         r"\b(?:pills|tablets|meds)\b[^.?!]{0,10}\b(?:i'?ve|i "
         r"have) been (?:saving|stockpiling|hoarding|collecting)\b",
         r"\bwould (?:\d{2,}|all) (?:of )?(?:my|the|these|her|his) (?:\w+ )?(?:be )?enough\b",
@@ -151,7 +152,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"into (?:a wall|a tree|the river|oncoming))\b",
         r"\b(?:photo|picture|pic) of (?:a |his |her |the )?(?:bottle of |box of |pile of )?(?:pills|tablets)\b",
         r"\b(?:better off|be fine|be ok)\b[^.?!]{0,30}\b(?:life insurance|insurance money)\b",
-        r"\b(?:don'?t|dont|do not|not) plan(?:ning)? on being (?:around|here|alive)\b",
+        r"\b(?:don'?t|dont|do not|not) plan(?:ning)? on being (?:around|here|alive)\b|\bplan(?:ning)? on not being "
+        r"(?:around|here|alive)\b",
+        r"\b(?:belt|rope|cord|cable|scarf|noose|ligature)\b[^.?!]{0,20}\b(?:round|around) (?:my|his|her) neck\b",
+        r"\b(?:if|whether) (?:\d{2,}|all) (?:of )?(?:my |the |these |her |his )?(?:\w+ )?(?:is|are|would be|will be) "
+        r"enough\b",
+        r"\b(?:go to )?sleep for good\b",
         r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out) how (?:to|i'?d|i would|"
         r"i will|i'?ll|i'?m going to) do "
         r"it\b",
@@ -308,7 +314,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"swallowed)\b[^.?!]{0,20}\b(?:poison|pills|tablets|bleach|an overdose)\b",
         r"\b(?:want|going|gonna|planning|plan) to (?:take|swallow) (?:them|the lot|all of them) all\b|\b(?:want|going|"
         r"gonna|planning|plan) to (?:take|swallow) (?:them |all of them |the lot )?all at (?:once|the same time)\b",
-        r"\b(?:drank|took|swallowed|taken|drunk)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|the pain|it) "
+        r"\b(?:drank|took|swallowed|taken|drunk|ate|eaten)\b[^.?!]{0,40}\bto make (?:the thoughts|it all|everything|"
+        r"the pain|it) "
         r"stop\b",
         r"\boverdos\w*\b[^?!]{0,80}\b(?:before i do it|when i do it|i'?m going to do it|i'?ll do it)\b",
     ),

@@ -22,7 +22,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"heaviness|ache|aching|burning|elephant|sitting on)\b",
         r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing)\b[^.?!]{0,20}\b(?:in|on|across) "
         rf"{_WHO} chest\b",
-        r"(?<!nearly had a )(?<!almost had a )(?<!gave me a )(?<!give me a )(?<!giving me a )(?<!going to have a )(?<"
+        r"(?<!silent )(?<!old )(?<!previous )(?<!prior )(?<!nearly had a )(?<!almost had a )(?<!gave me a )"
+        r"(?<!give me a )(?<!giving me a )(?<!going to have a )(?<"
         r"!gonna have a )(?<!will have a )\bheart attack\b(?! (?:when|at|over|looking) (?:i|the|my|it|that|she|he|"
         r"they))",
         r"\bpain\b[^.?!]{0,30}\b(?:down|into|to|up) (?:my|his|her) (?:left )?(?:arm|jaw)\b",
@@ -87,6 +88,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bwhistl\w*\b[^.?!]{0,20}\bbreath\w*", r"\bgrunt\w*\b[^.?!]{0,30}\bbreath\w*",
         r"\b(?:squeak\w*|high[- ]pitched|crowing) (?:sound|noise)s? when (?:she|he|they|i|my \w+) breathes? in\b",
         r"\bsucking in (?:between|under) (?:her|his|the) ribs\b",
+        r"\b(?:pulled|got|dragged) (?:him|her|them|my \w+|our \w+) out of (?:the )?(?:pool|water|river|sea|lake|bath|"
+        r"pond)\b[^?!]{0,100}\b(?:cough\w*|breath\w*|drowsy|sleepy|blue|not waking)\b|\b(?:nearly|almost) drown\w*|"
+        r"\bnear[- ]drown\w*",
         r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
         r"\b(?:can'?t|cannot|unable to) (?:cough|cry|speak) or (?:cough|cry|speak|breathe)\b",
         r"\b(?:trying to|tries to|can'?t) cough\b[^?!]{0,30}\b(?:nothing (?:is )?coming out|no (?:sound|noise))\b|"
@@ -97,6 +101,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bsuffocat\w*(?! (?:my|his|her|the|our|your) (?!breath))", r"\b(?:can )?only say (?:a )?(?:couple of|few|"
         r"one or two) words\b",
         r"\binhaler\b[^.?!]{0,30}\b(?:isn'?t|not|no|doesn'?t) (?:doing|working|help\w*|better)\b",
+        r"\b(?:blue one|reliever|inhaler|ventolin|salbutamol|puffer)\b[^?!]{0,80}\b(?:not|isn'?t|is not) touching it\b",
         r"\bhurts to breathe\b", r"\bbreathing (?:really |very |so )?(?:fast|heavily|hard)\b[^?!]{0,60}\b(?:drowsy|"
         r"sleepy|vomit\w*|confused|ketones)\b",
         r"\b(?:can'?t|cannot|unable to) swallow (?:my own )?(?:spit|saliva)\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:can'?t "
@@ -200,6 +205,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"got into)\b[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
         r"morphine|oxycodone|codeine|fentanyl|tramadol|opioids?|sleeping|edibles?|cannabis)\b",
         r"\b(?:rat|mouse|slug|weed) poison\b",
+        r"\b(?:says|said|labelled|labeled|marked) corrosive\b|\bcorrosive\b[^?!]{0,60}\b(?:mouth|drank|swallow\w*|"
+        r"drool\w*)\b|\b(?:mouth|drank|swallow\w*|drool\w*)\b[^?!]{0,200}\bcorrosive\b",
         r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",
         r"\b(?:mouth|swallow\w*)\b[^?!]{0,80}\b(?:button|coin|watch) batter(?:y|ies)\b[^?!]{0,60}\b(?:can'?t find|"
         r"missing|gone)\b",
@@ -258,7 +265,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:went|gone) deep (?:into|through)\b",
         r"\b(?:hot oil|boiling|fireworks?)\b[^?!]{0,80}\b(?:skin (?:is )?coming off|burnt|burned|blister\w*|black)\b",
         r"\b(?:crushed|crush injury)\b", r"\bcan'?t get up\b[^?!]{0,60}\b(?:hip|leg)\b",
-        r"\bleg (?:looks )?short(?:er)? and turned\b", r"\bneck\b[^?!]{0,40}\b(?:tingl\w*|numb|can'?t feel)\b",
+        r"\bleg (?:looks )?short(?:er)? and turned\b",
+        r"\bcast\b[^?!]{0,80}\b(?:fingers|toes)\b[^?!]{0,30}\b(?:white|blue|cold|numb)\b",
+        r"\bneck\b[^?!]{0,40}\b(?:tingl\w*|numb|can'?t feel)\b",
         r"\bfell\b[^?!]{0,60}\b(?:belly|stomach|tummy)\b[^?!]{0,40}\b(?:swollen|pale|sweaty)\b",
         r"\bcan'?t feel my (?:legs|feet)\b", r"\b(?:leg|arm|foot|hand) (?:suddenly )?(?:went|gone|"
         r"is) cold and (?:white|pale|blue)\b",
@@ -302,8 +311,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"mottled|blotchy|haven'?t peed|"
         r"hasn'?t (?:peed|passed urine|wee)|not passed urine|breathing fast|can barely stand|purple spots|stiff neck|"
         r"feel like i'?m dying|chemo|never felt this ill|light hurts)\b",
-        r"\b(?:confused|mottled|blotchy|stiff neck|purple spots|chemo|never felt this ill)\b[^?!]{0,100}\b(?:fever|"
-        r"temperature|temp \d|shiver\w*|high temp|hot)\b",
+        r"\b(?:confused|mottled|blotchy|stiff neck|purple spots|chemo)\b[^?!]{0,100}\b(?:fever|"
+        r"temperature|temp \d|shiver\w*|high temp|hot)\b",  # "chemo ... no temperature" unsays it (reading.py)
+        r"\bnever felt this ill\b[^?!]{0,100}\b(?:fever|temperature|temp \d|shiver\w*|high temp|hot)\b",
         r"\bstiff neck\b[^?!]{0,60}\b(?:light|fever|rash|headache|vomit\w*)\b", r"\bhigh[- ]pitched cry\b",
         r"\bheart (?:is )?(?:racing|pounding)\b[^?!]{0,60}\b(?:shiver\w*|rigors|cold and clammy)\b",
         r"\bdoesn'?t want to be touched\b",

@@ -33,7 +33,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|"
     r"see|have|has|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
     r"'re)|is it true|"
-    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|"
+    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
+    r"doctors?|receptionists?) (?:\w+ )?trained\b|how long (?:should|do|must) (?:i|you|we) wait after\b|"
     # "what temperature should i worry about", "when do we need to worry": where the line is, not a description
     r"\b(?:what|which|when|at what|how (?:high|low|long|bad|much|many))\b[^.?!]{0,30}\b(?:should|do|would|shall|"
     r"need to) (?:i|we|you) (?:\w+ )?(?:worry|be worried|be concerned|panic)\b|"
@@ -136,7 +137,8 @@ RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)
     r"arrived|took (?:him|her|them))|coughed it (?:straight |right )?(?:up|out)|(?:it )?came (?:straight |right )?"
     r"(?:out|up) (?:straight away|at once|immediately)|pass on (?:my|our) thanks|"
     r"(?:staff|team|nurses?) (?:were|was) (?:amazing|brilliant|great|fantastic)|"
-    r"getting better|home now|"
+    r"getting better|home now|(?:was|were|been|got) seen (?:by|at) (?:the |a |our |his |her )?(?:doctor|gp|"
+    r"a&e|hospital|nurse|paramedics?)|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
@@ -159,7 +161,8 @@ DESCRIBING = re.compile(
     r"(?<!if )(?<!will )(?<!case )(?<!when )(?<!should )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|"
     r"i've got|ive got|i've had|ive had|"
     r"i got|i feel|i'm feeling|im feeling))\b|\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|"
-    r"leaking|weeping|spreading|throbbing|blurry|tight|closing)\b|\b(?:coming out|coming from|oozing|leaking|weeping|"
+    r"leaking|weeping|spreading|throbbing|blurry|tight|closing|burning)\b|"
+    r"\b(?:coming out|coming from|oozing|leaking|weeping|"
     r"pouring|dripping)\b|\bmine (?:is|are|has|have)\b"
 )
 PERSONAL = re.compile(rf"\b(?:i|i'm|im|i've|ive|my|me|mine|we|our|she|he|her|his|they're)\b|\b(?:{WHEN})\b")
