@@ -266,7 +266,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:hot oil|boiling|fireworks?)\b[^?!]{0,80}\b(?:skin (?:is )?coming off|burnt|burned|blister\w*|black)\b",
         r"\b(?:crushed|crush injury)\b", r"\bcan'?t get up\b[^?!]{0,60}\b(?:hip|leg)\b",
         r"\bleg (?:looks )?short(?:er)? and turned\b",
-        r"\bcast\b[^?!]{0,80}\b(?:fingers|toes)\b[^?!]{0,30}\b(?:white|blue|cold|numb)\b",
+        r"\bcast\b[^?!]{0,80}\b(?:fingers|toes)\b[^?!]{0,30}\b(?:white|blue|cold|numb)\b|\b(?:fingers|toes)\b"
+        r"[^?!]{0,30}\b(?:white|blue|cold|numb)\b[^?!]{0,60}\bcast\b",
         r"\bneck\b[^?!]{0,40}\b(?:tingl\w*|numb|can'?t feel)\b",
         r"\bfell\b[^?!]{0,60}\b(?:belly|stomach|tummy)\b[^?!]{0,40}\b(?:swollen|pale|sweaty)\b",
         r"\bcan'?t feel my (?:legs|feet)\b", r"\b(?:leg|arm|foot|hand) (?:suddenly )?(?:went|gone|"

@@ -27,6 +27,10 @@ def triage(request) -> Triage:
     "me quiero morir",
     "my son says he wants to kill himself",
     "i wish i could go to sleep and never wake up",
+    "i've stockpiled my oxycodone and this weekend is the one",  # the means, by the drug's name
+    "cancel my check-ups, i'm planning on not being here after march",
+    "the cord is already round my neck",
+    "would 60 of my amitriptyline be enough",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -49,6 +53,10 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "my lips are blue and i can't breathe",
     "me duele el pecho y no puedo respirar",
     "her throat is closing up after the bee sting",
+    "we just pulled our son out of the lake and he's coughing and really drowsy",
+    "her fingers have gone white and cold since the cast went on",
+    "he drank from a bottle that says corrosive and he's drooling",
+    "my reliever is not touching it tonight and i'm wheezing",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -68,6 +76,10 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "i tried to kill myself as a teenager and the scars on my wrists bother me",
     "no chest pain, just a bit sore where they treated",
     "how long does the redness last?",
+    "thanks so much for fitting me in on monday",
+    "my husband is going to kill me when he sees what I spent",
+    "are your receptionists trained to deal with a seizure in the waiting room?",
+    "my scan showed an old silent heart attack, what happens now?",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
@@ -96,6 +108,8 @@ def test_the_clinics_own_signs_come_after_crisis_and_emergency():
     "I'm writing a novel where a character takes an overdose, what would A&E do?",
     "does the team offer seizure management training for school staff?",
     "I overdosed once years ago and have been well ever since, do I put it on the form?",
+    "my mum had a seizure on tuesday and was seen by the doctor, can she still come to her appointment?",
+    "my cousin's friend died by suicide last year, do you run bereavement groups?",
 ])
 def test_signs_told_as_over_heard_of_or_asked_for_others_stay_calm(triage, message):
     found = triage.check(message)
