@@ -54,13 +54,17 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"\bif (?:someone|somebody|a (?:friend|student|pupil|patient|child|colleague)) "
                       r"(?:tells|says|told|"
                       r"said) (?:me|you|us)\b|"
-                      r"\b(?:died|dies|death|deaths) by suicide\b|"
+                      r"\b(?:died|dies|death|deaths) by suicide\b|\bsuicide awareness\b|\bhow (?:do|can|would|should) "
+                      r"(?:i|you|we) (?:spot|tell|know|notice) if (?:my|a|our|your) (?:teen\w*|child|son|daughter|kid|"
+                      r"student|pupil)\b|"
                       r"\blost (?:someone|somebody|a \w+|my \w+|our \w+|him|her|them) to suicide\b|\bbereaved by "
                       r"suicide\b|\bsuicide bereavement\b|"
                       r"\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
                       r"\bbleed(?:ing)? out\b")
 # "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
 _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"
+                     r"\bsince (?:my|the|her|his) \w+ (?:healed|got better|is better|mended)\b|"
+                     r"\b(?:all|fully) (?:better|healed|recovered)\b|"
                      r"\bnew (?:job|city|country)\b")
 # "i want to donate my body to medical science when i die": a donor, unless it is pressing ("by friday")
 _DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs|brain) to (?:medical )?(?:science|"

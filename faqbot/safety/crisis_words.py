@@ -158,6 +158,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:if|whether) (?:\d{2,}|all) (?:of )?(?:my |the |these |her |his )?(?:\w+ )?(?:is|are|would be|will be) "
         r"enough\b",
         r"\b(?:go to )?sleep for good\b",
+        r"\b(?:got|has|have) (?:his|her|my|their) (?:tablets|pills|meds) sorted for (?:tonight|later|the weekend)\b",
+        r"\bmake sure (?:my|his|her|their) (?:dog|cat|budgie|pet|bird|rabbit|dogs|cats)\b[^.?!]{0,40}\bgoes? to\b",
         r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out) how (?:to|i'?d|i would|"
         r"i will|i'?ll|i'?m going to) do "
         r"it\b",

@@ -7,6 +7,8 @@ written.
 
 from __future__ import annotations
 
+from faqbot.safety.emergency_other_languages import OTHER_LANGUAGES
+
 _WHO = r"(?:my|his|her|their|our|the|a)"
 _NOT_NOW = r"(?! (?:years?|months?|weeks?) ago)"
 _HEAD = (r"\b(?:fell|had a fall|took a fall|(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|fell on|fall on|"
@@ -71,7 +73,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:hand|arm|leg)\b[^.?!]{0,20}\b(?:won'?t|can'?t|cannot) (?:grip|hold|lift|move)\b",
         r"\bsuddenly (?:doesn'?t know|can'?t remember|lost|confused|can'?t see|blind)\b",
         r"\b(?:lost|losing) (?:the )?(?:vision|sight) in (?:my|his|her|one) (?:left |right )?eye\b",
-        r"\bcurtain (?:came|coming) down\b", r"\b(?:shadow|curtain|veil)\b[^.?!]{0,30}\b(?:across|over|coming down)"
+        r"\bcurtain (?:came|coming) down\b", r"\b(?:vision|sight)\b[^.?!]{0,30}\b(?:gone|went|going) (?:\w+ and )?"
+        r"(?:dim|dark|black)\b", r"\b(?:shadow|curtain|veil)\b[^.?!]{0,30}\b(?:across|over|coming down)"
         r"\b[^.?!]{0,20}\b(?:vision|eye|sight)\b",
     )),
     "not breathing": ("strong", (
@@ -187,6 +190,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
         r"(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
         r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b",
+        r"\b(?:throwing up|vomiting|being sick|threw up)\b[^.?!]{0,120}\b(?:blood with clots|dark red blood|bright red "
+        r"blood|clots of blood)\b",
         r"\b(?:vomit\w*|sick|throw\w* up|threw up|puk\w*)\b[^.?!]{0,40}\bcoffee grounds?\b|\bcoffee grounds?\b"
         r"[^.?!]{0,20}\b(?:vomit|sick)\b",
         r"\bco(?:u)?ff?ing up\b[^.?!]{0,25}\bblood",
@@ -195,7 +200,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:swallowed|swallowing|swallow|ate|eaten|eating|drank|drunk|drinking|ingested|chewed|sucked|licked|"
         r"got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|magnetic|bleach|chemicals?|detergent|laundry (?:pods?|"
         r"capsules?)|dishwasher|cleaner|cleaning|poison\w*|antifreeze|weed ?killer|pesticide|rat poison|"
-        r"paint thinner|drain|lye|oven cleaner|button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
+        r"paint thinner|drain|lye|oven cleaner|nail (?:varnish|polish) remover|acetone|white spirit|turpentine|petrol|"
+        r"button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
         r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
         r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
         r"(?<!food )\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
@@ -208,6 +214,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:says|said|labelled|labeled|marked) corrosive\b|\bcorrosive\b[^?!]{0,60}\b(?:mouth|drank|swallow\w*|"
         r"drool\w*)\b|\b(?:mouth|drank|swallow\w*|drool\w*)\b[^?!]{0,200}\bcorrosive\b",
         r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",
+        r"\b(?:round flat|flat round|button|coin|watch|small round) batter(?:y|ies)\b[^?!]{0,80}\b(?:missing|gone|"
+        r"can'?t find|isn'?t there|not there)\b",
         r"\b(?:mouth|swallow\w*)\b[^?!]{0,80}\b(?:button|coin|watch) batter(?:y|ies)\b[^?!]{0,60}\b(?:can'?t find|"
         r"missing|gone)\b",
         r"\b(?:took|taken|swallowed|had)\b[^.?!]{0,40}\b(?:too (?:much|many)|double (?:my |his |her |the )?dose|"
@@ -221,7 +229,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:acid|bleach|chemical\w*|lye|oven cleaner)\b[^.?!]{0,30}\b(?:in|into) (?:my|his|her|their) eyes?\b",
         r"\bsnake ?bite|bitten by a snake\b",
         r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
-        r"little one|\d+ ?(?:year|yr|month)[- ]old|grandma|grandad|grandmother|grandfather|nan|mum|"
+        r"little one|\d+ ?(?:year|yr|month)[- ]old|\d+ ?yo|grandma|grandad|grandmother|grandfather|nan|mum|"
         r"dad)\b[^?!]{0,80}\b(?:ate|eaten|eats|swallowed|drank|drunk|chewed|bit into|got into|had some|"
         r"licked)\b[^?!]{0,60}\b(?:tablets?|pills?|iron|calpol|medicine|pods?|tabs?|berries|leaf|leaves|foxglove|yew|"
         r"mushrooms?|descaler|solution|battery|batteries|coin|magnets?|warfarin|insulin|amlodipine|(?!(?:fine|wine|"
@@ -304,7 +312,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:gave birth|miscarriage|delivered)\b[^?!]{0,60}\b(?:bleed\w*|soak\w*|clots)\b",
         r"\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b[^?!]{0,60}\b(?:1\d|2\d|3[0-6]) weeks\b|"
         r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,60}\b(?:waters?|water) (?:just |have |has )?(?:broke|broken|went|gone)\b|"
-        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,80}\b(?:contractions|tightenings?|fluid leaking|leaking fluid)\b",
+        r"\b(?:1\d|2\d|3[0-6]) weeks\b[^?!]{0,80}\b(?:contractions|regular tightenings?|tightenings? every|fluid "
+        r"leaking|leaking fluid)\b",
         r"\bbaby'?s head\b[^?!]{0,30}\b(?:coming|out|crowning)\b|\b(?:in labour|in labor)\b[^?!]{0,30}\bat home\b",
     )),
     "sepsis or meningitis signs": ("strong", (
@@ -318,7 +327,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bstiff neck\b[^?!]{0,60}\b(?:light|fever|rash|headache|vomit\w*)\b", r"\bhigh[- ]pitched cry\b",
         r"\bheart (?:is )?(?:racing|pounding)\b[^?!]{0,60}\b(?:shiver\w*|rigors|cold and clammy)\b",
         r"\bdoesn'?t want to be touched\b",
-        r"\b(?:on|having|had) chemo\w*\b[^?!]{0,60}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|shivering|rigors)\b",
+        r"\b(?:on|having|had) (?:\w+ ){0,4}chemo\w*\b[^?!]{0,120}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|"
+        r"shivering|rigors)\b",
         r"\b(?:skin|rash)\b[^?!]{0,30}\b(?:blister\w*|peeling off)\b[^?!]{0,80}\b(?:mouth|eyes|lips)\b",
         r"\brash\b[^?!]{0,80}\b(?:lips|mouth|eyes)\b[^?!]{0,20}\b(?:crust\w*|blister\w*|peeling|sores|raw)\b",
         r"\b(?:clozapine|carbimazole|propylthiouracil)\b[^?!]{0,80}\b(?:high temp\w*|fever|sore throat)\b",
@@ -361,37 +371,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:2[2-9]\d|1[89]\d)/(?:1[2-9]\d)\b", r"\bcan'?t (?:wee|pee|pass urine)\b[^?!]{0,60}\b(?:legs|back)\b|"
         r"\b(?:legs|back)\b[^?!]{0,60}\bcan'?t (?:wee|pee|pass urine)\b",
     )),
-    "emergency, in another language": ("literal", (  # read as written: the English reading doesn't apply
-        r"\b(?:dolor|presi[oó]n) (?:fuerte )?(?:en el|de|del) pecho\b", r"\bme duele (?:mucho )?el pecho\b",
-        r"\binfarto\b", r"\bataque (?:al|del) coraz[oó]n\b", r"\bdor (?:forte )?no peito\b",
-        r"\bdouleur (?:à la|a la|dans la) poitrine\b", r"\bderrame\b", r"\bcara (?:ca[ií]da|torcida)\b",
-        r"\b(?:fait|fais|faire|fasse|a eu|teve|tendo|tive) (?:un |um )?avc\b",
-        r"\bvisage qui tombe\b", r"\bn'arrive (?:plus|pas) à parler\b", r"\bno (?:puede|puedo) hablar\b",
-        r"\bno (?:puedo|puede) respirar\b", r"\bno respira\b", r"\bse (?:est[aá] )?ahog\w*", r"\bcuesta respirar\b",
-        r"\blabios (?:morados|azules)\b", r"\bn[aã]o (?:consigo|consegue|est[aá]) respir\w*",
-        r"\b(?:n'arrive|n'arrivons) pas [aà] respirer\b", r"\bne respire (?:plus|pas)\b",
-        r"\bhinch\w* (?:la lengua|la garganta)\b", r"\b(?:lengua|garganta) hinchad\w*",
-        r"\b(?:inconsciente|desmay\w*|no (?:despierta|responde|se mueve))\b",
-        r"\b(?:desmaiou|desmaiada|desmaiado|inconsciente)\b", r"\b(?:s'est évanoui\w*|inconscient\w*)\b",
-        r"\b(?:tiene|tuvo|le dio|le dan|con|est[aá] (?:con|teniendo)) (?:una |unas )?convulsi\w*|\bconvulsionando\b",
-        r"\bconvuls(?:ão|ao|ões|oes)\b",
-        r"\bsangr(?:a|ando|e) (?:mucho|much[ií]simo|sin parar|abundante)\b", r"\bsangrado (?:abundante|fuerte)\b",
-        r"\bla sangre no para\b", r"\bmuito sangue\b", r"\bsaigne beaucoup\b",
-        r"\bembarazada\b[^?!]{0,60}\bsangr\w*", r"\bgr[aá]vida\b[^?!]{0,60}\bsangr\w*",
-        r"\b(?:vomit\w*|tos\w*|escup\w*) sangre\b", r"\bsangre al (?:vomitar|toser)\b",
-        r"\b(?:se )?(?:trag[oó]|comi[oó]|bebi[oó]|tom[oó])\b[^.?!]{0,40}\b(?:pila|bater[ií]a|im[aá]n|lej[ií]a|cloro|"
-        r"veneno|qu[ií]mico|detergente)\b", r"\benvenen\w*", r"\bengoliu\b",
-        r"\b(?:golpe[eéó]|pegu[eé]|caí|cay[oó])\b[^.?!]{0,30}\bcabeza\b[^?!]{0,60}\b(?:vomit\w*|sueño|"
-        r"confundid\w*)", r"\baccidente de (?:coche|carro|auto|moto|tráfico)\b", r"\bpeor dolor de cabeza\b",
-    r"\bdolore (?:forte )?al petto\b", r"\bnon riesce a respirare\b", r"\blabbra blu\b", r"\bnon si sveglia\b",
-    r"\bbattuto la testa\b[^?!]{0,40}\bvomit\w*", r"\bgonfiando la gola\b", r"\bzusammengebrochen\b",
-    r"\batmet nicht\b", r"\bkrampfanfall\b", r"\bschwillt\b[^?!]{0,20}\bzunge\b", r"\bschlecht luft\b",
-    r"\bmundwinkel\b", r"\bsp[uü]lmaschinentab\b", r"\bn'arrive plus [aà] respirer\b", r"\bpire mal de t[eê]te\b",
-    r"\baval[eé] des (?:petits )?(?:aimants|piles)\b", r"\bdouleur [eé]crasante\b", r"\bsaigne de l'oreille\b",
-    r"\bn[aã]o consegue mexer\b", r"\bfala (?:est[aá] )?enrolada\b", r"\bbebeu [aá]gua sanit[aá]ria\b",
-    r"\bmanchas (?:roxas|moradas)\b", r"\bdolor muy fuerte en el pecho\b", r"\bbrustschmerz\w*",
-    r"\bcuello r[ií]gido\b[^?!]{0,60}\b(?:fiebre|manchas)\b|\bfiebre\b[^?!]{0,60}\bcuello r[ií]gido\b",
-    )),
+    "emergency, in another language": ("literal", OTHER_LANGUAGES),  # read as written
     "emergency services": ("strong", (
         r"\b(?:call(?:ing)?|ring|phone|get) (?:an? |the )?(?:ambulance|911|999|112|000|paramedics)\b",
         r"\b(?:should|do) (?:i|we) (?:go to|take (?:him|her|them) to) (?:the )?(?:er|a&e|emergency room|"
