@@ -29,6 +29,7 @@ import json
 import logging
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -59,8 +60,13 @@ class EscalationModel:
     bars: np.ndarray  # (2,): flag from this score up
     examples_sha256: str  # of the examples it was learned from
 
+    @cached_property
+    def _squared_norms(self) -> np.ndarray:
+        return (self.examples ** 2).sum(axis=1)
+
     def _distances(self, vector: np.ndarray) -> np.ndarray:
-        return np.maximum(((self.examples - vector) ** 2).sum(axis=1), 0.0)
+        """|example - vector|^2 for every example, as one matrix-vector product (no examples-sized temporary)."""
+        return np.maximum(self._squared_norms - 2.0 * (self.examples @ vector) + float(vector @ vector), 0.0)
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         return self.coefficients @ np.exp(-self.gamma * self._distances(vector)) + self.intercepts
