@@ -8,8 +8,9 @@ descriptions scored 0.45-0.85 urgent recall on rules written before them (docs/e
 An embedding places "my pillowcase is covered in fresh bright red" near the labelled bleeding messages without a
 rule for pillowcases.
 
-The model only speaks where the rules flagged nothing, found no sign or a single mild one, and the message plainly
-describes something happening to the writer now (`UrgentCheck.describes_now`): it never overrides a negation
+The model only speaks where the rules flagged nothing, found no sign or a single mild one, the message is about what
+the documents cover (no fallback: engine.py; out of scope its score strays, "this hold music is killing me lol"), and
+it plainly describes something happening to the writer now (`UrgentCheck.describes_now`): it never overrides a negation
 ("no pus"), a hedge ("a little puffy"), a settling sign, a general question, a what-if, a question before a
 treatment or a story of the past, which the rules read better than a linear model does. Its bar: the score that
 `false_alarm_share` of the labelled non-urgent questions it would be asked about (those whose rules verdict
