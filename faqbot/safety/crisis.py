@@ -54,6 +54,8 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"\bif (?:someone|somebody|a (?:friend|student|pupil|patient|child|colleague)) "
                       r"(?:tells|says|told|"
                       r"said) (?:me|you|us)\b|"
+                      r"\b(?:a|another) (?:girl|boy|kid|friend|student|pupil|child) (?:in|at|from) (?:her|his|my|"
+                      r"their|the) (?:class|school|year)\b|"
                       r"\b(?:died|dies|death|deaths) by suicide\b|\bsuicide awareness\b|\bhow (?:do|can|would|should) "
                       r"(?:i|you|we) (?:spot|tell|know|notice) if (?:my|a|our|your) (?:teen\w*|child|son|daughter|kid|"
                       r"student|pupil)\b|"

@@ -62,7 +62,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"carry on|anything anymore|trying anymore|waking up)\b",
         r"\bwhy bother (?:living|being alive|going on)\b", r"\bnothing (?:left )?to live for\b",
         r"\blife (?:is|isn'?t|is not) (?:not )?worth (?:living|it)\b", r"\b(?:i'?m|im|"
-        r"i am) (?:so )?done with (?:life|living|everything|it all)\b",
+        r"i am) (?:so )?done with (?:life|living|everything|it all|all of it)\b",
         r"\b(?:no|don'?t see a|don'?t see any|not any) future for me\b", r"\bdon'?t see a future\b",
         r"\b(?:no ?one|nobody|no body|noone|no-one) (?:would|will|'?d) (?:even )?(?:care|notice|miss me|"
         r"mind)\b[^.?!]{0,50}\b(?:gone|dead|died|disappeared|wasn'?t (?:here|around)|weren'?t (?:here|around)|ever "
@@ -158,6 +158,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:if|whether) (?:\d{2,}|all) (?:of )?(?:my |the |these |her |his )?(?:\w+ )?(?:is|are|would be|will be) "
         r"enough\b",
         r"\b(?:go to )?sleep for good\b",
+        r"\b(?:standing|sitting|stood|sat) (?:on top of|on the edge of|on the roof of|at the top of) (?:a |the )?"
+        r"(?:multi ?-?stor(?:e)?y|car park|bridge|roof|building|cliff|tower|block)\b",
+        r"\b(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) (?:still )?be (?:alive|around|here)\b",
+        r"\bligature\b", r"\b(?:want|wants|wanted|wanting) to be gone\b",
+        r"\bknow exactly what to take\b[^.?!]{0,30}\b(?:have access|got access|have it|got it)\b",
         r"\b(?:got|has|have) (?:his|her|my|their) (?:tablets|pills|meds) sorted for (?:tonight|later|the weekend)\b",
         r"\bmake sure (?:my|his|her|their) (?:dog|cat|budgie|pet|bird|rabbit|dogs|cats)\b[^.?!]{0,40}\bgoes? to\b",
         r"\b(?:planning|planned|plan|worked out|working out|figured out|figuring out) how (?:to|i'?d|i would|"
@@ -286,7 +291,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
     ),
     "overdose on purpose": (
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
-        r"whole|the whole|a bottle|bottle|box|a box|a handful|handful|a load|loads|lots|a lot|a bunch|bunch|"
+        r"whole|the whole|a bottle|bottle|box|a box|a pack|pack|a packet|a strip|a handful|handful|a load|loads|lots|"
+        r"a lot|a bunch|bunch|"
         r"everything|\d{2,}|twenty|thirty|fifty)\b[^.?!]{0,30}\b" + _PILLS,
         r"\b(?:i|i'?ve|i have|i'?m going to|i'?m gonna|i will|i want to|thinking (?:of|about)|thought about|"
         r"planning) (?:\w+ )?overdos\w*", r"\b(?:taken|took|take|taking) an overdose\b",

@@ -49,7 +49,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:face|mouth|smile|lip)\b[^.?!]{0,30}\b(?:droop\w*|sag\w*|lopsided|crooked|fallen|dropp\w*)\b",
         r"\b(?:droop\w*|sagg\w*|lopsided|crooked)\b[^.?!]{0,20}\b(?:face|mouth|smile)\b",
         r"\bslurr\w*\b", r"\bspeech\b[^.?!]{0,20}\b(?:slurr\w*|garbled|jumbled|weird|strange|funny|gone)\b",
-        r"\b(?:can'?t|cannot|cant|unable to|couldn'?t) (?:\w+ )?(?:speak|talk|get (?:my|his|her|the) words out|"
+        r"\b(?:can'?t|cannot|cant|unable to|couldn'?t) (?:\w+ ){0,2}(?:speak|talk|get (?:my|his|her|the) words out|"
         r"find (?:my|his|her|the) words)\b",
         r"\b(?:one|left|right) side\b[^.?!]{0,40}\b(?:weak\w*|numb\w*|paraly\w*|dead|limp|can'?t move|droop\w*|"
         r"tingl\w*)\b",
@@ -107,7 +107,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:blue one|reliever|inhaler|ventolin|salbutamol|puffer)\b[^?!]{0,80}\b(?:not|isn'?t|is not) touching it\b",
         r"\bhurts to breathe\b", r"\bbreathing (?:really |very |so )?(?:fast|heavily|hard)\b[^?!]{0,60}\b(?:drowsy|"
         r"sleepy|vomit\w*|confused|ketones)\b",
-        r"\b(?:can'?t|cannot|unable to) swallow (?:my own )?(?:spit|saliva)\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:can'?t "
+        r"\b(?:can'?t|cannot|unable to|can (?:hardly|barely)) swallow (?:my own |his own |her own )?"
+        r"(?:spit|saliva)\b", r"\bdrool\w*\b[^?!]{0,40}\b(?:can'?t "
         r"swallow|cough\w*|chest)\b|\b(?:cough\w*|swallowed)\b[^?!]{0,40}\bdrool\w*",
         r"\b(?:getting|got) harder to (?:swallow|breathe)\b", r"\bbreathing feels harder\b",
     )),
@@ -330,6 +331,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:on|having|had) (?:\w+ ){0,4}chemo\w*\b[^?!]{0,120}\b(?:fever|temp\w*|3[89](?:\.\d)?|40|shaking|"
         r"shivering|rigors)\b",
         r"\b(?:skin|rash)\b[^?!]{0,30}\b(?:blister\w*|peeling off)\b[^?!]{0,80}\b(?:mouth|eyes|lips)\b",
+        r"\b(?:rash|antibiotics?|new (?:medicine|medication|tablets?|drug|pills?))\b[^?!]{0,80}\bpeeling off in "
+        r"sheets\b",
         r"\brash\b[^?!]{0,80}\b(?:lips|mouth|eyes)\b[^?!]{0,20}\b(?:crust\w*|blister\w*|peeling|sores|raw)\b",
         r"\b(?:clozapine|carbimazole|propylthiouracil)\b[^?!]{0,80}\b(?:high temp\w*|fever|sore throat)\b",
     )),

@@ -88,7 +88,8 @@ _LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) ba
                    r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
 _PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
               r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
-              r"back in|last month|before my (?:treatment|session)|before i was born|(?:at|with|after) my "
+              r"back in|last month|in (?:january|february|march|april|june|july|august|september|october|november|"
+              r"december)|before my (?:treatment|session)|before i was born|(?:at|with|after) my "
               r"(?:first|last|previous|second) (?:birth|delivery|baby|pregnancy|labou?r)")
 # Heard from someone else: "my friend said", "saw on tiktok that"; unlike time words, it yields to a message that
 # describes something happening ("my neighbour's girl got into the weedkiller ... what do we do right now?").
@@ -99,6 +100,7 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"the (?:news|paper|radio)|(?:someone|"
             r"somebody|people) (?:(?:on|in|at) (?:a |the |my )?(?:\w+ ){1,2})?(?:said|says|told me|claim\w*|reckon\w*|"
             r"swear\w*)|(?:i|i'?ve) (?:read|heard) (?:they|it|you|some)|"
+            r"heard (?:that )?(?:someone|somebody|a (?:patient|man|woman|lady|guy|child|kid))|"
             r"(?:a|one of the) (?:girl|guy|woman|man|lady|mum|mom|dad|colleague|parent)s? (?:at|from|in|on) "
             r"(?:\w+ ){1,2}(?:said|says|told)|(?:my|a) (?:friend|sister|brother|cousin|colleague|neighbou?r|mate)'?s "
             r"(?:\w+ )?(?:had|said|says|told|swears|reckons)|"
