@@ -14,14 +14,17 @@ import re
 
 from faqbot.models import Escalation
 from faqbot.safety import reading
-from faqbot.safety.crisis_words import LITERAL, SIGNS
+from faqbot.safety.crisis_words import LITERAL, MEANS_ASKED, RESOLVED_TO, SIGNS
 from faqbot.safety.reading import Reading, compile_sign
 from faqbot.safety.signs import UrgentCheck
 
 _BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
+_MEANS_ASKED, _RESOLVED_TO = re.compile(MEANS_ASKED), re.compile(RESOLVED_TO)
 _PLAIN = Reading()
 # History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
-_USED_TO = re.compile(r"\b(?:used to|back then|at (?:school|uni|college)|(?:a|his|her|my|their) history of)\b")
+_USED_TO = re.compile(r"\b(?:used to|back then|back in (?:college|school|uni|university|high school|my (?:teens|"
+                      r"twenties|youth|student days)|the day)|at (?:school|uni|college)|(?:a|his|her|my|their) "
+                      r"history of)\b")
 # "theyre from self harm, im 5 years clean"
 _CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
                     r"self[- ]?harm[- ]free)\b|\b(?:clean|free of it) (?:for|since)\b")
@@ -133,6 +136,8 @@ def read(text: str) -> UrgentCheck:
                                                                 or _AGAIN.search(sentence)))):
                 continue
             found.append(name)
+    if not found and _MEANS_ASKED.search(text) and _RESOLVED_TO.search(text) and not _ACCIDENT.search(text):
+        found.append("overdose on purpose")
     if not found:
         return UrgentCheck(False, (), "no sign of a crisis")
     return UrgentCheck(True, tuple(found), "crisis described: " + ", ".join(found), False, Escalation.CRISIS)

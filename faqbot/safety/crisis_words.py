@@ -128,6 +128,13 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\bfor it to be (?:certain|sure|fatal|enough|final)\b",
         r"\b(?:height|how high|floor|storey|story)\b[^?!]{0,40}\b(?:to (?:definitely |surely |certainly )?die|be "
         r"fatal|kill (?:you|me|someone))\b",
+        r"\b(?:crash\w*|swerv\w*|drive|driving|drove)\b[^?!]{0,80}\bon purpose\b",
+        r"\b(?:taking|take|have|having|go for|going for) the (?:long|big|eternal|permanent|forever|final) "
+        r"(?:nap|sleep)\b",
+        r"\balready (?:got|have|put) (?:all )?the (?:pills|tablets) (?:out|lined up|counted)\b|\b(?:pills|tablets) "
+        r"(?:lined up|counted out)\b",
+        r"\b(?:i'?m|im|i am) (?:going to|gonna) jump (?:tonight|today|now)\b"
+        r"(?! (?:in|into|on|off the (?:diving|high)))",
         r"\bhow much (?:antifreeze|rat poison|weed ?killer|paraquat)\b|\b(?:antifreeze|rat poison|weed ?killer|"
         r"paraquat)\b[^?!]{0,60}\bhow much\b",
         r"\b(?:bought|buying|collected|collecting|saved)\b[^.?!]{0,40}\b(?:paracetamol|pills|tablets|packs|packets)\b"
@@ -206,6 +213,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bwrote (?:\w+ )?(?:letters?|notes?) to (?:my|everyone)\b",
         r"\b(?:saying|said|say) goodbye to (?:everyone|everybody|my (?:family|kids|friends))\b",
         r"\bgoodbye (?:everyone|everybody|world|all)\b", r"\b(?:this is )?my last (?:message|goodbye|words)\b",
+        r"\bnot (?:going to|gonna) be (?:a |your )?(?:problem|burden) (?:for|to) (?:anyone|anybody|you|them) (?:soon|"
+        r"much longer|for long|any ?more)\b",
         r"\bgiv(?:ing|en) away (?:all )?my (?:things|stuff|belongings)\b", r"\btonight(?: is|'?s) the night\b",
         r"\bmade up my mind\b", r"\b(?:i'?ve|i have) decided i'?m done\b", r"\b(?:i'?m|im|i am) done fighting\b",
         r"\b(?:this is|this will be) (?:my |the )?last (?:message|time)\b",
@@ -326,6 +335,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"the pain|it) "
         r"stop\b",
         r"\boverdos\w*\b[^?!]{0,80}\b(?:before i do it|when i do it|i'?m going to do it|i'?ll do it)\b",
+        r"\bi (?:just )?took something\b(?! (?:for|to|from|before|after|like|with|earlier|last|this|yesterday|at|on|"
+        r"in|that|which|and it)\b)",
+        r"\b(?:thinking|think|thought) (?:about|of) (?:drinking|swallowing|taking|eating|downing) "
+        r"(?:the |some |a |that )?(?:\w+ )?(?:bleach|antifreeze|weed ?killer|rat poison|paraquat|drain cleaner|"
+        r"poison|pesticide)\b",
     ),
     "crisis, in another language": (
         r"\bme quiero morir\b", r"\bquiero (?:morir\w*|matarme|desaparecer|saltar)\b", r"\bmatarme\b",
@@ -351,3 +365,14 @@ SIGNS: dict[str, tuple[str, ...]] = {
     ),
 }
 LITERAL = {"crisis, in another language"}
+
+# Asked about the means in one sentence, resolved in another: "is 2 packs of paracetamol enough? dont try to talk
+# me out of it", "can you overdose on melatonin, i need it to be tonight". Either alone is often calm.
+MEANS_ASKED = (r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b|\boverdos\w* on\b|\bhow (?:much|many)\b"
+               r"[^.?!]{0,40}\b" + _PILLS + r"\b|\b" + _PILLS + r"\b[^.?!]{0,40}\benough\b|\benough\b[^.?!]{0,30}\b"
+               + _PILLS + r"\b")
+RESOLVED_TO = (r"\b(?:i'?m|im|i am) (?:so |just |completely |really )?done\b(?! with (?!(?:everything|it all|life|all "
+               r"of (?:it|this))\b))|\btalk me out\b|\b(?:need|want) it to (?:be|happen|work) tonight\b|\b(?:asking|"
+               r"need to know|it'?s|its) (?:\w+ )?for tonight\b|\b(?:it'?s|its|it is) my (?:choice|decision)\b|"
+               r"\b(?:don'?t|dont|do not) (?:try (?:to|and) )?stop me\b|\bno(?: ?one|body) (?:can|will|is going to) "
+               r"stop me\b")

@@ -64,6 +64,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bsudden(?:ly)?\b[^.?!]{0,20}\b(?:confused|confusion|can'?t walk|can'?t see|dizzy and|lost (?:my|his|"
         r"her) (?:balance|vision|sight)|loss of (?:vision|sight|balance))\b",
         r"\bwords? (?:come|came|coming) out (?:wrong|jumbled|funny)\b",
+        r"\b(?:trouble|difficulty|struggl\w*|problems?|a hard time) (?:getting|finding) (?:his|her|my|the|their) "
+        r"words\b",
         r"\bcan'?t walk straight\b",
         r"\bcan'?t hold (?:his|her|my) (?:cup|phone|fork|spoon|pen)\b",
         r"\bcan'?t see out of (?:one|my|his|her|either) eye\b",
@@ -240,6 +242,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing|fever|mouth ulcers|bruis\w*)\b|"
         r"\binjected\b[^?!]{0,40}\binstead of\b",
         r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?)\b",
+        r"\b(?:took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(?:at a party|thinking (?:they|it) (?:were|was)|(?:not|"
+        r"weren'?t|wasn'?t) (?:hers|his|theirs|mine|prescribed))\b[^?!]{0,80}\b(?:drowsy|won'?t wake|can'?t wake|"
+        r"unresponsive|confused|floppy|vomit\w*|fitting|seizure|sweat\w*|shaking)\b",
     )),
     "back pain with numb legs": ("strong", (
         r"\b(?:back|spine)\b[^?!]{0,40}\b(?:legs?|both legs) (?:are |have gone |gone |feel )?(?:numb|weak|dead)\b|"

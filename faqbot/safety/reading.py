@@ -93,7 +93,9 @@ _PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
               r"(?:first|last|previous|second) (?:birth|delivery|baby|pregnancy|labou?r)")
 # Heard from someone else: "my friend said", "saw on tiktok that"; unlike time words, it yields to a message that
 # describes something happening ("my neighbour's girl got into the weedkiller ... what do we do right now?").
-_HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|(?:read|heard) "
+_HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|"
+            r"(?:saw|seen|read|watched) (?:a|an|this|the) (?:news )?(?:story|article|report|piece|item) (?:about|on)|"
+            r"(?:read|heard) "
             r"(?:online|somewhere|that|about)|(?:saw|seen|read|heard) (?:it |this |that )?(?:on|in) (?:a |the )?"
             r"(?:tiktok|instagram|facebook|youtube|reddit|forum|internet|news|paper|article|group chat|radio|podcast|"
             r"telly|tv)|(?:read|heard) (?:\w+ )?(?:can|could|may|might) cause|(?:story|piece|report|item) (?:on|in) "
@@ -151,6 +153,10 @@ RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)
     r"a&e|hospital|nurse|paramedics?)|"
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
+# "i almost fainted when i saw the bill", "nearly had a heart attack when i read the results": surprise, not a sign
+SURPRISED = re.compile(r"\b(?:almost|nearly|practically) (?:fainted|passed out|died|fell over|had a heart attack|"
+                       r"collapsed|keeled over)(?= (?:when|as soon as|after) (?:i|we) (?:saw|heard|read|opened|"
+                       r"looked at|found out|got the (?:bill|price|quote|results?|letter)))")
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.

@@ -42,7 +42,7 @@ class Triage:
 
     def text(self, message: str, speller: QueryAnalyzer | None = None) -> str:
         """The message as the clinic check reads it: lower case, one line, misspelled sign words read as meant."""
-        plain = " ".join(message.lower().replace("\u2019", "'").split())
+        plain = reading.SURPRISED.sub("was amazed", " ".join(message.lower().replace("\u2019", "'").split()))
         return (speller or self._spelling).analyze(plain).corrected
 
     def check(self, message: str) -> UrgentCheck:

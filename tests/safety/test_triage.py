@@ -129,3 +129,22 @@ def test_hearsay_does_not_hide_an_emergency_described_now(triage):
 def test_whose_act_it_is_decides_crisis_or_emergency(triage, message, kind):
     found = triage.check(message)
     assert found.escalation is kind, found
+
+
+@pytest.mark.parametrize("message", [
+    "is a box of paracetamol enough? dont try to talk me out of it",
+    "can you overdose on melatonin? asking because i need it to be tonight",
+])
+def test_the_means_asked_in_one_sentence_and_the_resolve_in_another_is_a_crisis(triage, message):
+    found = triage.check(message)
+    assert found.escalation is Escalation.CRISIS, found
+
+
+@pytest.mark.parametrize("message", [
+    "what is the risk of an overdose on melatonin? i want to know before i start it",  # nothing resolved
+    "i'm done with my antibiotics, is a glass of wine enough to matter?",  # done with a course, not with life
+    "I nearly fainted when I saw the bill, is there a payment plan?",  # surprise, not a faint
+])
+def test_a_question_about_doses_or_a_figure_of_speech_stays_calm(triage, message):
+    found = triage.check(message)
+    assert not found.urgent, found
