@@ -93,7 +93,7 @@ def _eval(args: argparse.Namespace) -> int:
     methods["keyword only"] = Engine(engine.stored, engine.encoder, settings, mode="keyword", adapter=None)
     methods["dense only"] = Engine(engine.stored, engine.encoder, settings, mode="dense", adapter=None)
     paragraphs = "dense only over paragraphs"
-    methods[paragraphs] = evaluation.ParagraphSearch(engine)
+    methods[paragraphs] = evaluation.ParagraphSearch(engine, settings.corpus_dir)
     for path in args.questions or evaluation.DEFAULT_SETS:
         if escalations.is_escalation_set(path):
             messages = escalations.load_messages(path)

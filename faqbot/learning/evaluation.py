@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from faqbot.answering.engine import Engine, fallback_reason
+from faqbot.documents.reader import Document, corpus_files, read_document
 from faqbot.index.store import file_sha256
 from faqbot.index.vector_cache import VectorCache
 from faqbot.learning import adapter, adapter_bars, warning_model
@@ -63,14 +64,15 @@ def score(engine: Engine | ParagraphSearch, items: Sequence[Labelled]) -> Scores
 
 class ParagraphSearch:
     """The issue's reference point: dense search alone over paragraphs (its figures for the held-out set are
-    measured so). Paragraphs are the index's passages cut at blank lines, embedded as they read, and ranked by
-    cosine to the raw question; no keyword search, no adapter, no fallback and no urgent check, so only the ranking
+    measured so). Paragraphs are the corpus documents' blocks of text (`paragraphs`), whatever faqbot's own passages
+    are, embedded as they read, and ranked by cosine to the raw question; no keyword search, no adapter, no fallback and no urgent check, so only the ranking
     rows of its column mean anything (`table(..., ranking_only=...)`). Beside our own columns it shows how generous
     a question set's labels are compared with the held-out set's: the same baseline on both."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, corpus_dir: Path) -> None:
         self.encoder = engine.encoder
-        self.paragraphs = tuple(paragraphs(engine.stored.passages))
+        self.paragraphs = tuple(p for path in corpus_files(corpus_dir) for p in paragraphs(read_document(path,
+                                                                                                      corpus_dir)))
         self.vectors = self.encoder.encode([p.text for p in self.paragraphs])
 
     def ask(self, question: str, k: int) -> Answer:
@@ -79,12 +81,18 @@ class ParagraphSearch:
         return Answer(question, Status.ANSWERED, tuple(Hit(self.paragraphs[i], float(scores[i]), "") for i in order))
 
 
-def paragraphs(passages: Sequence[Passage]) -> Iterator[Passage]:
-    """Each passage's paragraphs (text between blank lines; a list stays with the line that introduces it)."""
-    for passage in passages:
-        for n, match in enumerate(re.finditer(r"\S(?:.|\n(?!\s*\n))*", passage.text)):
-            yield replace(passage, id=f"{passage.id}/{n}", text=match.group(), start=passage.start + match.start(),
-                          end=passage.start + match.end(), sentences=())
+def paragraphs(doc: Document) -> Iterator[Passage]:
+    """A document's paragraphs: its blocks of text, a list kept with the paragraph that introduces it; headings
+    (which would rank as paragraphs of a few words) are left out."""
+    start = end = -1
+    for block in [*doc.blocks, None]:
+        if block is not None and block.kind == "item" and start >= 0:
+            end = block.end
+            continue
+        if start >= 0:
+            yield Passage(f"{doc.sha256[:12]}/{start}", doc.text[start:end], doc.source, doc.title, doc.title, start,
+                          end, ())
+        start, end = (block.start, block.end) if block is not None and block.kind != "heading" else (-1, -1)
 
 
 def trained_on(engine: Engine, path: Path) -> bool:

@@ -111,15 +111,15 @@ def test_a_question_answers_from_the_passages_holding_one_of_its_phrases_as_norm
     assert answer_passages(items, texts) == [(0, 1), (1, 2), (0, 1, 3), (), ()]
 
 
-def test_paragraphs_are_cut_at_blank_lines_and_a_list_stays_with_its_introduction():
+def test_paragraphs_are_the_documents_blocks_with_a_list_kept_with_its_introduction_and_no_headings():
+    from faqbot.documents.reader import parse_document
     from faqbot.learning.evaluation import paragraphs
 
-    text = "It helps with:\n- acne scars\n- fine lines\n\n  \nMost need three sessions."
-    whole = Passage("p", text, "a.txt", "A", "Uses", 100, 100 + len(text), ((0, len(text)),))
-    cut = list(paragraphs([whole]))
-    assert [p.text for p in cut] == ["It helps with:\n- acne scars\n- fine lines", "Most need three sessions."]
-    assert [p.id for p in cut] == ["p/0", "p/1"] and {p.source for p in cut} == {"a.txt"}
-    assert cut[1].start == 100 + text.index("Most") and cut[1].end == whole.end
+    doc = parse_document("# Uses\n\nIt helps with:\n\n- acne scars\n- fine lines\n\n## Sessions\n\nMost need three.",
+                         "a.md")
+    cut = list(paragraphs(doc))
+    assert [p.text for p in cut] == ["It helps with:\n- acne scars\n- fine lines", "Most need three."]
+    assert {p.source for p in cut} == {"a.md"} and all(doc.text[p.start:p.end] == p.text for p in cut)
 
 
 def test_the_paragraph_baseline_ranks_paragraphs_by_the_raw_question_only(built_index, encoder):
@@ -127,7 +127,10 @@ def test_the_paragraph_baseline_ranks_paragraphs_by_the_raw_question_only(built_
     from faqbot.answering.engine import Engine
     from faqbot.learning.evaluation import ParagraphSearch
 
-    search = ParagraphSearch(Engine.from_settings(built_index, encoder))
+    engine = Engine.from_settings(built_index, encoder)
+    search = ParagraphSearch(engine, built_index.corpus_dir)  # the documents' paragraphs, not the index's passages
+    assert {p.source for p in search.paragraphs} == {p.source for p in engine.stored.passages}
+    assert not any("\n\n" in p.text for p in search.paragraphs)
     answer = search.ask("how many sessions spaced a month apart", 2)
     assert answer.status is Status.ANSWERED and len(answer.hits) == 2
     assert answer.hits[0].passage.text.startswith("Most patients need three to six sessions")
