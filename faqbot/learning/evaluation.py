@@ -8,7 +8,6 @@ Usage: python -m faqbot eval [--questions FILE ...] [--sweep]
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
