@@ -63,10 +63,11 @@ def score(engine: Engine | ParagraphSearch, items: Sequence[Labelled]) -> Scores
 
 class ParagraphSearch:
     """The issue's reference point: dense search alone over paragraphs (its figures for the held-out set are
-    measured so). Paragraphs are the corpus documents' blocks of text (`paragraphs`), whatever faqbot's own passages
-    are, embedded as they read, and ranked by cosine to the raw question; no keyword search, no adapter, no fallback and no urgent check, so only the ranking
-    rows of its column mean anything (`table(..., ranking_only=...)`). Beside our own columns it shows how generous
-    a question set's labels are compared with the held-out set's: the same baseline on both."""
+    measured so). Paragraphs are the corpus documents' blocks of text (`paragraphs`), whatever faqbot's own
+    passages are, embedded as they read, and ranked by cosine to the raw question; no keyword search, no adapter,
+    no fallback and no urgent check, so only the ranking rows of its column mean anything (`table(...,
+    ranking_only=...)`). Beside our own columns it shows how generous a question set's labels are compared with the
+    held-out set's: the same baseline on both."""
 
     def __init__(self, engine: Engine, corpus_dir: Path) -> None:
         self.encoder = engine.encoder

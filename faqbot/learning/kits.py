@@ -48,8 +48,9 @@ def evaluate(folder: Path, settings: Settings) -> str:
         ingest(fresh.corpus_dir, fresh.index_dir, make_encoder(fresh), variants=onnx_variants(fresh),
                calibrate=fresh.no_match_calibration)
         engine = Engine.from_settings(fresh)
+        dense = evaluation.ParagraphSearch(engine, fresh.corpus_dir)
         scores = {"faqbot, default settings, no labels": evaluation.score(engine, items),
-                  "dense only over paragraphs": evaluation.score(evaluation.ParagraphSearch(engine, fresh.corpus_dir), items)}
+                  "dense only over paragraphs": evaluation.score(dense, items)}
     answerable = sum(i.kind == "in_scope" for i in items)
     head = f"## {folder.name} ({answerable} answerable, {len(items) - answerable} out of scope)\n\n"
     return head + evaluation.table(scores, {i.kind for i in items}, ranking_only=["dense only over paragraphs"])
