@@ -1,5 +1,5 @@
 from faqbot.documents.reader import parse_document
-from faqbot.documents.splitting import MAX_WORDS, MIN_WORDS, passage_id, sections, sentence_spans, split_document
+from faqbot.documents.splitting import SECTIONED, UNSECTIONED, passage_id, sections, sentence_spans, split_document
 
 
 def sentences(text):
@@ -28,11 +28,11 @@ def test_a_passage_never_crosses_a_section():
 
 def test_long_sections_are_cut_on_sentence_boundaries_within_the_size_bounds():
     body = " ".join(sentence(i, "healing") for i in range(40))  # 480 words in one paragraph
-    doc = parse_document("Healing\n\n" + body + "\n", "x.txt")
-    passages = split_document(doc)
+    doc = parse_document("Guide\n\nHealing\n\n" + body + "\n\nSun\n\n" + sentence(0, "sun") + "\n", "x.txt")
+    passages = [p for p in split_document(doc) if p.heading == "Healing"]
     assert len(passages) >= 4
     for p in passages:
-        assert MIN_WORDS <= len(p.text.split()) <= MAX_WORDS
+        assert SECTIONED.least <= len(p.text.split()) <= SECTIONED.most
         assert p.text.endswith("in all.") and p.text.startswith("This is sentence")
     assert " ".join(p.text for p in passages) == body
 
@@ -40,8 +40,18 @@ def test_long_sections_are_cut_on_sentence_boundaries_within_the_size_bounds():
 def test_cuts_prefer_paragraph_ends():
     first = " ".join(sentence(i, "sun") for i in range(8))  # 96 words
     second = " ".join(sentence(i, "makeup") for i in range(8))
-    doc = parse_document(f"Topic\n\n{first}\n\n{second}\n", "x.txt")
-    assert [p.text for p in split_document(doc)] == [first, second]
+    doc = parse_document(f"Guide\n\nTopic\n\n{first}\n\n{second}\n\nMore\n\n{first}\n", "x.txt")
+    assert [p.text for p in split_document(doc)] == [first, second, first]
+
+
+def test_a_document_without_headings_gets_longer_passages_that_keep_whole_paragraphs():
+    """No sections bound its topics: a paragraph's first sentence stays with the rest of it."""
+    paragraphs = [" ".join(sentence(i, topic) for i in range(15)) for topic in ("sun", "makeup", "peels")]  # 180 words
+    doc = parse_document("Guide\n\n" + "\n\n".join(paragraphs) + "\n", "x.txt")
+    assert [p.text for p in split_document(doc)] == paragraphs
+    long = " ".join(sentence(i, "healing") for i in range(40))  # 480 words: too long even so
+    for p in split_document(parse_document("Guide\n\n" + long + "\n", "x.txt")):
+        assert UNSECTIONED.least <= len(p.text.split()) <= UNSECTIONED.most
 
 
 def test_a_list_stays_with_the_sentence_that_introduces_it():
