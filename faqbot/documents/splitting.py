@@ -117,9 +117,24 @@ def _units(doc: Document, blocks: tuple[Block, ...]) -> list[_Unit]:
                 units.append(_Unit(block.start, block.end, word_count(doc.block_text(block)), spans, True))
             continue
         spans = sentence_spans(doc.block_text(block), block.start)
+        asks = False  # the previous sentence is a question the document asks itself: it stays with its answer
         for j, (a, b) in enumerate(spans):
-            units.append(_Unit(a, b, word_count(doc.text[a:b]), ((a, b),), j == len(spans) - 1))
+            last, words = j == len(spans) - 1, word_count(doc.text[a:b])
+            if asks:
+                prev = units.pop()
+                units.append(_Unit(prev.start, b, prev.words + words, prev.sentences + ((a, b),), last))
+                asks = False
+                continue
+            units.append(_Unit(a, b, words, ((a, b),), last))
+            asks = not last and _RUN_IN_QUESTION.fullmatch(doc.text[a:b]) is not None
+            if asks and j > 0:  # a cut before the question is as good as one at a paragraph's end
+                before = units[-2]
+                units[-2] = _Unit(before.start, before.end, before.words, before.sentences, True)
     return units
+
+
+# "What Causes Shingles? Shingles is caused by ...": a question in a paragraph, answered by what follows it
+_RUN_IN_QUESTION = re.compile(r"(?:\S+\s+){0,11}\S+\?")
 
 
 def _segment_cost(units: list[_Unit], i: int, j: int, sizes: Sizes) -> float:

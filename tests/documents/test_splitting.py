@@ -85,3 +85,10 @@ def test_the_same_text_twice_in_a_document_gets_two_ids():
     doc = parse_document("A\n\nSame words here.\n\nB\n\nSame words here.\n", "x.txt")
     ids = [p.id for p in split_document(doc)]
     assert len(set(ids)) == 2
+
+
+def test_a_question_the_document_asks_itself_starts_a_passage_and_stays_with_its_answer():
+    before = " ".join(sentence(i, "rashes") for i in range(12))  # 144 words
+    after = " ".join(sentence(i, "the virus") for i in range(12))
+    doc = parse_document(f"Shingles\n\n{before} What Causes Shingles? {after}\n", "x.txt")
+    assert [p.text for p in split_document(doc)] == [before, f"What Causes Shingles? {after}"]
