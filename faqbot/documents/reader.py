@@ -107,7 +107,12 @@ def _looks_like_heading(line: _Line, next_line: _Line | None) -> bool:
         and len(text.split()) <= _MAX_HEADING_WORDS
         and not text.endswith((".", ",", ";", ":", "!", "..."))
         and (text[0].isupper() or text[0].isdigit())
+        and text.rsplit(None, 1)[-1] not in _INTRODUCING
     )
+
+
+# "Common causes of gastritis include", "Two types of hernias are": a line ending so introduces what follows it
+_INTRODUCING = frozenset(["include", "includes", "including", "are", "is", "was", "were", "be", "as", "of", "to", "the", "a", "an", "and", "or", "with", "for", "by", "following", "like", "such", "than", "that", "which", "from", "into"])
 
 
 def _classify(lines: list[_Line], markdown: bool) -> list[tuple[BlockKind, str, bool]]:

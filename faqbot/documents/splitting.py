@@ -107,7 +107,7 @@ def _units(doc: Document, blocks: tuple[Block, ...]) -> list[_Unit]:
             spans = ((block.start, block.end),)
             prev = units[-1] if units else None
             if prev and i > 0 and (
-                blocks[i - 1].kind == "item" or doc.text[prev.end - 1] == ":"
+                blocks[i - 1].kind == "item" or doc.text[prev.end - 1] not in ".!?"
             ):  # extend the list, or attach it to the sentence that introduces it
                 units[-1] = _Unit(
                     prev.start, block.end, prev.words + word_count(doc.block_text(block)),

@@ -47,6 +47,12 @@ def test_lists_are_items_and_bullets_are_unified():
     assert doc.text == "It helps with:\n- Acne\n- Scars\n1. First point."
 
 
+def test_a_line_that_introduces_what_follows_is_not_a_heading():
+    doc = parse_document("Gastritis\n\nCommon causes of gastritis include\n\n- H. pylori\n- stress\n", "x.txt")
+    assert kinds(doc) == [("heading", "Gastritis"), ("paragraph", "Common causes of gastritis include"),
+                          ("item", "- H. pylori"), ("item", "- stress")]
+
+
 def test_hard_wrapped_lines_are_joined_into_one_paragraph():
     doc = parse_document("Intro\n\nThis sentence was wrapped\nin the middle by an editor.\n", "x.txt")
     assert kinds(doc)[1] == ("paragraph", "This sentence was wrapped in the middle by an editor.")

@@ -92,3 +92,9 @@ def test_a_question_the_document_asks_itself_starts_a_passage_and_stays_with_its
     after = " ".join(sentence(i, "the virus") for i in range(12))
     doc = parse_document(f"Shingles\n\n{before} What Causes Shingles? {after}\n", "x.txt")
     assert [p.text for p in split_document(doc)] == [before, f"What Causes Shingles? {after}"]
+
+
+def test_a_list_stays_with_a_line_that_introduces_it_without_a_colon():
+    text = "Guide\n\nCauses\n\nCommon causes of gastritis include\n\n- H. pylori\n- stress\n"
+    [passage] = split_document(parse_document(text, "x.txt"))
+    assert passage.text == "Common causes of gastritis include\n- H. pylori\n- stress"
