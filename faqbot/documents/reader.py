@@ -112,7 +112,10 @@ def _looks_like_heading(line: _Line, next_line: _Line | None) -> bool:
 
 
 # "Common causes of gastritis include", "Two types of hernias are": a line ending so introduces what follows it
-_INTRODUCING = frozenset(["include", "includes", "including", "are", "is", "was", "were", "be", "as", "of", "to", "the", "a", "an", "and", "or", "with", "for", "by", "following", "like", "such", "than", "that", "which", "from", "into"])
+_INTRODUCING = frozenset({
+    "include", "includes", "including", "are", "is", "was", "were", "be", "as", "of", "to", "the", "a", "an", "and",
+    "or", "with", "for", "by", "following", "like", "such", "than", "that", "which", "from", "into",
+})
 
 
 def _classify(lines: list[_Line], markdown: bool) -> list[tuple[BlockKind, str, bool]]:
