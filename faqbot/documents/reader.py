@@ -114,7 +114,8 @@ def _looks_like_heading(line: _Line, next_line: _Line | None) -> bool:
 # "Common causes of gastritis include", "Two types of hernias are": a line ending so introduces what follows it
 _INTRODUCING = frozenset({
     "include", "includes", "including", "are", "is", "was", "were", "be", "as", "of", "to", "the", "a", "an", "and",
-    "or", "with", "for", "by", "following", "like", "such", "than", "that", "which", "from", "into",
+    "or", "with", "for", "by", "following", "like", "such", "than", "that", "which", "from", "into", "on", "in", "at",
+    "about", "after", "before", "during", "because", "when", "if", "whether", "who", "where",
 })
 
 
