@@ -24,7 +24,7 @@ from typing import Literal
 
 import numpy as np
 
-from faqbot.answering import candidates
+from faqbot.answering import candidates, definition
 from faqbot.answering.coverage import Coverage
 from faqbot.answering.keyword import KeywordIndex, tokenize
 from faqbot.answering.neighbours import Lift
@@ -214,6 +214,10 @@ class Engine:
             fused = (1 - t.keyword_weight) * dense + t.keyword_weight * 0.6 * normalised
             for passage, lift in lifts.items():
                 fused[passage] += lift.value
+        if self.mode == "hybrid" and (about := definition.subject(query.corrected)) is not None:
+            for index in np.argsort(-fused, kind="stable")[:definition.LOOKED_AT]:
+                if any(definition.defines(s, about) for s in self.stored.passages[index].sentence_texts()):
+                    fused[index] += definition.LIFT
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense.max())
         if self.mode == "keyword":
@@ -251,9 +255,10 @@ class Engine:
         return vector if self.adapter is None else self.adapter.apply(vector)
 
     def highlight(self, index: int, query_vector: np.ndarray, query_terms: set[str],
-                  phrases: tuple[str, ...] = ()) -> tuple[str, np.ndarray]:
+                  phrases: tuple[str, ...] = (), about: str | None = None) -> tuple[str, np.ndarray]:
         """The sentence (or two neighbours) of a passage that answer the question, and its vector. `phrases`:
-        answer phrases (normalised) of a labelled question like this one; a sentence holding one is the answer."""
+        answer phrases (normalised) of a labelled question like this one; a sentence holding one is the answer.
+        `about`: the subject of a definition question; a sentence saying what it is is the answer."""
         passage = self.stored.passages[index]
         a, b = self._sentence_rows[index], self._sentence_rows[index + 1]
         vectors = self.stored.sentence_vectors[a:b]
@@ -262,6 +267,8 @@ class Engine:
         scores = vectors @ query_vector + 0.3 * overlap
         if phrases:
             scores += np.array([2.0 * any(p in t for p in phrases) for t in self._normalised_sentences(index)])
+        if about is not None:
+            scores += np.array([1.0 * definition.defines(t, about) for t in passage.sentence_texts()])
         best = int(np.argmax(scores))
         first = last = best
         for neighbour in (best - 1, best + 1):
@@ -292,6 +299,7 @@ class Engine:
             return Answer(question, ranked.status, (), ranked.reason, ranked.urgent.signals, escalation,
                           ranked.other_language)
         terms = set(tokenize([ranked.query.keyword_text])[0])
+        about = definition.subject(ranked.query.corrected) if self.mode == "hybrid" else None
         kept: list[_Shown] = []
         for index in map(int, ranked.order):
             if len(kept) == k:
@@ -300,7 +308,7 @@ class Engine:
                 continue  # never "that's normal" under "please contact us now"
             lift = ranked.lifts.get(index)
             phrases = self.adapter.neighbours.highlight_phrases(lift) if lift is not None else ()
-            text, sentence_vector = self.highlight(index, ranked.vector, terms, phrases)
+            text, sentence_vector = self.highlight(index, ranked.vector, terms, phrases, about)
             source = self.stored.passages[index].source
             same_fact = next(
                 (s for s in kept if float(s.sentence_vector @ sentence_vector) >= self.tuning.duplicate_similarity),
