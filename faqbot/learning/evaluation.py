@@ -71,8 +71,8 @@ class ParagraphSearch:
 
     def __init__(self, engine: Engine, corpus_dir: Path) -> None:
         self.encoder = engine.encoder
-        self.paragraphs = tuple(p for path in corpus_files(corpus_dir) for p in paragraphs(read_document(path,
-                                                                                                      corpus_dir)))
+        documents = (read_document(path, corpus_dir) for path in corpus_files(corpus_dir))
+        self.paragraphs = tuple(p for doc in documents for p in paragraphs(doc))
         self.vectors = self.encoder.encode([p.text for p in self.paragraphs])
 
     def ask(self, question: str, k: int) -> Answer:
