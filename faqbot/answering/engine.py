@@ -271,10 +271,14 @@ class Engine:
             scores += np.array([1.0 * definition.defines(t, about) for t in passage.sentence_texts()])
         best = int(np.argmax(scores))
         first = last = best
-        for neighbour in (best - 1, best + 1):
-            if 0 <= neighbour < len(scores) and scores[neighbour] >= self.tuning.second_sentence * scores[best]:
-                first, last = min(first, neighbour), max(last, neighbour)
-                break
+        texts = passage.sentence_texts()
+        if texts[best].rstrip().endswith("?") and best + 1 < len(texts):  # a question the document asks: and its
+            last = best = best + 1  # answer, which is what the patient came for
+        else:
+            for neighbour in (best - 1, best + 1):
+                if 0 <= neighbour < len(scores) and scores[neighbour] >= self.tuning.second_sentence * scores[best]:
+                    first, last = min(first, neighbour), max(last, neighbour)
+                    break
         start, end = passage.sentences[first][0], passage.sentences[last][1]
         return passage.text[start:end], vectors[best]
 

@@ -52,3 +52,4 @@ def test_the_sentence_that_says_what_it_is_is_the_highlight(settings, encoder):
     ingest(settings.corpus_dir, settings.index_dir, encoder)
     answer = Engine.from_settings(settings, encoder).ask("what is gastritis?", 1)
     assert answer.hits[0].highlight == "Gastritis is a condition in which the stomach lining is inflamed."
+

@@ -87,3 +87,11 @@ def test_a_message_in_another_language_falls_back_to_the_clinics_contact(engine)
         answer = engine.ask(question)
         assert answer.status is Status.NO_MATCH and answer.other_language and not answer.hits, question
     assert not engine.ask("how many sesions do patients ned").other_language  # typos are still English
+
+
+def test_a_question_the_document_asks_is_highlighted_with_its_answer(settings, encoder):
+    write_corpus(settings.corpus_dir, {"c.txt": "Parkinson disease\n\nWhat causes Parkinson disease? Most cases have "
+                                                "no known cause. Some run in families.\n"})
+    ingest(settings.corpus_dir, settings.index_dir, encoder)
+    answer = Engine.from_settings(settings, encoder).ask("what causes parkinson disease?", 1)
+    assert answer.hits[0].highlight == "What causes Parkinson disease? Most cases have no known cause."
