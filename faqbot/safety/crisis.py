@@ -54,6 +54,8 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"\b(?:kill (?:him|her)self|die)\W{0,3} if (?:\w+ ){0,3}(?:lose|loses|lost|win|wins)\b|"
                       r"\b(?:warning )?signs? (?:that )?(?:a|my|someone|somebody|a teenager|teens?|kids?|children|"
                       r"people) (?:\w+ )?(?:might|may|could|is|are) be (?:self[- ]?harm\w*|suicidal|cutting)\b|"
+                      r"\bhow would (?:i|we|you) recogni[sz]e if (?:my|a|our|your) (?:teen\w*|child|son|daughter|"
+                      r"kid)\b|"
                       r"\bif (?:someone|somebody|a (?:friend|student|pupil|patient|child|colleague)) "
                       r"(?:tells|says|told|"
                       r"said) (?:me|you|us)\b|"
@@ -80,6 +82,10 @@ _PRESSED = re.compile(r"\b(?:by (?:monday|tuesday|wednesday|thursday|friday|satu
 _ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|instead of|"
                        r"mixed up|got confused|confused them|(?:didn'?t|did not|wasn'?t) (?:do )?(?:it |this )?on "
                        r"purpose)\b")
+# "my friend took a load of coke and now her chest is crushing": a drug taken for fun, which the emergency check reads
+_RECREATIONAL = re.compile(r"\b(?:coke|cocaine|mdma|molly|ecstasy|ketamine|speed|shrooms|at a (?:party|festival|"
+                           r"rave))\b")
+_MEANT = re.compile(r"\b(?:on purpose|meant it|to die|to end|kill|suicid\w*|wake up)\b")
 # "my 3 yr old swallowed a load of magnets": a small child's is an accident, which the emergency check reads
 _YOUNG_CHILD = re.compile(r"\b(?:[1-9]|1[0-1]) ?(?:yr|year|month)s?[- ]?old\b|\b(?:toddler|baby|infant|little one)\b")
 # "i'd rather die than have an injection": a comparison, not a wish; but not "rather be dead than keep living"
@@ -126,7 +132,8 @@ def read(text: str) -> UrgentCheck:
                 continue
             if not reading.present(sign, sentence, False, _PLAIN):
                 continue
-            if name == "overdose on purpose" and (_ACCIDENT.search(text) or _YOUNG_CHILD.search(sentence)):
+            if name == "overdose on purpose" and (_ACCIDENT.search(text) or _YOUNG_CHILD.search(sentence)
+                                                  or (_RECREATIONAL.search(text) and not _MEANT.search(text))):
                 continue
             if name == "saying goodbye" and (_MOVING.search(text) or (_DONOR.search(text)
                                                                        and not _PRESSED.search(text))):

@@ -18,6 +18,11 @@ _DEADLY = (r"(?:lethal|deadly|fatal|overdoses? kill|(?<!going to )(?<!gonna )kil
 
 SIGNS: dict[str, tuple[str, ...]] = {
     "suicidal thoughts": (
+        r"\b(?:don'?t|do not|dont) (?:really )?care if (?:i|he|she|they) (?:wake|wakes) up\b",
+        r"\bthink\w* (?:about|of) (?:killing|hurting|harming|ending) yourself (?:every|all the time|constantly|"
+        r"daily)\b",
+        r"\b(?:thinking|think|thought|going|about) (?:of |about |to )?(?:doing )?something stupid\b[^?!]{0,40}"
+        r"\b(?:tonight|permanent|for good)\b",
         r"\bsuicid\w*", r"\bkill(?:ing)? " + _ME + r"(?! (?:trying|to|at|with|working|laughing|over)\b)",
         r"\b(?:kill|shoot|hang) (?:him|her|them)sel(?:f|ves)\b",
         r"\b(?:end|ending|finish|finishing|take|taking) (?:my|his|her) (?:own )?life\b",
@@ -209,6 +214,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:looking up|reading (?:up )?(?:on|about)|googling|researching) (?:how|ways|which|methods)\b",
     ),
     "saying goodbye": (
+        r"\b(?:rang|called|texted|messaged|phoned) (?:me|us) (?:to say|saying) goodbye\b",
+        r"\b(?:doesn'?t|don'?t|does not|do not) want to see another (?:birthday|christmas|year|summer|spring)\b",
         r"\b(?:suicide )?note\b[^.?!]{0,30}\b(?:goodbye|family|wrote|written|writing)\b(?!.*\bdoctor\b)",
         r"\bwrote (?:\w+ )?(?:letters?|notes?) to (?:my|everyone)\b",
         r"\b(?:saying|said|say) goodbye to (?:everyone|everybody|my (?:family|kids|friends))\b",
@@ -264,6 +271,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:texted|messaged|sent|wrote)\b[^?!]{0,40}\bgoodbye\b",
     ),
     "self-harm": (
+        r"\bcarv\w*\b[^.?!]{0,30}\binto my (?:arm|leg|skin|wrist|thigh|stomach)\b",
+        r"\b(?:slapp\w*|punch\w*|hitting|bang\w*|scratch\w*)\b[^.?!]{0,20}\b(?:my own (?:face|head|arms?|legs?)|"
+        r"my ?self)\b[^.?!]{0,30}\b(?:because i hate|to punish|until it (?:hurts|bleeds)|on purpose|can'?t stop)\b",
         r"\bself[- ]?harm\w*(?! scars?)", r"\b(?:hurt|harm)(?:ing)? (?:my|him|her|them)sel(?:f|ves)\b",
         r"\b(?:cut|cutting|burn|burning|burnt|burned|scratch\w*|hitting|punch\w*|starv\w*|punish\w*) " + _ME +
         r"\b(?! (?:shaving|cooking|chopping|on|by accident|accidentally|slightly|a bit|with (?:a|the) (?:knife|"
@@ -299,6 +309,10 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"cutting|does it|did it)\b[^?!]{0,80}\bhates? (?:her|him|my|them)sel(?:f|ves)\b",
     ),
     "overdose on purpose": (
+        r"\b(?:we|both|we both|me and (?:my )?\w+(?: both)?) (?:\w+ )?(?:took|taken|swallowed)\b[^.?!]{0,30}"
+        r"\b(?:a packet|a pack|a bottle|a box|all|a handful|loads)\b",
+        r"\benough to (?:go through with it|do it|end it)\b",
+        r"\b(?:took|taken|swallowed)\b[^?!]{0,60}\b(?:said|says|saying) (?:that )?(?:she|he|they) meant it\b",
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
         r"whole|the whole|a bottle|bottle|box|a box|a pack|pack|a packet|a strip|a handful|handful|a load|loads|lots|"
         r"a lot|a bunch|bunch|"

@@ -20,6 +20,8 @@ _AFTER_HEAD = (r"(?<!no )(?<!not )(?<!without )\b(?:vomit\w*|throw(?:ing|n)? up|
 
 SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns)
     "chest pain or pressure": ("strong", (
+        r"\bjaw\b[^.?!]{0,40}\b(?:shoulder|arm)\b[^.?!]{0,20}\b(?:ach\w*|pain\w*|hurt\w*|sore)\b[^?!]{0,60}\b(?:sick|"
+        r"sweat\w*|breath\w*|clammy|dizzy|nause\w*)\b",
         r"\bchest\b[^.?!]{0,40}\b(?:pains?|painful|hurts?|hurting|pressure|tight\w*|crush\w*|squeez\w*|heavy|"
         r"heaviness|ache|aching|burning|elephant|sitting on)\b",
         r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing)\b[^.?!]{0,20}\b(?:in|on|across) "
@@ -63,7 +65,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"won'?t) (?:working|moving)\b",
         r"\bsudden(?:ly)?\b[^.?!]{0,20}\b(?:confused|confusion|can'?t walk|can'?t see|dizzy and|lost (?:my|his|"
         r"her) (?:balance|vision|sight)|loss of (?:vision|sight|balance))\b",
-        r"\bwords? (?:come|came|coming) out (?:wrong|jumbled|funny)\b",
+        r"\bwords? (?:are |were )?(?:come|came|coming) out (?:wrong|jumbled|funny|muddled|garbled|mixed up)\b",
+        r"\b(?:left|right) (?:hand|arm|leg) (?:hasn'?t|has not|isn'?t|won'?t|doesn'?t) (?:work\w*|mov\w*)\b",
         r"\b(?:trouble|difficulty|struggl\w*|problems?|a hard time) (?:getting|finding) (?:his|her|my|the|their) "
         r"words\b",
         r"\bcan'?t walk straight\b",
@@ -242,6 +245,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing|fever|mouth ulcers|bruis\w*)\b|"
         r"\binjected\b[^?!]{0,40}\binstead of\b",
         r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?)\b",
+        r"\b(?:drank|drunk|swallowed|sipped|gulped)\b[^?!]{0,80}\b(?:weed ?killer|bleach|antifreeze|drain cleaner|rat "
+        r"poison|paraquat|pesticide|washing[- ]up liquid|white spirit|turps|turpentine|petrol|paraffin|lighter fluid|"
+        r"descaler)\b",
         r"\b(?:took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(?:at a party|thinking (?:they|it) (?:were|was)|(?:not|"
         r"weren'?t|wasn'?t) (?:hers|his|theirs|mine|prescribed))\b[^?!]{0,80}\b(?:drowsy|won'?t wake|can'?t wake|"
         r"unresponsive|confused|floppy|vomit\w*|fitting|seizure|sweat\w*|shaking)\b",
@@ -257,6 +263,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         rf"{_HEAD}[^?!]{{0,120}}\b(?:muddled|repeating|same questions|dozy|been sick|squishy)\b",
     )),
     "major trauma": ("strong", (
+        r"\b(?:fell|fallen|slipped|tripped)\b[^?!]{0,100}\b(?:can'?t (?:stand|get up|put weight)|(?:foot|leg)'?s? "
+        r"(?:is )?(?:pointing|turned) out\w*)\b",
         r"\b(?:car|motorbike|motorcycle|bike|traffic|road|bus) (?:crash|accident|collision)\b",
         r"(?<!like )(?<!like it's been )(?<!like its been )(?<!like i've been )(?<!like ive been )\bhit by a (?:car|"
         r"truck|bus|van|lorry|train)\b",

@@ -39,7 +39,9 @@ HYPOTHETICAL = re.compile(  # what-ifs
     # "what temperature should i worry about", "when do we need to worry": where the line is, not a description
     r"\b(?:what|which|when|at what|how (?:high|low|long|bad|much|many))\b[^.?!]{0,30}\b(?:should|do|would|shall|"
     r"need to) (?:i|we|you) (?:\w+ )?(?:worry|be worried|be concerned|panic)\b|"
-    r"in case|look out for|watch out for|what would happen if|if (?:someone|somebody|a person|a patient)\b|"
+    r"(?:medical|nursing|paramedic|pharmacy|dental) student (?:here|asking)|how (?:do |would |does )?(?:you|your "
+    r"(?:team|staff|nurses)) triage|in case|look out for|watch out for|what would happen if|"
+    r"if (?:someone|somebody|a person|a patient)\b|"
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
     r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
     r"have to|to) (?:look|watch|keep an eye) (?:out )?for|(?:what|signs?) to (?:look|watch) (?:out )?for|"
@@ -154,9 +156,13 @@ RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)
     r"stable now|all clear)\b")
 # Said in jest: "i choked when the hygienist asked how often i floss haha"
 # "i almost fainted when i saw the bill", "nearly had a heart attack when i read the results": surprise, not a sign
-SURPRISED = re.compile(r"\b(?:almost|nearly|practically) (?:fainted|passed out|died|fell over|had a heart attack|"
-                       r"collapsed|keeled over)(?= (?:when|as soon as|after) (?:i|we) (?:saw|heard|read|opened|"
-                       r"looked at|found out|got the (?:bill|price|quote|results?|letter)))")
+SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed out|died|fell over|had a heart "
+                       r"attack|collapsed|keeled over|choked(?: on (?:my |a )?\w+)?)(?= (?:(?:when|as soon as|after) "
+                       r"(?:i|we) "
+                       r"(?:saw|heard|read|opened|looked at|found out|got the (?:bill|price|quote|results?|letter))|"
+                       r"(?:reading|seeing|at) (?:your|the|my|those|these)\b))|\b(?:heat|air|room|atmosphere|humidity|"
+                       r"crowd|office|waiting room|place)\b[^.?!]{0,20}\b(?:is|was|'s) (?:so |really |absolutely )?"
+                       r"suffocating\b")
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.

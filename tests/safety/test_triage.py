@@ -148,3 +148,24 @@ def test_the_means_asked_in_one_sentence_and_the_resolve_in_another_is_a_crisis(
 def test_a_question_about_doses_or_a_figure_of_speech_stays_calm(triage, message):
     found = triage.check(message)
     assert not found.urgent, found
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("my flatmate took a bunch of pills with vodka and said she meant it, she's so sleepy", Escalation.CRISIS),
+    ("my friend took a load of coke and now her chest is crushing", Escalation.EMERGENCY),  # taken for fun
+    ("he rang me saying goodbye and said he's swallowed rat poison", Escalation.CRISIS),
+    ("drank from a water bottle in the shed, turns out it was weed killer, throat burning", Escalation.EMERGENCY),
+])
+def test_what_was_taken_is_read_with_why(triage, message, kind):
+    found = triage.check(message)
+    assert found.escalation is kind, found
+
+
+@pytest.mark.parametrize("message", [
+    "the heat in the waiting room is suffocating",
+    "I about choked on my tea reading your new prices",
+    "Medical student here, could you explain how you triage chest pain calls?",
+])
+def test_figures_of_speech_and_professional_questions_stay_calm(triage, message):
+    found = triage.check(message)
+    assert not found.urgent, found
