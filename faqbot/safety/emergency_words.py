@@ -193,8 +193,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"bad) headache\b[^?!]{0,60}\b(?:vision|blurr\w*|swell\w*))",
     )),
     "vomiting or coughing blood": ("strong", (
-        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|spit\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
-        r"(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
+        r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
+        r"(?![^.?!]{0,40}\b(?:from (?:my |his |her |the )?gums?|brush\w*|floss\w*)\b)",
+        r"\bspit\w*\b[^.?!]{0,25}\bblood\w*\b(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
         r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b",
         r"\b(?:throwing up|vomiting|being sick|threw up)\b[^.?!]{0,120}\b(?:blood with clots|dark red blood|bright red "
         r"blood|clots of blood)\b",
