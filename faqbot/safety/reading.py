@@ -39,9 +39,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     # "what temperature should i worry about", "when do we need to worry": where the line is, not a description
     r"\b(?:what|which|when|at what|how (?:high|low|long|bad|much|many))\b[^.?!]{0,30}\b(?:should|do|would|shall|"
     r"need to) (?:i|we|you) (?:\w+ )?(?:worry|be worried|be concerned|panic)\b|"
-    r"(?:medical|nursing|paramedic|pharmacy|dental) student (?:here|asking)|how (?:do |would |does )?(?:you|your "
-    r"(?:team|staff|nurses)) triage|in case|look out for|watch out for|what would happen if|"
-    r"if (?:someone|somebody|a person|a patient)\b|"
+    r"how (?:do |would |does )?(?:you|your (?:team|staff|nurses)) triage|in case|look out for|watch out for|"
+    r"what would happen if|if (?:someone|somebody|a person|a patient)\b|"
     r"when (?:should|do|would) (?:i|we|you) (?:go to|call|ring)|first aid|(?:programme|program|documentary|show|talk|"
     r"article) (?:about|on)|how (?:do|would|can|will|should) (?:i|you|we) (?:know|tell) if|(?:should|need to|must|"
     r"have to|to) (?:look|watch|keep an eye) (?:out )?for|(?:what|signs?) to (?:look|watch) (?:out )?for|"
@@ -160,7 +159,7 @@ SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed
                        r"attack|collapsed|keeled over|choked(?: on (?:my |a )?\w+)?)(?= (?:(?:when|as soon as|after) "
                        r"(?:i|we) "
                        r"(?:saw|heard|read|opened|looked at|found out|got the (?:bill|price|quote|results?|letter))|"
-                       r"(?:reading|seeing|at) (?:your|the|my|those|these)\b))|\b(?:heat|air|room|atmosphere|humidity|"
+                       r"(?:reading|seeing) (?:your|the|my|those|these)\b))|\b(?:heat|air|room|atmosphere|humidity|"
                        r"crowd|office|waiting room|place)\b[^.?!]{0,20}\b(?:is|was|'s) (?:so |really |absolutely )?"
                        r"suffocating\b")
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")

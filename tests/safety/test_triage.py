@@ -169,3 +169,13 @@ def test_what_was_taken_is_read_with_why(triage, message, kind):
 def test_figures_of_speech_and_professional_questions_stay_calm(triage, message):
     found = triage.check(message)
     assert not found.urgent, found
+
+
+@pytest.mark.parametrize("message", [
+    "Medical student here, my flatmate has collapsed and is not breathing, what do I do",
+    "I nearly choked on my food at the restaurant and now I can't breathe",
+    "the heat is suffocating and I can't breathe, my lips are going blue",
+])
+def test_a_professional_or_a_figure_of_speech_does_not_hide_an_emergency_described_now(triage, message):
+    found = triage.check(message)
+    assert found.escalation is Escalation.EMERGENCY, found
