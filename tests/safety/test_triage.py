@@ -80,6 +80,12 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "my husband is going to kill me when he sees what I spent",
     "are your receptionists trained to deal with a seizure in the waiting room?",
     "my scan showed an old silent heart attack, what happens now?",
+    "what is the risk of an overdose on melatonin? i want to know before i start it",  # nothing resolved
+    "i'm done with my antibiotics, is a glass of wine enough to matter?",  # done with a course, not with life
+    "I nearly fainted when I saw the bill, is there a payment plan?",  # surprise, not a faint
+    "the heat in the waiting room is suffocating",
+    "I about choked on my tea reading your new prices",
+    "Medical student here, could you explain how you triage chest pain calls?",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
@@ -125,8 +131,12 @@ def test_hearsay_does_not_hide_an_emergency_described_now(triage):
     ("my sister says she's going to overdose tonight", Escalation.CRISIS),
     ("my 2 yr old swallowed a load of the magnets from his toy", Escalation.EMERGENCY),  # an accident, not a crisis
     ("took all my tablets at once by mistake, i got confused about the days. so sleepy", Escalation.EMERGENCY),
+    ("my flatmate took a bunch of pills with vodka and said she meant it, she's so sleepy", Escalation.CRISIS),
+    ("my friend took a load of coke and now her chest is crushing", Escalation.EMERGENCY),  # taken for fun
+    ("he rang me saying goodbye and said he's swallowed rat poison", Escalation.CRISIS),
+    ("drank from a water bottle in the shed, turns out it was weed killer, throat burning", Escalation.EMERGENCY),
 ])
-def test_whose_act_it_is_decides_crisis_or_emergency(triage, message, kind):
+def test_whose_act_it_is_and_why_decide_crisis_or_emergency(triage, message, kind):
     found = triage.check(message)
     assert found.escalation is kind, found
 
@@ -138,37 +148,6 @@ def test_whose_act_it_is_decides_crisis_or_emergency(triage, message, kind):
 def test_the_means_asked_in_one_sentence_and_the_resolve_in_another_is_a_crisis(triage, message):
     found = triage.check(message)
     assert found.escalation is Escalation.CRISIS, found
-
-
-@pytest.mark.parametrize("message", [
-    "what is the risk of an overdose on melatonin? i want to know before i start it",  # nothing resolved
-    "i'm done with my antibiotics, is a glass of wine enough to matter?",  # done with a course, not with life
-    "I nearly fainted when I saw the bill, is there a payment plan?",  # surprise, not a faint
-])
-def test_a_question_about_doses_or_a_figure_of_speech_stays_calm(triage, message):
-    found = triage.check(message)
-    assert not found.urgent, found
-
-
-@pytest.mark.parametrize(("message", "kind"), [
-    ("my flatmate took a bunch of pills with vodka and said she meant it, she's so sleepy", Escalation.CRISIS),
-    ("my friend took a load of coke and now her chest is crushing", Escalation.EMERGENCY),  # taken for fun
-    ("he rang me saying goodbye and said he's swallowed rat poison", Escalation.CRISIS),
-    ("drank from a water bottle in the shed, turns out it was weed killer, throat burning", Escalation.EMERGENCY),
-])
-def test_what_was_taken_is_read_with_why(triage, message, kind):
-    found = triage.check(message)
-    assert found.escalation is kind, found
-
-
-@pytest.mark.parametrize("message", [
-    "the heat in the waiting room is suffocating",
-    "I about choked on my tea reading your new prices",
-    "Medical student here, could you explain how you triage chest pain calls?",
-])
-def test_figures_of_speech_and_professional_questions_stay_calm(triage, message):
-    found = triage.check(message)
-    assert not found.urgent, found
 
 
 @pytest.mark.parametrize("message", [
