@@ -267,11 +267,11 @@ class Engine:
         scores = vectors @ query_vector + 0.3 * overlap
         if phrases:
             scores += np.array([2.0 * any(p in t for p in phrases) for t in self._normalised_sentences(index)])
+        texts = passage.sentence_texts()
         if about is not None:
-            scores += np.array([1.0 * definition.defines(t, about) for t in passage.sentence_texts()])
+            scores += np.array([1.0 * definition.defines(t, about) for t in texts])
         best = int(np.argmax(scores))
         first = last = best
-        texts = passage.sentence_texts()
         if texts[best].rstrip().endswith("?") and best + 1 < len(texts):  # a question the document asks: and its
             last = best = best + 1  # answer, which is what the patient came for
         else:
