@@ -195,7 +195,7 @@ class Engine:
         warning, manner = self.triage.assess(query.cleaned)
         raw = self.encoder.encode([query.corrected])[0]
         if self.escalation_model is not None and not manner.jesting:  # a crisis or an emergency in words no rule holds
-            warning = self.escalation_model.second_opinion(raw, warning, manner.hedged)
+            warning = self.escalation_model.second_opinion(raw, warning, manner.hedged, manner.accidental)
         vector = self.adapted(raw)
         examples, lifts = None, {}
         if self.adapter is not None:

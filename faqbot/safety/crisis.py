@@ -78,10 +78,12 @@ _DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs
                     r"research)\b")
 _PRESSED = re.compile(r"\b(?:by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the "
                       r"weekend)|this week|won'?t be time|no time left|urgent\w*)\b")
-# "took a whole sheet thinking they were vitamins": an accident, which the emergency check reads
-_ACCIDENT = re.compile(r"\b(?:by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|instead of|"
-                       r"mixed up|got confused|confused them|(?:didn'?t|did not|wasn'?t) (?:do )?(?:it |this )?on "
-                       r"purpose)\b")
+# "took a whole sheet thinking they were vitamins": an accident, which the emergency check reads; MISTAKEN says so
+# outright (not "instead of", as in "putting aside my tablets instead of taking them")
+_MISTAKE = (r"by mistake|by accident|accidental\w*|thinking (?:they|it) (?:were|was)|mixed up|got confused|confused "
+            r"them|(?:didn'?t|did not|wasn'?t) (?:do )?(?:it |this )?on purpose")
+MISTAKEN = re.compile(rf"\b(?:{_MISTAKE})\b")
+_ACCIDENT = re.compile(rf"\b(?:{_MISTAKE}|instead of)\b")
 # "my friend took a load of coke and now her chest is crushing": a drug taken for fun, which the emergency check reads
 _RECREATIONAL = re.compile(r"\b(?:coke|cocaine|mdma|molly|ecstasy|ketamine|speed|shrooms|at a (?:party|festival|"
                            r"rave))\b")

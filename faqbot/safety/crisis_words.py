@@ -33,6 +33,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:balcony|roof|bridge|window|ledge|cliff)\b[^?!]{0,40}\b(?:want|wanted|wanna|going) to jump\b",
         r"\b(?:stopped|stop) caring (?:if|whether) i (?:live|die)\b", r"\bfor when i decide\b",
         r"\b(?:pray|praying|hope|hoping|wish|want|wanted|wanting) (?:\w+ )?not to wake up\b",
+        r"\b(?:talk\w* about|keeps? saying|on about) (?:going to|go to) sleep and (?:not|never) wak\w* up\b",
         r"\b(?:hope|pray|wish) (?:god|the lord) "
         r"(?:takes|will take|would take) me\b",
         r"\b(?:imagin|imajin|pictur|think)\w*\b[^.?!]{0,10}\bmy (?:own )?fune?ral\b",
@@ -193,6 +194,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"loads of))\b[^.?!]{0,40}\b(?:pills|tablets|meds|medications?|insulin|patches|paracetamol|morphine|"
         r"\w+ (?:pills|tablets))\b",
         r"\benough (?:put by|put aside|saved|on hand)\b", r"\bfor what i'?m planning\b",
+        r"\b(?:bought|buying|got|collected)\b[^.?!]{0,20}\b(?:\d+|two|three|four|five|six|seven|eight|ten|several|"
+        r"lots of|loads of) (?:packs?|boxes|bottles?) of\b[^.?!]{0,40}\b(?:hid|hidden|hiding|stashed)\b",
         r"\b(?:i have|i'?ve got|got it all|it'?s all) (?:a plan|planned)\b(?! for (?:my|the|a|your) )",
         r"\b(?:found|know) a way out\b", r"\bquickest way to stop\b",
         r"\b(?:with pills|in the garage)\b[^?!]{0,40}\b(?:or|better)\b[^?!]{0,40}\b(?:pills|car|garage|rope|jump)\b",
@@ -234,7 +237,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bwon'?t (?:be (?:around|here|alive)|need (?:it|them|this|my \w+))\b[^?!]{0,60}\b(?:made (?:up )?my mind|"
         r"(?:i'?ve|i have) decided|my choice)\b",
         r"\b(?:i'?ll|ill|i will) (?:\w+ )?be dead\b[^?!]{0,40}\bmy (?:choice|decision)\b",
-        r"\bthis is me saying (?:thanks|goodbye)\b",
+        r"\bthis is me saying (?:thanks|goodbye)\b", r"\b(?:i'?ve|i have|i) (?:already )?said (?:all )?my goodbyes\b",
         r"\bwon'?t be (?:alive|coming back|needing (?:them|it|any)|here by)\b",
         r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
         r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",
@@ -365,9 +368,12 @@ LITERAL = {"crisis, in another language"}
 # me out of it", "can you overdose on melatonin, i need it to be tonight". Either alone is often calm.
 MEANS_ASKED = (r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b|\boverdos\w* on\b|\bhow (?:much|many)\b"
                r"[^.?!]{0,40}\b" + _PILLS + r"\b|\b" + _PILLS + r"\b[^.?!]{0,40}\benough\b|\benough\b[^.?!]{0,30}\b"
-               + _PILLS + r"\b")
+               + _PILLS + r"\b|\b(?:does|do|would|will|is) (?:an? |the )?(?:\w+ )?(?:overdose|od)\b[^.?!]{0,15}"
+               r"\b(?:hurt|painful|painless|quick|peaceful)\b")
 RESOLVED_TO = (r"\b(?:i'?m|im|i am) (?:so |just |completely |really )?done\b(?! with (?!(?:everything|it all|life|all "
                r"of (?:it|this))\b))|\btalk me out\b|\b(?:need|want) it to (?:be|happen|work) tonight\b|\b(?:asking|"
                r"need to know|it'?s|its) (?:\w+ )?for tonight\b|\b(?:it'?s|its|it is) my (?:choice|decision)\b|"
                r"\b(?:don'?t|dont|do not) (?:try (?:to|and) )?stop me\b|\bno(?: ?one|body) (?:can|will|is going to) "
-               r"stop me\b")
+               r"stop me\b|\b(?:\d+|two|three|four|five|six|several|a few|all (?:my|the)) (?:packs?|boxes|bottles?|"
+               r"strips?)\b[^.?!]{0,30}\b(?:on the (?:table|bed|desk|counter|side)|in front of me|next to me|beside me|"
+               r"lined up|ready)\b")

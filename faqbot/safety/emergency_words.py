@@ -30,7 +30,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"(?<!silent )(?<!old )(?<!previous )(?<!prior )(?<!nearly had a )(?<!almost had a )(?<!gave me a )"
         r"(?<!give me a )(?<!giving me a )(?<!going to have a )(?<"
         r"!gonna have a )(?<!will have a )\bheart attack\b(?! (?:when|at|over|looking) (?:i|the|my|it|that|she|he|"
-        r"they))",
+        r"they))(?![\x22\x27\u2019\u201d] (?:episodes|scares?|attacks)\b)",  # my 'heart attack' episodes
         r"\bpain\b[^.?!]{0,30}\b(?:down|into|to|up) (?:my|his|her) (?:left )?(?:arm|jaw)\b",
         r"\bleft arm\b[^.?!]{0,20}\b(?:numb\w*|tingl\w*|hurts?|pain\w*|heavy|weak)\b",
         r"\b(?:pain|pressure|tightness|heaviness|ache|squeezing|hurts?)\b[^.?!]{0,30}\bin (?:the middle of )?(?:my |"
@@ -124,9 +124,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"had to use) (?:\w+ )?(?:epi-?pen|adrenaline)\b", r"\bepinephrine\b",
         r"\b(?:severe|bad|serious) allergic reaction\b",
         r"\bthroat\b[^.?!]{0,20}\b(?:thick|closing)\b",
-        r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy)\b[^?!]{0,60}\b(?:face|lips?|tongue|"
+        r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy)\b[^?!]{0,100}\b(?:face|lips?|tongue|"
         r"throat|eyes?)\b[^.?!]{0,20}\b(?:swell\w*|swollen)\b[^?!]{0,60}\b(?:cough\w*|floppy|wheez\w*|breath\w*|"
-        r"faint\w*)\b",
+        r"faint\w*|hoarse|voice)\b",
         r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy|injection)\b[^?!]{0,80}\b(?:hives|"
         r"itchy all over|rash)\b[^?!]{0,60}\b(?:wheez\w*|breath\w*|faint|throat|swallow\w*)\b",
         r"\b(?:hives|itchy all over)\b[^?!]{0,50}\b(?:cough\w*|voice|wheez\w*|dizzy|faint)\b",
@@ -166,6 +166,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"uncontrollabl\w*|arms|legs|body)\b",
         r"\beyes (?:rolled|rolling) back\b",
         r"\bjerking\b(?! (?:off|around))", r"\bfitting and\b", r"\bfoaming at the mouth\b",
+        r"\b(?:started|starting|began|begun|(?:is|are|was|has been|have been|'s been|'s) still) fitting\b(?! (?:in )?"
+        r"(?:well|nicely|fine|ok|okay|properly|better|with|at|into|comfortably|snugly)\b)",
     )),
     "heavy bleeding": ("strong", (
         r"\b(?:bleeding|blood)\b[^.?!]{0,40}\b(?:everywhere|pouring|gushing|spurting|squirting|pooling|"

@@ -71,10 +71,13 @@ class EscalationModel:
     def scores(self, vector: np.ndarray) -> np.ndarray:
         return self.coefficients @ np.exp(-self.gamma * self._distances(vector)) + self.intercepts
 
-    def second_opinion(self, vector: np.ndarray, rules: UrgentCheck, hedged: bool = False) -> UrgentCheck:
+    def second_opinion(self, vector: np.ndarray, rules: UrgentCheck, hedged: bool = False,
+                       accidental: bool = False) -> UrgentCheck:
         """The rules' verdict when they found a crisis or an emergency, else the kind whose score is furthest over
         its bar, if any, when an example of that kind is among the nearest. `hedged`: the message calls what it
-        describes mild ("mild redness", "a bit puffy"), which an emergency is not (a crisis can be put mildly)."""
+        describes mild ("mild redness", "a bit puffy"), which an emergency is not (a crisis can be put mildly).
+        `accidental`: it says it was a mistake ("thinking they were my paracetamol"), so what reads like an overdose
+        taken on purpose is an emergency."""
         if rules.escalation in KINDS:
             return rules
         distances = self._distances(vector)
@@ -88,9 +91,11 @@ class EscalationModel:
         nearest = np.argsort(distances)[:NEIGHBOURS]
         if kind.value not in self.kinds[nearest]:
             return rules
-        return UrgentCheck(True, (f"described like a {kind.value}",),
-                           f"described like the {kind.value} examples (score {margins[best] + self.bars[best]:.2f} "
-                           f">= {self.bars[best]:.2f})", False, kind)
+        why = (f"described like the {kind.value} examples (score {margins[best] + self.bars[best]:.2f} "
+               f">= {self.bars[best]:.2f})")
+        if kind is Escalation.CRISIS and accidental:
+            kind, why = Escalation.EMERGENCY, why + ", told as an accident"
+        return UrgentCheck(True, (f"described like a {kind.value}",), why, False, kind)
 
     def save(self, path: Path) -> None:
         about = {"model": self.model, "model_digest": self.model_digest, "gamma": self.gamma,

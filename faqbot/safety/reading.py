@@ -111,8 +111,8 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"(?:saying|that|about)|"
             r"(?:my|a) (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
-            r"nan|nana)\b[^.?!]{0,30}\b(?:had|got|broke|came|said|says|told|telling|mentioned|read|heard|died|"
-            r"passed(?! out)|"
+            r"nan|nana)\b[^.?!]{0,30}\b(?:had|(?<!'s )(?<!has )got|broke|came|said|says|told|telling|mentioned|read|"
+            r"heard|died|passed(?! out)|"
             r"swears|"
             r"swore|reckons|claims|thinks|thought)")
 PAST_TIME = re.compile(rf"\b(?:{_PAST_TIME})\b")
@@ -162,6 +162,8 @@ SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed
                        r"(?:reading|seeing) (?:your|the|my|those|these)\b))|\b(?:heat|air|room|atmosphere|humidity|"
                        r"crowd|office|waiting room|place)\b[^.?!]{0,20}\b(?:is|was|'s) (?:so |really |absolutely )?"
                        r"suffocating\b")
+# "hay fever", "a yellow fever jab": an illness's or a vaccine's name, not a fever; read as one word by every book
+NAMED_NOT_SIGN = re.compile(r"\b(hay|yellow) fever\b")
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.
@@ -179,7 +181,10 @@ IN_TIME = re.compile(rf"\b(?:{WHEN}|today|yesterday|every (?:single )?(?:day|hou
 # Something said to be happening: a time, or a sign described in the present ("i have", "there's", "i feel").
 DESCRIBING = re.compile(
     rf"\b(?:{WHEN}|woke up|there's|theres|there is|there are|"
-    r"(?<!if )(?<!will )(?<!case )(?<!when )(?<!should )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)|"
+    r"(?<!if )(?<!will )(?<!case )(?<!when )(?<!should )(?:i have(?! (?:a|some|few|two|one) (?:quick )?questions?)"
+    # "i have a 1 year old" says who is in the family, not what is happening (unless "... who just swallowed")
+    r"(?! (?:a|an|two|three|\d+) (?:\d+ ?(?:year|yr|month)s?[- ]old|sons?|daughters?|baby|babies|toddlers?|kids?|"
+    r"children)\b(?! (?:who|that|and|which)\b))|"
     r"i've got|ive got|i've had|ive had|"
     r"i got|i feel|i'm feeling|im feeling))\b|\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|"
     r"leaking|weeping|spreading|throbbing|blurry|tight|closing|burning)\b|"

@@ -152,7 +152,10 @@ def read(book: SignBook, text: str) -> UrgentCheck:
             strong.append(s.name)
     signs = [s for s in signs if s.strength != "literal"]
     for sentence in reading.SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
-        general = general or bool(reading.GENERAL.search(sentence) and not reading.DESCRIBING.search(sentence))
+        # "what is a thunderclap headache? my neurologist mentioned it": a sign asked about is not one described
+        asked_about = reading.GENERAL.search(sentence) or (reading.DEFINITION.search(sentence)
+                                                           and not reading.PERSONAL.search(sentence))
+        general = general or bool(asked_about and not reading.DESCRIBING.search(sentence))
         long_ago = reading.LONG_AGO.search(sentence)
         for part in reading.CLAUSE.split(sentence) if long_ago else (sentence,):
             found = []

@@ -25,6 +25,7 @@ class Manner:
 
     hedged: bool  # calls what it describes mild ("mild redness", "a bit puffy") or like the usual ("like sunburn")
     jesting: bool  # laughs ("lol", "haha"): the second opinion leaves it to the rules
+    accidental: bool  # "took my mum's pills thinking they were mine": an overdose is an emergency, not a crisis
 
 
 class Triage:
@@ -43,6 +44,7 @@ class Triage:
     def text(self, message: str, speller: QueryAnalyzer | None = None) -> str:
         """The message as the clinic check reads it: lower case, one line, misspelled sign words read as meant."""
         plain = reading.SURPRISED.sub("was amazed", " ".join(message.lower().replace("\u2019", "'").split()))
+        plain = reading.NAMED_NOT_SIGN.sub(r"\1fever", plain)
         return (speller or self._spelling).analyze(plain).corrected
 
     def check(self, message: str) -> UrgentCheck:
@@ -55,7 +57,7 @@ class Triage:
         urgent_text, text = self.text(message, self._urgent_spelling), self.text(message)
         usual = self.clinic.reading.like_usual  # "red like sunburn": what the clinic's documents call usual
         manner = Manner(bool(reading.HEDGED.search(text) or (usual is not None and usual.search(text))),
-                        bool(reading.LAUGH.search(text)))
+                        bool(reading.LAUGH.search(text)), bool(crisis.MISTAKEN.search(urgent_text)))
         said = self._in_other_language(message)  # in a language the English rules don't read
         for found in (crisis.read(urgent_text), said if said and said.escalation is Escalation.CRISIS else None,
                       read(emergency.BOOK, urgent_text), said):

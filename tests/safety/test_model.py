@@ -93,6 +93,14 @@ def test_a_message_calling_what_it_describes_mild_is_not_an_emergency_by_the_sec
     assert toy().second_opinion(axes[0], CALM, hedged=True).escalation is Escalation.CRISIS  # put mildly, still one
 
 
+def test_an_overdose_told_as_an_accident_is_an_emergency_by_the_second_opinion():
+    """"took my mum's pills thinking they were my paracetamol": a crisis in the examples' eyes, an emergency in fact."""
+    axes = np.eye(DIMENSION, dtype=np.float32)
+    found = toy().second_opinion(axes[0], CALM, accidental=True)
+    assert found.escalation is Escalation.EMERGENCY and "accident" in found.explanation
+    assert toy().second_opinion(axes[1], CALM, accidental=True).escalation is Escalation.EMERGENCY
+
+
 def test_it_names_a_kind_only_when_an_example_of_that_kind_is_among_the_nearest():
     """Over its bar, but next to calm examples only: silent (a kernel score can rise far from its kind)."""
     examples = np.eye(DIMENSION, dtype=np.float32)  # one example per axis: calm on 0-6, a crisis on 7

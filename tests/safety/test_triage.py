@@ -31,6 +31,8 @@ def triage(request) -> Triage:
     "cancel my check-ups, i'm planning on not being here after march",
     "the cord is already round my neck",
     "would 60 of my amitriptyline be enough",
+    "they all think i'm fine but i've already said my goodbyes",
+    "my brother talks about going to sleep and never waking up, he bought ten packs of paracetamol and hid them",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -57,6 +59,9 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "her fingers have gone white and cold since the cast went on",
     "he drank from a bottle that says corrosive and he's drooling",
     "my reliever is not touching it tonight and i'm wheezing",
+    "my dad has started fitting on the kitchen floor",
+    "allergic to amoxicillin and the pharmacy gave me some anyway, now my face is swelling and my voice is hoarse",
+    "my nan's got dementia and she's drunk some bleach",  # what she has is not hearsay
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -86,6 +91,10 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "the heat in the waiting room is suffocating",
     "I about choked on my tea reading your new prices",
     "Medical student here, could you explain how you triage chest pain calls?",
+    "saw on the news a child swallowed a magnet. how do i childproof the house? i have a 2 year old",
+    "my gp says my 'heart attack' episodes are panic attacks, can i still see a cardiologist?",
+    "I've said my goodbyes to the team, I'm moving to Leeds next week",
+    "can i get allergy testing for hay fever",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
@@ -143,6 +152,7 @@ def test_whose_act_it_is_and_why_decide_crisis_or_emergency(triage, message, kin
 
 @pytest.mark.parametrize("message", [
     "is a box of paracetamol enough? dont try to talk me out of it",
+    "does an overdose of sleeping pills hurt? i've got four boxes lined up",
     "can you overdose on melatonin? asking because i need it to be tonight",
 ])
 def test_the_means_asked_in_one_sentence_and_the_resolve_in_another_is_a_crisis(triage, message):
@@ -158,3 +168,9 @@ def test_the_means_asked_in_one_sentence_and_the_resolve_in_another_is_a_crisis(
 def test_a_professional_or_a_figure_of_speech_does_not_hide_an_emergency_described_now(triage, message):
     found = triage.check(message)
     assert found.escalation is Escalation.EMERGENCY, found
+
+
+def test_a_sign_asked_about_is_not_described_for_the_clinics_own_second_opinion(triage):
+    """The clinic's labelled warning model speaks only on a message that describes something now (warning_model.py)."""
+    found = triage.check("what is a thunderclap headache? my neurologist mentioned it and i forgot to ask")
+    assert not found.urgent and not found.describes_now, found
