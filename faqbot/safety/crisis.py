@@ -44,7 +44,8 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"children|son|daughter|class|pupils|students|teen\w*)\b[^?!]{0,20}\babout (?:suicide|self[- ]?"
                       r"harm)\b|\b(?:talk\w*|shout\w*|said|says|scream\w*|mumbl\w*) in (?:his|her|their|my) sleep\b|"
                       r"\bsleep[- ]?talk\w*|\b(?:writing (?:a|an|my|our) (?:\w+ ){0,2}|my (?:\w+ )?)(?:novel|story|"
-                      r"book|script|screenplay|play)\b|\ba character (?:who|that|takes|has|is|survives)\b|"
+                      r"book|script|screenplay|play|essay|dissertation|thesis|paper|article)\b|"
+                      r"\ba character (?:who|that|takes|has|is|survives)\b|"
                       r"\b(?:suicide|self[- ]?harm|unalive)\W{0,2} means?\b|\bcauses? (?:\w+ ){0,3}suicid\w*|"
                       r"\b(?:can|could|may|might) cause\b"
                       r"[^?!]{0,40}\bsuicid\w*|\b(?:doing|for) (?:a|an|my|our) (?:\w+ )?(?:project|audit|study|"
@@ -68,11 +69,18 @@ _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|preventio
                       r"suicide\b|\bsuicide bereavement\b|"
                       r"\b(?:first aid|tourniquets?|course|training)\b[^?!]{0,50}"
                       r"\bbleed(?:ing)? out\b")
-# "cancel my appointments, i won't be around, i'm moving to canada": a move, not a goodbye
-_MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|overseas)\b|"
+# "cancel my appointments, i won't be around, i'm moving to canada" or "my knee has improved loads": not a goodbye
+_MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|abroad|house|back|out of|"
+                     r"overseas)\b|\bmy (?:\w+ )?(?:knee|back|shoulder|hip|skin|ankle|neck|wrist|arm|leg|foot|tooth|"
+                     r"teeth|eyes?|face|rash|acne|symptoms?|pain) (?:has|have|is|are|'s) (?:\w+ )?(?:improved|healed|"
+                     r"better|recovered|cleared)\b|"
                      r"\bsince (?:my|the|her|his) \w+ (?:healed|got better|is better|mended)\b|"
                      r"\b(?:all|fully) (?:better|healed|recovered)\b|"
                      r"\bnew (?:job|city|country)\b")
+# "how do i support a friend who was suicidal? she's in hospital now and safe": someone else's, told of and over
+_TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (?:to me )?about|told (?:me|us) "
+                      r"about)\b")
+_SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?safe\b(?! to\b)")
 # "i want to donate my body to medical science when i die": a donor, unless it is pressing ("by friday")
 _DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs|brain) to (?:medical )?(?:science|"
                     r"research)\b")
@@ -123,7 +131,8 @@ def read(text: str) -> UrgentCheck:
     for sentence in reading.SENTENCE_END.split(text):
         told_as_over = (reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence) or _CLEAN.search(sentence)
                         or _STOPPED.search(sentence))
-        history = bool(told_as_over) and not reading.NOW.search(_STOPPED.sub("", reading.RESOLVED.sub("", sentence)))
+        history = (bool(told_as_over) and not reading.NOW.search(_STOPPED.sub("", reading.RESOLVED.sub("", sentence)))
+                   or bool(_TOLD_OF.search(sentence) and _SAFE_NOW.search(text)))
         general = _SUBJECT.search(sentence) or _RATHER.search(sentence)
         for name, sign in _BOOK.items():
             if name in found:

@@ -108,6 +108,14 @@ SIGNS: dict[str, tuple[str, ...]] = {
     "a plan or the means": (
         r"\b(?:ways?|how) to (?:die|kill " + _ME + r"|end it)\b", r"\bpainless (?:way|method) to (?:go|die)\b",
         r"\b(?:lethal|fatal|deadly) (?:dose|amount)\b", r"\bbleed out\b",
+        r"\b(?:search\w*|googl\w*|look\w* up|research\w*)\b[^.?!]{0,20}\bhow (?:many|much)\b[^.?!]{0,40}"
+        r"\b(?:overdose|od|die|kill|fatal|lethal)\b",
+        r"\bsuicide pact\b|\b(?:made|make|making) a pact to (?:take|end|die|jump|kill|overdose|do it)\b",
+        r"\b(?:researching|research|looking (?:up|into)|where to (?:buy|get)|order\w*|bought|buying)\b[^.?!]{0,20}"
+        r"\bhelium\b(?![^.?!]{0,30}\bballoons?\b)|\bexit bag\b",
+        r"\b(?:edge of the platform|platform edge)\b[^?!]{0,80}\b(?:step\w* off|jump\w*|in front)\b",
+        r"\b(?:dignitas|assisted (?:dying|suicide)|euthanas\w*)\b[^?!]{0,100}\b(?:do it|end it) (?:myself|on my own|"
+        r"alone|at home)\b",
         r"\bhow much\b[^.?!]{0,40}\b(?:is|would be) (?:deadly|lethal|fatal|enough)\b",
         r"\b(?:hang|hanging|drown|drowning) " + _ME, r"\bnoose\b", r"\bcar running\b",
         r"\b(?:jump\w*|step\w*|throw\w* (?:my ?self|me)) (?:off|from|in front of|under) (?:a |the )?(?:\S+ )?(?:bridge|"
@@ -216,7 +224,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bdose\b[^?!]{0,40}\b(?:could|would|will) kill\b", r"\b(?:show up|be detected|detectable|be traced|"
         r"traceable)\b[^?!]{0,30}\b(?:after|afterwards|post[- ]mortem|autopsy)\b",
         r"\blife insurance\b[^?!]{0,60}\b(?:overdose|suicide|pays? out if|looks? like (?:an accident|i fell))\b",
-        r"\b(?:looking up|reading (?:up )?(?:on|about)|googling|researching) (?:how|ways|which|methods)\b",
+        r"\b(?:looking up|reading (?:up )?(?:on|about)|googling|researching) (?:how|which|(?:ways|methods)\b(?! (?:for|"
+        r"of|to) (?:quit|stop|los|giv|cut|get|help|manag|treat|improv|reduc)\w*))\b",
     ),
     "saying goodbye": (
         r"\b(?:rang|called|texted|messaged|phoned) (?:me|us) (?:to say|saying) goodbye\b",

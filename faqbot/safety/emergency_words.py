@@ -12,6 +12,7 @@ from faqbot.safety.poisoning_words import POISONING
 
 _WHO = r"(?:my|his|her|their|our|the|a)"
 _NOT_NOW = r"(?! (?:years?|months?|weeks?) ago)"
+_NO_TOOTH = r"^(?!.*\b(?:extract\w*|sockets?|wisdom (?:tooth|teeth)|tooth out|teeth out|dental)\b)"  # the dentist's
 _HEAD = (r"\b(?:fell|had a fall|took a fall|(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|fell on|fall on|"
          r"landed on|struck)\b[^.?!]{0,40}\bhead|head (?:injury|injuries|trauma|bang|bump|knock)|concuss\w*)\b")
 _AFTER_HEAD = (r"(?<!no )(?<!not )(?<!without )\b(?:vomit\w*|throw(?:ing|n)? up|threw up|being sick|puk(?:ing|ed)|"
@@ -100,6 +101,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:pulled|got|dragged) (?:him|her|them|my \w+|our \w+) out of (?:the )?(?:pool|water|river|sea|lake|bath|"
         r"pond)\b[^?!]{0,100}\b(?:cough\w*|breath\w*|drowsy|sleepy|blue|not waking)\b|\b(?:nearly|almost) drown\w*|"
         r"\bnear[- ]drown\w*",
+        r"\b(?:was|went|been|stayed|pulled from) under (?:the )?water\b[^?!]{0,100}\b(?:cough\w*|breath\w*|drowsy|"
+        r"sleepy|blue|not waking)\b",
         r"\bbreathing (?:is )?(?:very |really |so )?(?:slow|shallow|noisy|weird|strange)\b",
         r"\b(?:can'?t|cannot|unable to) (?:cough|cry|speak) or (?:cough|cry|speak|breathe)\b",
         r"\b(?:trying to|tries to|can'?t) cough\b[^?!]{0,30}\b(?:nothing (?:is )?coming out|no (?:sound|noise))\b|"
@@ -198,8 +201,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "vomiting or coughing blood": ("strong", (
         r"\b(?:vomit\w*|throw\w* up|threw up|puk\w*|cough\w*|being sick)\b[^.?!]{0,25}\bblood\w*\b"
         r"(?![^.?!]{0,40}\b(?:from (?:my |his |her |the )?gums?|brush\w*|floss\w*)\b)",
-        r"\bspit\w*\b[^.?!]{0,25}\bblood\w*\b(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
-        r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick|spit)\b",
+        _NO_TOOTH + r".*?\bspit\w*\b[^.?!]{0,25}\bblood\w*\b(?![^.?!]{0,40}\b(?:gums?|brush\w*|floss\w*)\b)",
+        r"\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) (?:vomit|sick)\b",
+        _NO_TOOTH + r".*?\bblood\b[^.?!]{0,20}\bin (?:my|his|her|the) spit\b",
         r"\b(?:throwing up|vomiting|being sick|threw up)\b[^.?!]{0,120}\b(?:blood with clots|dark red blood|bright red "
         r"blood|clots of blood)\b",
         r"\b(?:vomit\w*|sick|throw\w* up|threw up|puk\w*)\b[^.?!]{0,40}\bcoffee grounds?\b|\bcoffee grounds?\b"
@@ -240,7 +244,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:boiling|scalding) (?:water|oil)\b[^?!]{0,60}\b(?:over|on) (?:him|her|my|his)\w*\b",
         r"\bcut (?:him|her|my)sel(?:f|ves) with (?:the|a) (?:chainsaw|saw|axe|machete)\b",
         r"\b(?:went|gone) deep (?:into|through)\b",
-        r"\b(?:hot oil|boiling|fireworks?)\b[^?!]{0,80}\b(?:skin (?:is )?coming off|burnt|burned|blister\w*|black)\b",
+        r"\b(?:hot oil|boiling|fireworks?|scald\w*)\b[^?!]{0,80}\b(?:skin (?:is )?(?:coming|peeling) off|burnt|burned|"
+        r"blister\w*|black)\b",
         r"\b(?:crushed|crush injury)\b", r"\bcan'?t get up\b[^?!]{0,60}\b(?:hip|leg)\b",
         r"\bleg (?:looks )?short(?:er)? and turned\b",
         r"\bcast\b[^?!]{0,80}\b(?:fingers|toes)\b[^?!]{0,30}\b(?:white|blue|cold|numb)\b|\b(?:fingers|toes)\b"

@@ -14,12 +14,18 @@ POISONING: tuple[str, ...] = (
         r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
         r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
         r"(?<!food )\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
-        r"\b(?:my|our|the|a|his|her) (?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
+        r"(?:\b(?:my|our|the|a|his|her) |^)(?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
         r"little one|\d+ ?(?:year|yr|month)[- ]old|\d+ ?yo|grandson|granddaughter|grandchild|"
         r"nephew|niece)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|chewed|sucked|found|"
-        r"got into)\b[^.?!]{0,40}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
+        r"got into|got hold of)\b[^.?!]{0,50}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
         r"morphine|oxycodone|codeine|fentanyl|tramadol|opioids?|sleeping|edibles?|cannabis)\b",
         r"\b(?:rat|mouse|slug|weed) poison\b",
+        # the thing first: "found grandpa's vape liquid and drank some", "sprayed weed killer ... and swallowed some"
+        r"\b(?:vape (?:liquid|juice)|e-?liquid|weed ?killer|bleach|antifreeze|methadone|detergent|pesticide|white "
+        r"spirit|paraffin|lamp oil|drain cleaner|oven cleaner)\b[^.?!]{0,50}\b(?:drank|drunk|swallowed|ate|"
+        r"swallow\w*) (?:some|it|a bit|a mouthful)\b",
+        r"(?:\b(?:wild|foraged) mushrooms?|\bmushrooms? (?:i|we|he|she|they) (?:picked|found|foraged))\b"
+        r"[^?!]{0,80}\b(?:vomit\w*|sick|cramps|confused|diarrh\w*|drowsy|hallucinat\w*)\b",
         r"\b(?:says|said|labelled|labeled|marked) corrosive\b|\bcorrosive\b[^?!]{0,60}\b(?:mouth|drank|swallow\w*|"
         r"drool\w*)\b|\b(?:mouth|drank|swallow\w*|drool\w*)\b[^?!]{0,200}\bcorrosive\b",
         r"\b(?:battery|batteries|magnets?)\b[^.?!]{0,20}\bin (?:her|his|my|the) (?:nose|ear|mouth)\b",

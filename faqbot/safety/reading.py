@@ -31,7 +31,7 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
 HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
     r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|"
-    r"see|have|has|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
+    r"see|have|has|had|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
     r"'re)|is it true|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
     r"like\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
@@ -95,6 +95,9 @@ _PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
 # Heard from someone else: "my friend said", "saw on tiktok that"; unlike time words, it yields to a message that
 # describes something happening ("my neighbour's girl got into the weedkiller ... what do we do right now?").
 _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|documentary|article)|"
+            r"(?:the|a|this) (?:film|movie|show|programme|program|episode|series|soap|drama)\b[^.?!]{0,25}\b(?:had|"
+            r"showed|where)|watched\b[^.?!]{0,30}\b(?:and|where) (?:someone|somebody|a (?:guy|man|woman|girl|boy|"
+            r"character|patient))|"
             r"(?:saw|seen|read|watched) (?:a|an|this|the) (?:news )?(?:story|article|report|piece|item) (?:about|on)|"
             r"(?:read|heard) "
             r"(?:online|somewhere|that|about)|(?:saw|seen|read|heard) (?:it |this |that )?(?:on|in) (?:a |the )?"
@@ -125,12 +128,14 @@ SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going dow
                       r"dying down|toned down)\b")
 WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c[oa]me back|coming back|returned|"
                        r"darker)\b")
-RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )?(?:fine|ok|okay|better|well|gone|"
+RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!not\b)\w+ )?(?:fine|ok|okay|better|well|"
+                      r"gone|"
                       r"cleared)(?: right)? now\b|\b(?:nothing|none|no problems?|not once) since\b|"
                       # "i'm 34 now and doing well", "in a much better place now", "clean since"
                       r"\b(?:i'?m|i am|she'?s|he'?s) \d+(?: and (?:\w+ ){1,2})? now\b|\b(?:i'?m|i am|she'?s|he'?s|"
-                      r"who'?s|who is) now \d+\b|\bbeen (?:stable|settled|well) on (?:my |the |her |his )?(?:\w+ )?"
-                      r"(?:meds|medication|tablets) (?:ever )?since\b|\b(?:is|are) (?:\w+ )?(?:fine|ok|"
+                      r"who'?s|who is) now \d+\b|\bnow \d+ ?(?:weeks?|wks?|months?|years?|yrs?)\b|"
+                      r"\bbeen (?:stable|settled|well) on (?:my |the |her |his )?(?:\w+ )?"
+                      r"(?:meds|medication|tablets) (?:ever )?since\b|\b(?:is|are) (?:(?!not\b)\w+ )?(?:fine|ok|"
                       r"okay|better|well|healthy|happy) now\b|\bdoing (?:really |very |so )?(?:well|fine|ok|okay|great|"
                       r"much better)(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
                       r"\b(?:clean|sober) (?:since|for)\b|\bbeen (?:well|fine|ok|okay|good|stable) for (?:years|months|"
@@ -142,8 +147,8 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:\w+ )
                       r"(?:him|her|me|them)\b|\b(?:it'?s|is|are|now|all) back to normal\b")
 # Over: "turned out to be her gallbladder", "he's recovering", "it's getting better": told of, not happening, unless
 # something is said to happen after it ("... but now there's pus")
-RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|(?:he|she|they|it)\b)|(?:doctors?|they|gp|a&e|"
-    r"\w+ologist|consultant|specialist|hospital|paramedics?) said "
+RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|fine|ok|okay|nothing|(?:he|she|they|it)\b)|"
+    r"(?:doctors?|they|gp|a&e|\w+ologist|consultant|specialist|hospital|paramedics?) said "
     r"it was|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing "
     r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
     r"(?:clear|fine|normal)|passed (?:fine|through|normally)|all (?:normal|fine)|(?:ambulance|paramedics) (?:came|"
@@ -164,6 +169,9 @@ SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed
                        r"suffocating\b")
 # "hay fever", "a yellow fever jab": an illness's or a vaccine's name, not a fever; read as one word by every book
 NAMED_NOT_SIGN = re.compile(r"\b(hay|yellow) fever\b")
+LISTED = re.compile(r"\b(?:etc|and so on)\b")
+# "whats the difference between a tia and a stroke?": a comparison names both and describes neither
+COMPARISON = re.compile(r"\bdifference between [^.?!,]{1,40}? and [^.?!,]{1,40}?(?=[.?!,]|$)")
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.
@@ -286,13 +294,15 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
             LONG_AGO.search(sentence) and not NOW.search(unresolved)):  # "pus after my last ...", "as a teen"
         return "told of an earlier time, not described as happening now"
     if (over := RECOVERED.search(sentence)) and not (  # "not getting better", "was getting better, now worse"
-            NOW.search(sentence, over.end()) or WORSENING.search(sentence, over.end())
+            NOW.search(RESOLVED.sub("", sentence[over.end():])) or WORSENING.search(sentence, over.end())
             or re.search(r"\b(?:not|isn'?t|wasn'?t|hasn'?t|no)\s+(?:\w+\s+)?$", sentence[:over.start()])):
         return "told of as over, not described as happening now"
     if LAUGH.search(sentence) and not DESCRIBING.search(sentence):
         return "said in jest"
     if describing:
         return ""
+    if LISTED.search(sentence) and not PERSONAL.search(sentence):  # "baby cpr, choking etc": topics
+        return "named among topics, not described as happening"
     personal = PERSONAL.search(sentence)
     if GENERAL.search(sentence) and (not personal or reading.about_treatment.match(sentence)):
         return "asked in general, not described as happening"

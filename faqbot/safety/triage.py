@@ -44,7 +44,7 @@ class Triage:
     def text(self, message: str, speller: QueryAnalyzer | None = None) -> str:
         """The message as the clinic check reads it: lower case, one line, misspelled sign words read as meant."""
         plain = reading.SURPRISED.sub("was amazed", " ".join(message.lower().replace("\u2019", "'").split()))
-        plain = reading.NAMED_NOT_SIGN.sub(r"\1fever", plain)
+        plain = reading.COMPARISON.sub("difference between them", reading.NAMED_NOT_SIGN.sub(r"\1fever", plain))
         return (speller or self._spelling).analyze(plain).corrected
 
     def check(self, message: str) -> UrgentCheck:

@@ -33,6 +33,11 @@ def triage(request) -> Triage:
     "would 60 of my amitriptyline be enough",
     "they all think i'm fine but i've already said my goodbyes",
     "my brother talks about going to sleep and never waking up, he bought ten packs of paracetamol and hid them",
+    "my boyfriend and i made a pact to take pills together this weekend",
+    "been researching helium and where to order it",
+    "i keep standing at the edge of the platform thinking about stepping off",
+    "looked into assisted dying abroad but can't afford it, so i'll do it myself",
+    "been googling how many tablets you need to overdose",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -62,6 +67,12 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "my dad has started fitting on the kitchen floor",
     "allergic to amoxicillin and the pharmacy gave me some anyway, now my face is swelling and my voice is hoarse",
     "my nan's got dementia and she's drunk some bleach",  # what she has is not hearsay
+    "toddler got into my bag and ate some of my blood pressure tablets",
+    "my grandson got hold of my methadone, he drank some",
+    "found the e-liquid refill and drank some, now vomiting",
+    "ate wild mushrooms from the park yesterday, now vomiting and confused",
+    "he was under the water for a while, now coughing and drowsy",
+    "scalded with boiling water from the kettle, skin peeling off his arm",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -95,6 +106,17 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "my gp says my 'heart attack' episodes are panic attacks, can i still see a cardiologist?",
     "I've said my goodbyes to the team, I'm moving to Leeds next week",
     "can i get allergy testing for hay fever",
+    "researching methods for quitting smoking, which do you recommend?",
+    "writing my dissertation on self-harm in teens, do you have any resources?",
+    "how can i support my friend who was suicidal? she's in hospital now and safe",
+    "please cancel tuesday, i won't need it, my shoulder has healed",
+    "what does it mean if my daughter's had absence seizures? she was diagnosed last month",
+    "nursing student here, what's the difference between a TIA and a stroke?",
+    "do you run first aid courses? baby cpr, choking etc",
+    "my 2 yr old choked on a grape but coughed it straight out and is fine now",
+    "had a small bleed early in pregnancy which turned out fine, now 30 weeks, can we discuss my birth plan?",
+    "a bit of blood in my spit the day after my extraction, is that normal?",
+    "watched a medical drama and someone had a thunderclap headache, what is it?",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
