@@ -14,16 +14,17 @@ import re
 
 from faqbot.models import Escalation
 from faqbot.safety import reading
-from faqbot.safety.crisis_words import LITERAL, MEANS_ASKED, RESOLVED_TO, SIGNS
+from faqbot.safety.crisis_across import ACROSS
+from faqbot.safety.crisis_words import LITERAL, SIGNS
 from faqbot.safety.reading import Reading, compile_sign
 from faqbot.safety.signs import UrgentCheck
 
 _BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
-_MEANS_ASKED, _RESOLVED_TO = re.compile(MEANS_ASKED), re.compile(RESOLVED_TO)
 _PLAIN = Reading()
 # History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
 _USED_TO = re.compile(r"\b(?:used to|back then|back in (?:college|school|uni|university|high school|my (?:teens|"
-                      r"twenties|youth|student days)|the day)|at (?:school|uni|college)|(?:a|his|her|my|their) "
+                      r"twenties|youth|student days)|the day)|(?:when (?:i|she|he|they) (?:was|were)|back|once) at "
+                      r"(?:school|uni|college)|(?:a|his|her|my|their) "
                       r"history of)\b")
 # "theyre from self harm, im 5 years clean"
 _CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
@@ -79,8 +80,11 @@ _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|
                      r"\bnew (?:job|city|country)\b")
 # "how do i support a friend who was suicidal? she's in hospital now and safe": someone else's, told of and over
 _TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (?:to me )?about|told (?:me|us) "
-                      r"about)\b")
-_SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?safe\b(?! to\b)")
+                      r"about)\b|\b(?:took|tried|attempted|self[- ]?harmed|overdosed|cut)\b[^.?!]{0,40}\b(?:last "
+                      r"(?:year|month|summer|spring|autumn|winter)|in (?:january|february|march|april|may|june|july|"
+                      r"august|september|october|november|december)|(?:\w+ )?(?:weeks|months|years) ago)\b")
+_SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
+                       r"doing (?:much |really |so |a lot )?(?:better|well)\b)|\b(?:has|have) stopped\b")
 # "i want to donate my body to medical science when i die": a donor, unless it is pressing ("by friday")
 _DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs|brain) to (?:medical )?(?:science|"
                     r"research)\b")
@@ -113,7 +117,8 @@ _LAUGHED_OFF = re.compile(r"\b(?:(?:made|makes|making) me (?:want to|wanna) die|
                           r"(?=[^.?!]{0,20}(?:\U0001f602|\U0001f923|"
                           r"\blol\b|\blmao\b|\bhaha|\bjk\b))")
 # "if my skin doesn't clear up i'm literally going to die": hyperbole
-_LITERALLY = re.compile(r"\b(?:literally|actually) (?:going to|gonna) die\b(?! (?:tonight|today|soon|this week))")
+_LITERALLY = re.compile(r"\b(?:literally|actually) (?:going to|gonna) die\b(?! (?:tonight|today|soon|this week))|"
+                        r"\bdie (?:of|from) (?:boredom|embarrassment|shame|laughter|laughing|cringe|jealousy)\b")
 # "i stopped self harming 3 years ago" is history; so is "stopped for 3 years now", whose "now" is the count's
 _STOPPED = re.compile(r"\b(?:stopped|quit|gave up)\b[^.?!]{0,30}\b(?:for|since) (?:\d+|a|one|two|three|four|five|six|"
                       r"several|many) (?:years?|months?)(?: now)?\b")
@@ -154,8 +159,8 @@ def read(text: str) -> UrgentCheck:
                                                                 or _AGAIN.search(sentence)))):
                 continue
             found.append(name)
-    if not found and _MEANS_ASKED.search(text) and _RESOLVED_TO.search(text) and not _ACCIDENT.search(text):
-        found.append("overdose on purpose")
+    if not found and not _ACCIDENT.search(text):  # two things said apart (crisis_across.py)
+        found.extend(dict.fromkeys(name for name, one, other in ACROSS if one.search(text) and other.search(text)))
     if not found:
         return UrgentCheck(False, (), "no sign of a crisis")
     return UrgentCheck(True, tuple(found), "crisis described: " + ", ".join(found), False, Escalation.CRISIS)

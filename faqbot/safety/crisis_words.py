@@ -7,7 +7,7 @@ from __future__ import annotations
 from faqbot.safety.crisis_other_languages import OTHER_LANGUAGES
 
 _ME = r"(?:my ?self|meself|myslef|mself)"
-_PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|tylenol|acetaminophen|ibuprofen|"
+PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|tylenol|acetaminophen|ibuprofen|"
           r"aspirin|insulin|antidepressants|painkillers|pain ?killers|xanax|oxy\w*|sertraline|citalopram|fluoxetine|"
           r"amitriptyline|mirtazapine|codeine|tramadol|diazepam|zopiclone|methadone|quetiapine|lithium|propranolol)")
 
@@ -52,10 +52,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"(?<!like i'm )(?<!like im )(?<!like i was )(?<!thought i was )\b(?:want|wants|wanted|wanting|wanna|going|"
         r"need|deserve|ready|way out is|better|plan\w*) to die\b(?! (?:if|"
         r"of|laughing|from|when|before|after|for)\b)",
-        r"\b(?:want|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|"
+        r"\b(?:wants?|wanna|wanted|plan\w*|thinking (?:about|of)|thought about|ready|deserve|wish i could|"
         r"rather) (?:to )?(?:die|dying|be dead|not exist|not be here|not wake up|disappear forever|"
         r"go to sleep and not)\b",
-        r"\b(?:don'?t|do not|dont|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?(?:live|be alive|be here|exist|"
+        r"\b(?:don'?t|do not|dont|doesn'?t|does not|didn'?t|no longer|not) (?:\w+ )?(?:want|wanna|wish) (?:to )?"
+        r"(?:live|be alive|be here|exist|"
         r"wake up|go on|keep going|carry on)\b",
         r"\bnot exist any ?more\b", r"\b(?:peaceful|nice|easier|a relief)\b[^.?!]{0,30}\bto (?:just )?(?:not exist|"
         r"not be here|disappear for good|never wake up|not wake up)\b",
@@ -166,7 +167,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bin the bath with a (?:blade|razor|knife)\b", r"\b(?:slit|slitting|cut|cutting) (?:my|his|her) (?:wrists?|"
         r"throat)\b(?! on (?:a |the )?(?:broken )?(?:window|glass|bottle|fence|tin|can|knife))",
         r"\bstockpil\w*\b[^.?!]{0,20}\b(?:pills|meds|medication|tablets)\b",
-        r"\b(?:stockpil\w*|hoard\w*|stash\w*)\b[^.?!]{0,20}\b" + _PILLS + r"\b|"
+        r"\b(?:stockpil\w*|hoard\w*|stash\w*)\b[^.?!]{0,20}\b" + PILLS + r"\b|"
         r"\b(?:pills|tablets|meds)\b[^.?!]{0,10}\b(?:i'?ve|i "
         r"have) been (?:saving|stockpiling|hoarding|collecting)\b",
         r"\bwould (?:\d{2,}|all) (?:of )?(?:my|the|these|her|his) (?:\w+ )?(?:be )?enough\b",
@@ -206,6 +207,14 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"lots of|loads of) (?:packs?|boxes|bottles?) of\b[^.?!]{0,40}\b(?:hid|hidden|hiding|stashed)\b",
         r"\b(?:i have|i'?ve got|got it all|it'?s all) (?:a plan|planned)\b(?! for (?:my|the|a|your) )",
         r"\b(?:found|know) a way out\b", r"\bquickest way to stop\b",
+        r"\b(?:can'?t|cant|cannot|don'?t|dont|doesn'?t) see (?:a|any) way out\b",
+        r"\b(?:put|poured|emptied|tipped|laid out|lined up|counted out)\b[^.?!]{0,40}\b(?:pills|tablets|meds)\b"
+        r"[^.?!]{0,40}\b(?:in a bowl|in a pile|on the table|together)\b",
+        r"\b(?:car keys|exhaust)\b[^?!]{0,40}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^?!]{0,40}\b(?:car keys|exhaust)\b",
+        r"\bmake (?:an overdose|it|my death) look like (?:i|he|she) (?:just )?(?:didn'?t wake up|died in (?:my|his|"
+        r"her) sleep|died naturally)\b",
+        r"\bbefore (?:anyone|anybody|someone|they|my \w+) (?:finds?|find) me\b",
+        r"\bhow long (?:does|would|will|do)\b[^.?!]{0,40}\btake to (?:kill|work on) (?:you|me|someone|a person)\b",
         r"\b(?:with pills|in the garage)\b[^?!]{0,40}\b(?:or|better)\b[^?!]{0,40}\b(?:pills|car|garage|rope|jump)\b",
         r"\bdrink until it stops\b", r"\bnot taking my (?:insulin|meds|medication|tablets)\b[^.?!]{0,30}\b(?:until|"
         r"till) (?:it'?s over|it stops|i die)\b",
@@ -246,7 +255,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bwon'?t (?:be (?:around|here|alive)|need (?:it|them|this|my \w+))\b[^?!]{0,60}\b(?:made (?:up )?my mind|"
         r"(?:i'?ve|i have) decided|my choice)\b",
         r"\b(?:i'?ll|ill|i will) (?:\w+ )?be dead\b[^?!]{0,40}\bmy (?:choice|decision)\b",
-        r"\bthis is me saying (?:thanks|goodbye)\b", r"\b(?:i'?ve|i have|i) (?:already )?said (?:all )?my goodbyes\b",
+        r"\bthis is me saying (?:thanks|goodbye)\b", r"\bsee you (?:all )?on the other side\b",
+        r"\bmake sure (?:my )?(?:kids|children|son|daughter|wife|husband|partner|family) (?:gets?|have|has) my\b",
+        r"\b(?:i'?ve|i have|i) (?:already )?said (?:all )?my goodbyes\b",
         r"\bwon'?t be (?:alive|coming back|needing (?:them|it|any)|here by)\b",
         r"\b(?:won'?t|wont|not going to|don'?t) need (?:them|any more|anything|teeth|the implant|"
         r"any more appointments)\b[^.?!]{0,30}(?:where|after|anymore|\.|$)",
@@ -323,6 +334,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"cutting|does it|did it)\b[^?!]{0,80}\bhates? (?:her|him|my|them)sel(?:f|ves)\b",
     ),
     "overdose on purpose": (
+        r"\b(?:took|taken|swallowed)\b[^?!]{0,80}\b(?:it was|on) (?:deliberate|intentional|purpose)\b|\b(?:see|know|"
+        r"find out) if (?:it|they|that) (?:would|will|could) (?:finish|kill|end) me\b",
         r"\b(?:we|both|we both|me and (?:my )?\w+(?: both)?) (?:\w+ )?(?:took|taken|swallowed)\b[^.?!]{0,30}"
         r"\b(?:a packet|a pack|a bottle|a box|all|a handful|loads)\b",
         r"\benough to (?:go through with it|do it|end it)\b",
@@ -330,14 +343,14 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
         r"whole|the whole|a bottle|bottle|box|a box|a pack|pack|a packet|a strip|a handful|handful|a load|loads|lots|"
         r"a lot|a bunch|bunch|"
-        r"everything|\d{2,}|twenty|thirty|fifty)\b[^.?!]{0,30}\b" + _PILLS,
+        r"everything|\d{2,}|twenty|thirty|fifty)\b[^.?!]{0,30}\b" + PILLS,
         r"\b(?:i|i'?ve|i have|i'?m going to|i'?m gonna|i will|i want to|thinking (?:of|about)|thought about|"
         r"planning) (?:\w+ )?overdos\w*", r"\b(?:taken|took|take|taking) an overdose\b",
         r"\b(?:took|taken|take|taking|swallowed|injected|inject)\b[^.?!]{0,20}\b(?:all|a load|a bottle|"
         r"the whole)\b[^.?!]{0,40}\b(?:so (?:i|it) (?:don'?t|won'?t|would|will|can)|to end|tonight|at once)\b",
         r"\b(?:so (?:it|this|everything) (?:would|will|'?ll) end|so i (?:don'?t|won'?t|dont|"
         r"wont) (?:have to )?wake up)\b",
-        r"\b" + _PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|"
+        r"\b" + PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|"
         r"not wake up))\b",
         r"\b(?:swallowed|taken|took|injected|downed)\b[^.?!]{0,20}\b(?:the whole|a whole|all (?:my|of my|her|his|"
         r"their)|a load of|a lot of|loads of)\b",
@@ -372,17 +385,3 @@ SIGNS: dict[str, tuple[str, ...]] = {
     "crisis, in another language": OTHER_LANGUAGES,
 }
 LITERAL = {"crisis, in another language"}
-
-# Asked about the means in one sentence, resolved in another: "is 2 packs of paracetamol enough? dont try to talk
-# me out of it", "can you overdose on melatonin, i need it to be tonight". Either alone is often calm.
-MEANS_ASKED = (r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b|\boverdos\w* on\b|\bhow (?:much|many)\b"
-               r"[^.?!]{0,40}\b" + _PILLS + r"\b|\b" + _PILLS + r"\b[^.?!]{0,40}\benough\b|\benough\b[^.?!]{0,30}\b"
-               + _PILLS + r"\b|\b(?:does|do|would|will|is) (?:an? |the )?(?:\w+ )?(?:overdose|od)\b[^.?!]{0,15}"
-               r"\b(?:hurt|painful|painless|quick|peaceful)\b")
-RESOLVED_TO = (r"\b(?:i'?m|im|i am) (?:so |just |completely |really )?done\b(?! with (?!(?:everything|it all|life|all "
-               r"of (?:it|this))\b))|\btalk me out\b|\b(?:need|want) it to (?:be|happen|work) tonight\b|\b(?:asking|"
-               r"need to know|it'?s|its) (?:\w+ )?for tonight\b|\b(?:it'?s|its|it is) my (?:choice|decision)\b|"
-               r"\b(?:don'?t|dont|do not) (?:try (?:to|and) )?stop me\b|\bno(?: ?one|body) (?:can|will|is going to) "
-               r"stop me\b|\b(?:\d+|two|three|four|five|six|several|a few|all (?:my|the)) (?:packs?|boxes|bottles?|"
-               r"strips?)\b[^.?!]{0,30}\b(?:on the (?:table|bed|desk|counter|side)|in front of me|next to me|beside me|"
-               r"lined up|ready)\b")

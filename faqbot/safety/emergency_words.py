@@ -328,7 +328,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:toddler|baby|child|kid|son|daughter|little one|\d+ ?(?:year|yr|month)[- ]old)\b[^?!]{0,60}\b(?:found|"
         r"got into|got hold of)\b[^?!]{0,30}\b(?:pills?|tablets?|medicine|meds)\b[^?!]{0,60}\b(?:ate|eaten|swallowed|"
         r"had some|took some|chewed)\b",
-        r"\b(?:eye|cataract|retina\w*) (?:op|operation|surgery|injection)\b[^?!]{0,80}\b(?:pain\w*|agony|agonising|"
+        r"\b(?:eye|cataract|retina\w*) (?:op|operation|surgery|injection)\b[^?!]{0,80}(?<!no )(?<!not )(?<!without )"
+        r"\b(?:pain\w*|agony|agonising|"
         r"agonizing|excruciating)\b[^?!]{0,60}\b(?:vision|blurr\w*|can'?t see|(?:barely|hardly) see)\b",
         r"\b(?:metal|glass|wire|nail|splinter|shard)\b[^?!]{0,20}\bin (?:my|his|her|their|the) eye\b[^?!]{0,60}"
         r"\b(?:bleed\w*|blood|can'?t see|(?:barely|hardly) see)\b",

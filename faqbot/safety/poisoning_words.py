@@ -15,6 +15,7 @@ POISONING: tuple[str, ...] = (
         r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
         r"(?<!food )\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
         r"(?:\b(?:my|our|the|a|his|her) |^)(?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
+        r"little (?:girl|boy|lad|man)|"
         r"little one|\d+ ?(?:year|yr|month)[- ]old|\d+ ?yo|grandson|granddaughter|grandchild|"
         r"nephew|niece)\b[^.?!]{0,40}\b(?:swallowed|ate|took|drank|chewed|sucked|found|"
         r"got into|got hold of)\b[^.?!]{0,50}\b(?:pills?|tablets?|medicine|medication|meds|gummies|vitamins|methadone|"
@@ -53,7 +54,8 @@ POISONING: tuple[str, ...] = (
         r"\b(?:took|taken|injected)\b[^?!]{0,40}\b(?:twice|double|instead of|by mistake|"
         r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing|fever|mouth ulcers|bruis\w*)\b|"
         r"\binjected\b[^?!]{0,40}\binstead of\b",
-        r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?)\b",
+        r"\b(?:took|taken|ate|eaten)\b[^.?!]{0,20}\b(?:a whole|the whole|whole) (?:sheet|box|bottle|pack|weeks?|"
+        r"months?'?s?)\b",
         r"\b(?:drank|drunk|swallowed|sipped|gulped)\b[^?!]{0,80}\b(?:weed ?killer|bleach|antifreeze|drain cleaner|rat "
         r"poison|paraquat|pesticide|washing[- ]up liquid|white spirit|turps|turpentine|petrol|paraffin|lighter fluid|"
         r"descaler)\b",

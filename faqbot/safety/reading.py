@@ -32,6 +32,7 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
     r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|"
     r"see|have|has|had|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
+    r"fall|fell|faint|collapse|"
     r"'re)|is it true|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
     r"like\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
@@ -76,7 +77,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r" the difference|how (?:should|do|can) (?:i|we) (?:store|keep|dispose)|(?:safe|ok|okay) to (?:have|keep|store))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|"
+_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|when (?:she|he|i|they) (?:was|were) "
+                   r"(?:\d+|little|a baby|a toddler|small|a kid)|"
                    r"(?:summers?|winters?|springs?|autumns?) ago|"
                    r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
                    r"new year)|"
@@ -137,7 +139,8 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!no
                       r"\bbeen (?:stable|settled|well) on (?:my |the |her |his )?(?:\w+ )?"
                       r"(?:meds|medication|tablets) (?:ever )?since\b|\b(?:is|are) (?:(?!not\b)\w+ )?(?:fine|ok|"
                       r"okay|better|well|healthy|happy) now\b|\bdoing (?:really |very |so )?(?:well|fine|ok|okay|great|"
-                      r"much better)(?: now)?\b|\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
+                      r"much better)(?: (?:with|at|on|in)(?: \w+){1,2}?)?(?: now)?\b|"
+                      r"\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
                       r"\b(?:clean|sober) (?:since|for)\b|\bbeen (?:well|fine|ok|okay|good|stable) for (?:years|months|"
                       r"a long time)(?: now| since)?\b|"
                       r"\b(?:totally |completely )?(?:fine|normal) (?:after|afterwards|since)\b|"
@@ -149,7 +152,8 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!no
 # something is said to happen after it ("... but now there's pus")
 RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|fine|ok|okay|nothing|(?:he|she|they|it)\b)|"
     r"(?:doctors?|they|gp|a&e|\w+ologist|consultant|specialist|hospital|paramedics?) said "
-    r"it was|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|recovered|doing "
+    r"(?:it was|it'?s|its|it is)|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|"
+    r"recovered|doing "
     r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
     r"(?:clear|fine|normal)|passed (?:fine|through|normally)|all (?:normal|fine)|(?:ambulance|paramedics) (?:came|"
     r"arrived|took (?:him|her|them))|coughed it (?:straight |right )?(?:up|out)|(?:it )?came (?:straight |right )?"
@@ -169,6 +173,13 @@ SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed
                        r"suffocating\b")
 # "hay fever", "a yellow fever jab": an illness's or a vaccine's name, not a fever; read as one word by every book
 NAMED_NOT_SIGN = re.compile(r"\b(hay|yellow) fever\b")
+# "my dog just had a seizure, which vet is open?": an animal's
+ANIMAL = re.compile(r"\b(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|pony|budgie|parrot)\b[^.?!]*\bvets?\b|"
+                    r"\bvets?\b[^.?!]*\b(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|pony|budgie|parrot)\b")
+# "how do you actually use an epipen": instructions asked for
+HOW_TO_USE = re.compile(r"\bhow (?:do|to|should|would|can|does) (?:you |i |we |u |one )?(?:actually |properly |"
+                        r"correctly |even )?(?:use|give|inject) (?:an? |the |his |her |my |their )?(epi-?pens?|"
+                        r"adrenaline)\b")
 LISTED = re.compile(r"\b(?:etc|and so on)\b")
 # "whats the difference between a tia and a stroke?": a comparison names both and describes neither
 COMPARISON = re.compile(r"\bdifference between [^.?!,]{1,40}? and [^.?!,]{1,40}?(?=[.?!,]|$)")
@@ -303,6 +314,8 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
         return ""
     if LISTED.search(sentence) and not PERSONAL.search(sentence):  # "baby cpr, choking etc": topics
         return "named among topics, not described as happening"
+    if ANIMAL.search(sentence):
+        return "told of an animal"
     personal = PERSONAL.search(sentence)
     if GENERAL.search(sentence) and (not personal or reading.about_treatment.match(sentence)):
         return "asked in general, not described as happening"

@@ -38,6 +38,18 @@ def triage(request) -> Triage:
     "i keep standing at the edge of the platform thinking about stepping off",
     "looked into assisted dying abroad but can't afford it, so i'll do it myself",
     "been googling how many tablets you need to overdose",
+    "my son is 15, he swallowed his sister's tablets at school because he wants to disappear forever",  # at, not when
+    "my partner took a whole bottle of pills because he doesn't want to live anymore",
+    "she rang me saying she took all her quetiapine because she can't see a way out",
+    "put all my tablets together in a bowl on the table",
+    "the hosepipe and the car keys are in the garage",
+    "is there a way to make it look like i died in my sleep",
+    "how long would an overdose of paracetamol take to kill me",
+    "my sister just posted 'see you all on the other side' and won't answer",
+    "make sure my kids get my watch, i won't need the crown now",
+    "swallowed all my lithium this morning. it was deliberate.",
+    "is 30 of my co-codamol enough to die? i want to",
+    "i won't be here by friday. i've decided on thursday",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -73,6 +85,8 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "ate wild mushrooms from the park yesterday, now vomiting and confused",
     "he was under the water for a while, now coughing and drowsy",
     "scalded with boiling water from the kettle, skin peeling off his arm",
+    "my little girl got into the tablets in my handbag and she's getting sleepy",
+    "took the whole month's methotrexate at once by mistake and now i'm vomiting",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -117,6 +131,15 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "had a small bleed early in pregnancy which turned out fine, now 30 weeks, can we discuss my birth plan?",
     "a bit of blood in my spit the day after my extraction, is that normal?",
     "watched a medical drama and someone had a thunderclap headache, what is it?",
+    "my cat just had a seizure, is there an emergency vet near you?",
+    "my son self harmed last year but has stopped and sees a counsellor now, can you write to his school?",
+    "my friend tried to kill herself last year, she's doing much better now, what do i say on her birthday?",
+    "my daughter took an overdose in june and she's doing well with camhs now, how do i bring it up?",
+    "chest hurts when i cough since the flu, the gp said it's muscular, can physio help?",
+    "how do you actually use an epipen? my son was just prescribed one",
+    "he swallowed a coin when he was 2, it passed fine, could that cause tummy aches now?",
+    "if i fall after my knee op while i'm alone, should i ring 999 or the ward?",
+    "if i die of boredom in your waiting room do i still get charged?",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
@@ -196,3 +219,8 @@ def test_a_sign_asked_about_is_not_described_for_the_clinics_own_second_opinion(
     """The clinic's labelled warning model speaks only on a message that describes something now (warning_model.py)."""
     found = triage.check("what is a thunderclap headache? my neurologist mentioned it and i forgot to ask")
     assert not found.urgent and not found.describes_now, found
+
+
+def test_a_sign_said_to_be_absent_inside_a_longer_pattern_is_not_an_emergency(triage):
+    found = triage.check("my eye is a bit gritty 3 days after my cataract op, no pain and my vision is better. normal?")
+    assert found.escalation is not Escalation.EMERGENCY, found

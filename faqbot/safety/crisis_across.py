@@ -1,0 +1,40 @@
+"""A crisis read across sentences: two things said apart, each often calm alone, a crisis together (crisis.py).
+
+"is 2 packs of paracetamol enough? dont try to talk me out of it": the means asked about, the resolve in another
+sentence; "took my whole month's lithium this morning. it was deliberate."; "i wont make it to monday. ive decided on
+sunday".
+"""
+
+from __future__ import annotations
+
+import re
+
+from faqbot.safety.crisis_words import PILLS
+
+# Asked about the means, then resolved: "can you overdose on melatonin, i need it to be tonight"
+MEANS_ASKED = (r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b|\boverdos\w* on\b|\bhow (?:much|many)\b"
+               r"[^.?!]{0,40}\b" + PILLS + r"\b|\b" + PILLS + r"\b[^.?!]{0,40}\benough\b|\benough\b[^.?!]{0,30}\b"
+               + PILLS + r"\b|\b(?:does|do|would|will|is) (?:an? |the )?(?:\w+ )?(?:overdose|od)\b[^.?!]{0,15}"
+               r"\b(?:hurt|painful|painless|quick|peaceful)\b|\bcan (?:you|u|i|someone|a person) die (?:from|of)\b|"
+               r"\benough to (?:die|kill|overdose|od)\b")
+RESOLVED_TO = (r"\b(?:i'?m|im|i am) (?:so |just |completely |really )?done\b(?! with (?!(?:everything|it all|life|all "
+               r"of (?:it|this))\b))|\btalk me out\b|\b(?:need|want) it to (?:be|happen|work) tonight\b|\b(?:asking|"
+               r"need to know|it'?s|its) (?:\w+ )?for tonight\b|\b(?:it'?s|its|it is) my (?:choice|decision)\b|"
+               r"\b(?:don'?t|dont|do not) (?:try (?:to|and) )?stop me\b|\bno(?: ?one|body) (?:can|will|is going to) "
+               r"stop me\b|\b(?:\d+|two|three|four|five|six|several|a few|all (?:my|the)) (?:packs?|boxes|bottles?|"
+               r"strips?)\b[^.?!]{0,30}\b(?:on the (?:table|bed|desk|counter|side)|in front of me|next to me|beside me|"
+               r"lined up|ready)\b|\b(?:i|and i) (?:want|wanna|need) to\W*$")
+
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|tonight|next week)"
+# (sign, one, the other): each pair a crisis when both are said
+ACROSS = (
+    ("overdose on purpose", re.compile(MEANS_ASKED), re.compile(RESOLVED_TO)),
+    # "took my whole month's lithium this morning. it was deliberate."
+    ("overdose on purpose", re.compile(r"\b(?:took|taken|swallowed|drank|downed)\b"),
+     re.compile(r"\b(?:it was|i did it|did it|i did this|it'?s) (?:deliberate|deliberately|on purpose|intentional)\b|"
+                r"\bit wasn'?t an accident\b")),
+    # "i wont make it to monday. ive decided on sunday"
+    ("a plan or the means", re.compile(rf"\b(?:won'?t|wont|will not) (?:make it|be (?:here|around|alive)) (?:to|till|"
+                                       rf"until|by|on|for|through|past) {_DAY}\b(?!'s)"),
+     re.compile(rf"\b(?:i'?ve|ive|i have) (?:decided|chosen|picked|set) (?:on )?(?:a date|the date|the day|{_DAY})\b")),
+)
