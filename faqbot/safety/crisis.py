@@ -35,6 +35,7 @@ _AGAIN = re.compile(r"\b(?:again|fresh|new)\b")  # "the marks are getting infect
 _SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|causes?|"
                       r"talk|talks|leaflets?|information|training|course|lesson|programme|documentary|book) (?:of|"
                       r"for|on|about) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b|"
+                      r"\b(?:stats|statistics|figures|data)\b[^?!]{0,60}\bsuicid\w*|"
                       r"\bsuicidal (?:thinking|thoughts|ideation) (?:on|with|from|as a side effect)\b|"
                       r"\bhow common is suicid|\b(?:policy|protocol|procedure|guidance|form|questionnaire|"
                       r"registration|protocols|policies|procedures)\b[^?!]{0,80}\b(?:suicid\w*|self[- ]?harm\w*|"
@@ -84,7 +85,8 @@ _TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (
                       r"(?:year|month|summer|spring|autumn|winter)|in (?:january|february|march|april|may|june|july|"
                       r"august|september|october|november|december)|(?:\w+ )?(?:weeks|months|years) ago)\b")
 _SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
-                       r"doing (?:much |really |so |a lot )?(?:better|well)\b)|\b(?:has|have) stopped\b")
+                       r"doing (?:much |really |so |a lot )?(?:better|well|great|fine|ok|okay)\b)|\b(?:has|have) "
+                       r"stopped\b")
 # "i want to donate my body to medical science when i die": a donor, unless it is pressing ("by friday")
 _DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs|brain) to (?:medical )?(?:science|"
                     r"research)\b")

@@ -33,6 +33,9 @@ ACROSS = (
     ("overdose on purpose", re.compile(r"\b(?:took|taken|swallowed|drank|downed)\b"),
      re.compile(r"\b(?:it was|i did it|did it|i did this|it'?s) (?:deliberate|deliberately|on purpose|intentional)\b|"
                 r"\bit wasn'?t an accident\b")),
+    ("saying goodbye", re.compile(rf"\b(?:might|may|won'?t|wont|will not|probably won'?t) (?:not )?be (?:here|around|"
+                                  rf"alive) (?:tmrw|tmr|{_DAY}|much longer)\b"),
+     re.compile(r"\bjust (?:wanted|want|needed) (?:someone|somebody|anyone|you) to know\b")),
     # "i wont make it to monday. ive decided on sunday"
     ("a plan or the means", re.compile(rf"\b(?:won'?t|wont|will not) (?:make it|be (?:here|around|alive)) (?:to|till|"
                                        rf"until|by|on|for|through|past) {_DAY}\b(?!'s)"),

@@ -86,6 +86,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:wish|hope|pray) (?:that )?i (?:just )?(?:don'?t|dont|do not|won'?t|wont|never) wake up\b",
         r"\bsleep (?:and|forever and) never wake up\b",
         r"(?<!\d)(?<!\d )\bkms\b(?! (?:away|from|to|of|drive|walk|north|south|east|west)\b)",
+        r"\b(?:sewer ?slide|s\*icide|su\*\*ide|unalive (?:my ?self|me))\b(?! (?:means|prevention|awareness))",
+        r"\bif i (?:just )?(?:crash(?:ed)?|drove|drive|steer(?:ed)?)\b[^.?!]{0,40}\b(?:it would (?:all )?(?:stop|end|"
+        r"be over)|no ?one would|nobody would)\b",
         r"\bscared of (?:myself|what i (?:might|could|will) do)\b", r"\bpoint any ?more\b",
         r"\bwon'?t be (?:a problem|a burden|trouble|around|here) (?:for (?:you|anyone|them) )?(?:much longer|"
         r"for long)\b",

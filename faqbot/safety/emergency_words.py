@@ -229,6 +229,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"truck|bus|van|lorry|train)\b",
         r"\b(?:took|cut|chopped|sliced|taken|chopped) (?:\w+ )?(?:fingers?|toes?|thumb) off\b",
         r"\bburn\w*\b[^?!]{0,60}\b(?:white and leathery|leathery|charred)\b",
+        r"\bburn\w*\b[^?!]{0,60}\bblister\w*\b[^?!]{0,30}\bwhite (?:patches|areas|skin)\b",
         r"\bfell (?:from|off) (?:a |the |our )?(?:roof|ladder|balcony|window|height|scaffold\w*|cliff|second floor|"
         r"2nd floor|bunk bed)\b",
         r"\b(?:been|got|was|were|is|just) (?:stabbed|shot)\b", r"\bgunshot\b", r"\bstab wound\b",

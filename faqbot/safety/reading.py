@@ -77,8 +77,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r" the difference|how (?:should|do|can) (?:i|we) (?:store|keep|dispose)|(?:safe|ok|okay) to (?:have|keep|store))\b"
 )
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|when (?:she|he|i|they) (?:was|were) "
-                   r"(?:\d+|little|a baby|a toddler|small|a kid)|"
+_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|(?:when|since) (?:she|he|i|they) "
+                   r"(?:was|were) (?:\d+|little|a baby|a toddler|small|a kid)|"
                    r"(?:summers?|winters?|springs?|autumns?) ago|"
                    r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
                    r"new year)|"
@@ -114,7 +114,7 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"(?:\w+ )?(?:had|said|says|told|swears|reckons)|"
             r"(?:post|video|article|story|message) (?:going round|going around|online|on \w+) "
             r"(?:saying|that|about)|"
-            r"(?:my|a) (?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
+            r"(?:my|a) (?:\w+'s )?(?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
             r"nan|nana)\b[^.?!]{0,30}\b(?:had|(?<!'s )(?<!has )got|broke|came|said|says|told|telling|mentioned|read|"
             r"heard|died|passed(?! out)|"
@@ -180,6 +180,9 @@ ANIMAL = re.compile(r"\b(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|
 HOW_TO_USE = re.compile(r"\bhow (?:do|to|should|would|can|does) (?:you |i |we |u |one )?(?:actually |properly |"
                         r"correctly |even )?(?:use|give|inject) (?:an? |the |his |her |my |their )?(epi-?pens?|"
                         r"adrenaline)\b")
+# what a programme or the news was about is its topic: "a tv programme about anaphylaxis last night, is it true ..."
+MEDIA_TOPIC = re.compile(r"\b((?:news|story|article|programme|program|documentary|podcast|video|post|episode|film) "
+                         r"(?:about|on|of)) [^.?!,;]{1,60}?(?=[.?!,;]|\s(?:and|but|so|now|then)\s|$)")
 LISTED = re.compile(r"\b(?:etc|and so on)\b")
 # "whats the difference between a tia and a stroke?": a comparison names both and describes neither
 COMPARISON = re.compile(r"\bdifference between [^.?!,]{1,40}? and [^.?!,]{1,40}?(?=[.?!,]|$)")
@@ -310,12 +313,12 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
         return "told of as over, not described as happening now"
     if LAUGH.search(sentence) and not DESCRIBING.search(sentence):
         return "said in jest"
+    if ANIMAL.search(sentence):
+        return "told of an animal"
     if describing:
         return ""
     if LISTED.search(sentence) and not PERSONAL.search(sentence):  # "baby cpr, choking etc": topics
         return "named among topics, not described as happening"
-    if ANIMAL.search(sentence):
-        return "told of an animal"
     personal = PERSONAL.search(sentence)
     if GENERAL.search(sentence) and (not personal or reading.about_treatment.match(sentence)):
         return "asked in general, not described as happening"

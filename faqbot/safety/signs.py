@@ -137,7 +137,10 @@ def read(book: SignBook, text: str) -> UrgentCheck:
     """Which of the book's signs a message (lower case, spelling read) describes. A strong sign is enough; mild
     ones need company; each sentence's signs count only when described as happening now (reading.py)."""
     r = book.reading
-    describing = bool(reading.DESCRIBING.search(reading.RESOLVED.sub("", text)))  # "... and is fine now" is over
+    # "... and is fine now" is over, and "i've had epilepsy since i was 5" is history: neither describes anything now
+    describing = any(reading.DESCRIBING.search(reading.RESOLVED.sub("", s))
+                     for s in reading.SENTENCE_END.split(text)
+                     if not reading.LONG_AGO.search(s) or reading.NOW.search(reading.LONG_AGO.sub("", s)))
     before_treatment = bool(r.before_treatment.search(text) or reading.NOT_HAPPENING.search(text))
     settling = bool(reading.SETTLING.search(text)) and not reading.WORSENING.search(text)
     in_time = bool(reading.IN_TIME.search(text))

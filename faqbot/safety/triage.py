@@ -45,7 +45,7 @@ class Triage:
         """The message as the clinic check reads it: lower case, one line, misspelled sign words read as meant."""
         plain = reading.SURPRISED.sub("was amazed", " ".join(message.lower().replace("\u2019", "'").split()))
         plain = reading.COMPARISON.sub("difference between them", reading.NAMED_NOT_SIGN.sub(r"\1fever", plain))
-        plain = reading.HOW_TO_USE.sub(r"\1 instructions", plain)
+        plain = reading.HOW_TO_USE.sub(r"\1 instructions", reading.MEDIA_TOPIC.sub(r"\1 it", plain))
         return (speller or self._spelling).analyze(plain).corrected
 
     def check(self, message: str) -> UrgentCheck:

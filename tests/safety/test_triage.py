@@ -50,6 +50,9 @@ def triage(request) -> Triage:
     "swallowed all my lithium this morning. it was deliberate.",
     "is 30 of my co-codamol enough to die? i want to",
     "i won't be here by friday. i've decided on thursday",
+    "unalive myself tonight fr",
+    "if i just drove into the wall it would all stop",
+    "i probably won't be around tomorrow. just wanted someone to know",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -87,6 +90,7 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "scalded with boiling water from the kettle, skin peeling off his arm",
     "my little girl got into the tablets in my handbag and she's getting sleepy",
     "took the whole month's methotrexate at once by mistake and now i'm vomiting",
+    "the hair straighteners burnt her arm, it's blistering and there are white patches",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -140,6 +144,13 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "he swallowed a coin when he was 2, it passed fine, could that cause tummy aches now?",
     "if i fall after my knee op while i'm alone, should i ring 999 or the ward?",
     "if i die of boredom in your waiting room do i still get charged?",
+    "if i had a fit at work would i lose my job? i've had epilepsy since i was 6, it's well controlled",
+    "writing up some figures on suicide in young men for my degree, do you have data?",
+    "we watched a documentary about strokes last night, is it true time matters most?",
+    "saw the news about the girl who swallowed a battery, how do i childproof the remote?",
+    "my brother tried to end his life last year, he's in therapy now and doing great",
+    "my son's friend had a seizure at school, he's fine now, should my son learn first aid?",
+    "our dog had a seizure yesterday and the vet thinks it's epilepsy, is that common?",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
