@@ -106,6 +106,19 @@ class QueryAnalyzer:
     def in_corpus(self, phrase: str) -> bool:
         return f" {phrase} " in self._corpus_phrases
 
+    def inflects(self, word: str) -> bool:
+        """`word` is a plain inflection of a word the documents use ("faints" of "faint", "itching" of "itch"), or
+        the singular of one ("patient" of "patients")."""
+        if word + "s" in self.vocabulary or word + "es" in self.vocabulary:
+            return True
+        for ending in ("s", "es", "ed", "d", "ing", "ly"):
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) >= 3 and (
+                    stem in self.vocabulary or stem + "e" in self.vocabulary
+                    or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.vocabulary)):
+                return True
+        return False
+
     def correct(self, word: str) -> str | None:
         """The corpus word a misspelled `word` was meant to be, or None when it is fine or unknown."""
         if word in self.vocabulary or len(word) < 4 or not word.isalpha():
@@ -137,8 +150,9 @@ class QueryAnalyzer:
             if fixed:
                 corrections.append((word, fixed))
                 return fixed
-            if word.lower() not in self.vocabulary and len(word) >= 3 and word.isalpha():
-                unknown.append(word.lower())
+            lower = word.lower()
+            if lower not in self.vocabulary and len(word) >= 3 and word.isalpha() and not self.inflects(lower):
+                unknown.append(lower)
             return word
 
         corrected = re.sub(r"[A-Za-z0-9]+", fix, cleaned)

@@ -25,6 +25,13 @@ def test_unknown_words_are_reported():
     assert analyzer().analyze("is it ok while pregnant").unknown == ("while", "pregnant")
 
 
+def test_a_plain_inflection_of_a_documents_word_is_not_unknown():
+    """"needs", "creams" and "patient" are the documents' "need", "cream" and "patients" put otherwise: not words the
+    documents lack, which would raise the bar for answering ("he faints" against pages saying "faint")."""
+    assert analyzer().analyze("a patient needs creams").unknown == ()
+    assert analyzer().analyze("patient improves slowly").unknown == ("slowly",)
+
+
 def test_lay_words_are_expanded_to_the_documents_wording_only():
     assert analyzer().analyze("is an anesthetic used").expansions == ("numbing cream",)
     assert analyzer().analyze("is numbing cream used").expansions == ()  # already the documents' words
