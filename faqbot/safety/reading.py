@@ -174,8 +174,8 @@ SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed
 # "hay fever", "a yellow fever jab": an illness's or a vaccine's name, not a fever; read as one word by every book
 NAMED_NOT_SIGN = re.compile(r"\b(hay|yellow) fever\b")
 # "my dog just had a seizure, which vet is open?": an animal's
-ANIMAL = re.compile(r"\b(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|pony|budgie|parrot)\b[^.?!]*\bvets?\b|"
-                    r"\bvets?\b[^.?!]*\b(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|pony|budgie|parrot)\b")
+_ANIMALS = r"(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|pony|budgie|parrot)"
+ANIMAL = re.compile(rf"\b{_ANIMALS}\b[^.?!]*\bvets?\b|\bvets?\b[^.?!]*\b{_ANIMALS}\b")
 # "how do you actually use an epipen": instructions asked for
 HOW_TO_USE = re.compile(r"\bhow (?:do|to|should|would|can|does) (?:you |i |we |u |one )?(?:actually |properly |"
                         r"correctly |even )?(?:use|give|inject) (?:an? |the |his |her |my |their )?(epi-?pens?|"
