@@ -16,14 +16,17 @@ MEANS_ASKED = (r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b|\boverdos\
                r"[^.?!]{0,40}\b" + PILLS + r"\b|\b" + PILLS + r"\b[^.?!]{0,40}\benough\b|\benough\b[^.?!]{0,30}\b"
                + PILLS + r"\b|\b(?:does|do|would|will|is) (?:an? |the )?(?:\w+ )?(?:overdose|od)\b[^.?!]{0,15}"
                r"\b(?:hurt|painful|painless|quick|peaceful)\b|\bcan (?:you|u|i|someone|a person) die (?:from|of)\b|"
-               r"\benough to (?:die|kill|overdose|od)\b")
+               r"\benough to (?:die|kill|overdose|od)\b|\bwould (?:i|it|that) (?:just )?(?:stop breathing|die|kill me|"
+               r"stop my heart)\b|\b(?:is|are) (?:\w+ ){0,3}(?:toxic|poisonous|lethal|deadly) if (?:you|i|u) (?:drink|"
+               r"swallow|eat)\b")
 RESOLVED_TO = (r"\b(?:i'?m|im|i am) (?:so |just |completely |really )?done\b(?! with (?!(?:everything|it all|life|all "
                r"of (?:it|this))\b))|\btalk me out\b|\b(?:need|want) it to (?:be|happen|work) tonight\b|\b(?:asking|"
                r"need to know|it'?s|its) (?:\w+ )?for tonight\b|\b(?:it'?s|its|it is) my (?:choice|decision)\b|"
                r"\b(?:don'?t|dont|do not) (?:try (?:to|and) )?stop me\b|\bno(?: ?one|body) (?:can|will|is going to) "
                r"stop me\b|\b(?:\d+|two|three|four|five|six|several|a few|all (?:my|the)) (?:packs?|boxes|bottles?|"
                r"strips?)\b[^.?!]{0,30}\b(?:on the (?:table|bed|desk|counter|side)|in front of me|next to me|beside me|"
-               r"lined up|ready)\b|\b(?:i|and i) (?:want|wanna|need) to\W*$")
+               r"lined up|ready)\b|\b(?:i|and i) (?:want|wanna|need) to\W*$|\b(?:want|need) (?:it|this|everything) "
+               r"(?:all )?to (?:be over|end|stop)\b")
 
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|tonight|next week)"
 # (sign, one, the other): each pair a crisis when both are said
@@ -36,6 +39,11 @@ ACROSS = (
     ("saying goodbye", re.compile(rf"\b(?:might|may|won'?t|wont|will not|probably won'?t) (?:not )?be (?:here|around|"
                                   rf"alive) (?:tmrw|tmr|{_DAY}|much longer)\b"),
      re.compile(r"\bjust (?:wanted|want|needed) (?:someone|somebody|anyone|you) to know\b")),
+    # "does microneedling work on self harm scars? ... i still do it most nights"
+    ("self-harm", re.compile(r"\bself[- ]?harm\w*|\bcutting\b|\b(?:fresh |new )?cuts\b"),
+     re.compile(r"\bstill (?:do|doing) (?:it|that)\b|\bkeep doing it\b|\b(?:did|made|do) (?:some|them|it|more)\b"
+                r"[^.?!]{0,15}\bon my (?:thighs?|arms?|wrists?|legs?|stomach|hips?)\b[^.?!]{0,20}\b(?:last night|today|"
+                r"tonight|this week|yesterday)\b")),
     # "i wont make it to monday. ive decided on sunday"
     ("a plan or the means", re.compile(rf"\b(?:won'?t|wont|will not) (?:make it|be (?:here|around|alive)) (?:to|till|"
                                        rf"until|by|on|for|through|past) {_DAY}\b(?!'s)"),

@@ -87,6 +87,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bsleep (?:and|forever and) never wake up\b",
         r"(?<!\d)(?<!\d )\bkms\b(?! (?:away|from|to|of|drive|walk|north|south|east|west)\b)",
         r"\b(?:sewer ?slide|s\*icide|su\*\*ide|unalive (?:my ?self|me))\b(?! (?:means|prevention|awareness))",
+        r"\bplanning[- ]the[- ](?:day|date)\b", r"\b(?:planning|plan|ready) to go (?:soon|for good)\b(?! (?:to|on|for|"
+        r"abroad|away|home|back|into|with|and)\b)",
         r"\bif i (?:just )?(?:crash(?:ed)?|drove|drive|steer(?:ed)?)\b[^.?!]{0,40}\b(?:it would (?:all )?(?:stop|end|"
         r"be over)|no ?one would|nobody would)\b",
         r"\bscared of (?:myself|what i (?:might|could|will) do)\b", r"\bpoint any ?more\b",
@@ -299,6 +301,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:texted|messaged|sent|wrote)\b[^?!]{0,40}\bgoodbye\b",
     ),
     "self-harm": (
+        r"\b(?:press\w*|put\w*|hold\w*)\b[^.?!]{0,20}\bhot\b[^.?!]{0,20}\b(?:on|onto|against) (?:my|his|her) (?:arms?|"
+        r"skin|legs?|wrists?|thighs?|hands?|stomach)\b",
+        r"\b(?:hit|hitting|bang\w*|punch\w*|slam\w*) (?:my|his|her) (?:face|head|fists?|"
+        r"hands?)\b[^.?!]{0,30}\b(?:against|"
+        r"into|on) (?:the |a )?(?:wall|door|floor|mirror)\b[^?!]{0,60}\b(?:bled|bleed\w*|blood|worse|again|on purpose|"
+        r"hate)\b",
         r"\bcarv\w*\b[^.?!]{0,30}\binto my (?:arm|leg|skin|wrist|thigh|stomach)\b",
         r"\b(?:slapp\w*|punch\w*|hitting|bang\w*|scratch\w*)\b[^.?!]{0,20}\b(?:my own (?:face|head|arms?|legs?)|"
         r"my ?self)\b[^.?!]{0,30}\b(?:because i hate|to punish|until it (?:hurts|bleeds)|on purpose|can'?t stop)\b",

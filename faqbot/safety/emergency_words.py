@@ -85,6 +85,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b[^.?!]{0,20}\b(?:vision|eye|sight)\b",
     )),
     "not breathing": ("strong", (
+        r"\b(?:having|in the middle of) an? (?:bad |severe |really bad )?asthma attack\b",
         r"\b(?:can'?t|cannot|cant|can not|couldn'?t|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|"
         r"wasn'?t|stopped|stops|barely|hardly|won'?t)\s+(?:\w+\s+){0,2}breath(?:e|ing)?\b(?! through (?:my|the) nose)",
         r"\bgasping\b",
@@ -145,7 +146,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:collapsed|collapsing|unconscious|unresponsive|keeled over|out cold|lifeless)\b(?! (?:into|onto|on) "
         r"(?:my |the )?(?:bed|sofa|couch|settee))", r"\b(?:very |really )?(?:hard|difficult) to (?:rouse|wake)\b",
         r"\b(?:won'?t|will not|can'?t|cannot|isn'?t|is not|not) (?:\w+ )?(?:wake|waking|respond\w*|come round|"
-        r"come to)\b(?! (?:early|on time|in the morning))",
+        r"coming round|come to)\b(?! (?:early|on time|in the morning))",
         r"(?<!almost )(?<!nearly )\bpassed out\b(?! (?:drunk|from drinking|when i saw|at the (?:price|bill)))",
         r"\b(?:not|isn'?t|won'?t) answering (?:me|us)\b",
         r"\bnobody'?s home\b", r"\b(?:passed out|fainted|blacked out|went down)\b[^.?!]{0,30}\bstill (?:out|"
@@ -292,6 +293,12 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\bbaby'?s head\b[^?!]{0,30}\b(?:coming|out|crowning)\b|\b(?:in labour|in labor)\b[^?!]{0,30}\bat home\b",
     )),
     "sepsis or meningitis signs": ("strong", (
+        r"\b(?:fever|temperature|temp)\b[^?!]{0,60}\brash (?:all over|everywhere|over (?:my|his|her) (?:whole )?body)\b"
+        r"[^?!]{0,60}\b(?:faint\w*|dizzy|vomit\w*|confused)\b",
+        r"\b(?:confused|confusion)\b[^?!]{0,60}\b(?:grey|gray|heart racing|racing heart|burning up)\b|\b(?:burning up|"
+        r"heart racing)\b[^?!]{0,60}\bconfused\b",
+        r"\b(?:numbing|anaesthetic|anesthetic|lidocaine)\b[^?!]{0,80}\b(?:shaking uncontrollably|twitch\w*|fitting|"
+        r"heart racing|racing heart)\b",
         r"\b(?:fever|temperature|temp|shiver\w*|rigors)\b[^?!]{0,100}\b(?:confused|muddled|heart (?:is )?racing|"
         r"mottled|blotchy|haven'?t peed|"
         r"hasn'?t (?:peed|passed urine|wee)|not passed urine|breathing fast|can barely stand|purple spots|stiff neck|"

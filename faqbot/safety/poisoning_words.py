@@ -12,7 +12,7 @@ POISONING: tuple[str, ...] = (
         r"paint thinner|drain|lye|oven cleaner|nail (?:varnish|polish) remover|acetone|white spirit|turpentine|petrol|"
         r"button cell|coin cell|nicotine|e-?liquid|vape (?:juice|liquid)|"
         r"lamp oil|paraffin|kerosene|window cleaner|washing up liquid|mushrooms? from the garden|berries from|"
-        r"e-?cig\w*|refill liquid|fentanyl|methadone)\b",
+        r"e-?cig\w*|refill liquid|fentanyl|methadone|numbing cream|anaesthetic cream|lidocaine)\b",
         r"(?<!food )\bpoison(?:ed|ing)\b(?! ivy)", r"\bpoison control\b",
         r"(?:\b(?:my|our|the|a|his|her) |^)(?:son|daughter|baby|toddler|child|kid|boy|girl|grandson|granddaughter|"
         r"little (?:girl|boy|lad|man)|"

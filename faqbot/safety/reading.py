@@ -33,7 +33,7 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"someone'?s?|anyone'?s?|people|she|he|they|we|her|his|our|your)\b[^.?!]{0,15}\b(?:ever|get|gets|got|notice|"
     r"see|have|has|had|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
     r"fall|fell|faint|collapse|"
-    r"'re)|is it true|"
+    r"'re|swell\w*|went|goes|stopped|couldn'?t|can'?t)|is it true|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
     r"like\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
     r"doctors?|receptionists?) (?:\w+ )?trained\b|how long (?:should|do|must) (?:i|you|we) wait after\b|"
@@ -196,6 +196,7 @@ NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|ev
 # The message says nothing is happening: "not happening, just reading the aftercare sheet".
 NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically|no symptoms)\b")
 WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
+        r"just (?:fainted|collapsed|passed out|fell|swallowed)|"
         r"last night|days? ago|hours? ago|an hour ago|day \d+")
 # Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
 IN_TIME = re.compile(rf"\b(?:{WHEN}|today|yesterday|every (?:single )?(?:day|hour)|each (?:day|hour)|"
@@ -265,7 +266,9 @@ class Reading:
         things = _alternatives([t for t in self.treatments if t != "it"] or ["the treatment"])
         usual = _alternatives(self.usual_like)
         # "can microneedling affect my vision?": a general question about the treatment, even with "my" in it
-        about = re.compile(rf"(?:can|could|does|do|will|would|might|may|is|are) (?:{named})\b")
+        # ... but "is it normal to have a yellow crust on my nose?" asks about the writer's own skin
+        about = re.compile(rf"(?:can|could|does|do|will|would|might|may|is|are) (?:{named})\b(?! (?:normal|ok|okay|"
+                           r"common|usual|expected|fine) to\b)")
         before = re.compile(
             rf"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|{things})|before i go|"
             r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session)|"

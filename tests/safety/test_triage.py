@@ -53,6 +53,13 @@ def triage(request) -> Triage:
     "unalive myself tonight fr",
     "if i just drove into the wall it would all stop",
     "i probably won't be around tomorrow. just wanted someone to know",
+    "will the laser fade self harm scars? honestly i still do it most weekends",
+    "can you treat fresh cuts? i did some on my arms last night",
+    "i've been pressing a hot lighter against my wrist when it gets too much",
+    "i slammed my head into the door until it bled and i want to do worse",
+    "would i just stop breathing if i took all the numbing gel? i want to",
+    "is the toner poisonous if you drink it? i want it all to end",
+    "thinking about planning the day, not sure when yet",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -91,6 +98,11 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "my little girl got into the tablets in my handbag and she's getting sleepy",
     "took the whole month's methotrexate at once by mistake and now i'm vomiting",
     "the hair straighteners burnt her arm, it's blistering and there are white patches",
+    "i'm having a really bad asthma attack",
+    "my nan just fainted in the queue and she isn't coming round",
+    "burning up with a temperature and a rash all over my body, i nearly fainted",
+    "after the numbing cream my hands are twitching and my heart is racing",
+    "my toddler ate some of the numbing cream and is very sleepy",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -235,3 +247,16 @@ def test_a_sign_asked_about_is_not_described_for_the_clinics_own_second_opinion(
 def test_a_sign_said_to_be_absent_inside_a_longer_pattern_is_not_an_emergency(triage):
     found = triage.check("my eye is a bit gritty 3 days after my cataract op, no pain and my vision is better. normal?")
     assert found.escalation is not Escalation.EMERGENCY, found
+
+
+def test_the_example_clinics_own_signs_after_its_treatment():
+    """Its warning signs are its data (clinics/example-skin/warning_signs.toml); faqbot reads them."""
+    skin = Triage(SignBook.load(EXAMPLE_SKIN))
+    for message in ["the bumps from the session are now hard and painful",
+                    "my cheek is more red and swollen than on day one, it's day 4",
+                    "a painful, red, hot patch on my jaw since the treatment",
+                    "rash over my whole body since the session, so itchy",
+                    "a patch near my nose has gone white and it hurts",
+                    "is it normal to have a yellow crust on my chin? it's getting bigger"]:
+        assert skin.check(message).escalation is Escalation.CLINIC, message
+    assert not skin.check("is it normal to have a little redness on day 2?").urgent
