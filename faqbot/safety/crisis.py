@@ -21,6 +21,8 @@ from faqbot.safety.signs import UrgentCheck
 
 _BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
 _PLAIN = Reading()
+# A clause in the present tense beside one told of the past: "who self-harmed last year ... says she wants to die"
+_PRESENT = re.compile(r"\b(?:says|wants|keeps|is|are|am|has been|have been)\b|\b(?:she|he|they|i)'(?:s|re|m)\b")
 # History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
 _USED_TO = re.compile(r"\b(?:used to|back then|back in (?:college|school|uni|university|high school|my (?:teens|"
                       r"twenties|youth|student days)|the day)|(?:when (?:i|she|he|they) (?:was|were)|back|once) at "
@@ -86,7 +88,8 @@ _TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (
                       r"august|september|october|november|december)|(?:\w+ )?(?:weeks|months|years) ago)\b")
 _SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
                        r"doing (?:much |really |so |a lot )?(?:better|well|great|fine|ok|okay)\b)|\b(?:has|have) "
-                       r"stopped\b")
+                       r"stopped(?: self[- ]?harming| cutting| doing it)?\b(?= and\b| but\b| now\b| for\b| since\b|"
+                       r"[.,;!?]|$)")
 # "i want to donate my body to medical science when i die": a donor, unless it is pressing ("by friday")
 _DONOR = re.compile(r"\b(?:donate|donating|leave|leaving) (?:my )?(?:body|organs|brain) to (?:medical )?(?:science|"
                     r"research)\b")
@@ -138,8 +141,10 @@ def read(text: str) -> UrgentCheck:
     for sentence in reading.SENTENCE_END.split(text):
         told_as_over = (reading.LONG_AGO.search(sentence) or _USED_TO.search(sentence) or _CLEAN.search(sentence)
                         or _STOPPED.search(sentence))
-        history = (bool(told_as_over) and not reading.NOW.search(_STOPPED.sub("", reading.RESOLVED.sub("", sentence)))
-                   or bool(_TOLD_OF.search(sentence) and _SAFE_NOW.search(text)))
+        unresolved = reading.RESOLVED.sub("", sentence)
+        history = (bool(told_as_over) and not reading.NOW.search(_STOPPED.sub("", unresolved))
+                   or bool(_TOLD_OF.search(sentence) and _SAFE_NOW.search(text)
+                           and not reading.NOW.search(_SAFE_NOW.sub("", unresolved))))
         general = _SUBJECT.search(sentence) or _RATHER.search(sentence)
         for name, sign in _BOOK.items():
             if name in found:
@@ -156,6 +161,11 @@ def read(text: str) -> UrgentCheck:
             if name == "saying goodbye" and (_MOVING.search(text) or (_DONOR.search(text)
                                                                        and not _PRESSED.search(text))):
                 continue
+            if history and any(reading.present(sign, part, False, _PLAIN) for part in reading.CLAUSE.split(sentence)
+                               if _PRESENT.search(part) and not (reading.LONG_AGO.search(part) or _USED_TO.search(part)
+                                                                 or _TOLD_OF.search(part) or _CLEAN.search(part)
+                                                                 or _STOPPED.search(part))):
+                history = False  # "my daughter who self-harmed last year ... says she wants to die": that is now
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
                                       and (told_as_over or not (reading.NOW.search(sentence)
                                                                 or _AGAIN.search(sentence)))):

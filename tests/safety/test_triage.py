@@ -60,6 +60,8 @@ def triage(request) -> Triage:
     "would i just stop breathing if i took all the numbing gel? i want to",
     "is the toner poisonous if you drink it? i want it all to end",
     "thinking about planning the day, not sure when yet",
+    "my daughter who self-harmed last year has stopped eating and says she wants to die",  # the past beside the now
+    "she's safe now, but my son who was suicidal last month wants to kill himself tonight",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
