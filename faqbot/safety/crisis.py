@@ -21,15 +21,15 @@ from faqbot.safety.signs import UrgentCheck
 
 _BOOK = {name: compile_sign(patterns) for name, patterns in SIGNS.items()}
 _PLAIN = Reading()
-# A clause in the present tense beside one told of the past: "who self-harmed last year ... says she wants to die"
-_PRESENT = re.compile(r"\b(?:says|wants|keeps|is|are|am|has been|have been)\b|\b(?:she|he|they|i)'(?:s|re|m)\b")
 # History: "years ago", "as a teenager", "i used to"; not "last week" or "sometimes", which can be now.
 _USED_TO = re.compile(r"\b(?:used to|back then|back in (?:college|school|uni|university|high school|my (?:teens|"
                       r"twenties|youth|student days)|the day)|(?:when (?:i|she|he|they) (?:was|were)|back|once) at "
                       r"(?:school|uni|college)|(?:a|his|her|my|their) "
                       r"history of)\b")
 # "theyre from self harm, im 5 years clean"
-_CLEAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
+_CLEAN = re.compile(r"\bin recovery (?:from (?:\w+ ){1,2})?(?:for|since)\b|\b(?:previous|prior|past) (?:suicide )?"
+                    r"attempts?\b|"
+                    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) (?:clean|free|"
                     r"self[- ]?harm[- ]free)\b|\b(?:clean|free of it) (?:for|since)\b")
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
@@ -162,9 +162,9 @@ def read(text: str) -> UrgentCheck:
                                                                        and not _PRESSED.search(text))):
                 continue
             if history and any(reading.present(sign, part, False, _PLAIN) for part in reading.CLAUSE.split(sentence)
-                               if _PRESENT.search(part) and not (reading.LONG_AGO.search(part) or _USED_TO.search(part)
-                                                                 or _TOLD_OF.search(part) or _CLEAN.search(part)
-                                                                 or _STOPPED.search(part))):
+                               if reading.PRESENT.search(part) and not (
+                                   reading.LONG_AGO.search(part) or _USED_TO.search(part) or _TOLD_OF.search(part)
+                                   or _CLEAN.search(part) or _STOPPED.search(part))):
                 history = False  # "my daughter who self-harmed last year ... says she wants to die": that is now
             if history or general or (name == "self-harm" and _SCARS.search(sentence)
                                       and (told_as_over or not (reading.NOW.search(sentence)

@@ -161,7 +161,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:on the (?:bathroom )?floor)\b[^?!]{0,40}\b(?:cold|mumbling|won'?t|not)\b",
     )),
     "seizure": ("strong", (
-        r"\bseiz(?:ure|ures|ing)\b", r"\bconvuls\w*", r"\b(?:having|havin'?|had|has|in|into) (?:a )?fits?\b(?! (?:of|"
+        r"\bseiz(?:ure|ures|ing)\b(?! (?:action plan|plan|management|training|policy|diary))", r"\bconvuls\w*",
+        r"\b(?:having|havin'?|had|has|in|into) (?:a )?fits?\b(?! (?:of|"
         r"about))",
         r"(?<!coil )(?<!iud )(?<!brace )(?<!braces )(?<!denture )(?<!lens )(?<!crown )(?<!implant )(?<!aid )(?<!cast )"
         r"(?<!pessary )(?<!glasses )(?<!wig )\bfitting\b(?! (?:room|in|the|a|for|into|session|appointment|of|"
@@ -276,6 +277,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t) fade\b",
     )),
     "pregnancy or birth emergency": ("strong", (
+        r"\bpositive (?:pregnancy )?test\b[^?!]{0,80}\b(?:severe|sudden|sharp)\b[^.?!]{0,20}\bpain\b",
         r"\b(?:haven'?t|hasn'?t|hadn'?t|not) (?:felt|feel|feeling) (?:the )?(?:baby|her|him|them|any) (?:move|moving|"
         r"kick\w*)\b", r"\b(?:reduced|fewer|less|decreased) (?:baby'?s? |fetal |foetal )?movements?\b",
         r"\bbaby (?:has )?(?:gone|been|is) (?:very )?quiet\b",

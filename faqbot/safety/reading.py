@@ -34,7 +34,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"see|have|has|had|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
     r"fall|fell|faint|collapse|"
     r"'re|swell\w*|went|goes|stopped|couldn'?t|can'?t)|is it true|"
-    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
+    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\bwriting (?:a|an|my) (?:\w+ ){0,2}(?:novel|story|book|"
+    r"script|screenplay|play)\b|\b(?:one of )?my characters?\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
     r"like\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
     r"doctors?|receptionists?) (?:\w+ )?trained\b|how long (?:should|do|must) (?:i|you|we) wait after\b|"
     # "what temperature should i worry about", "when do we need to worry": where the line is, not a description
@@ -87,7 +88,10 @@ _LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) ba
                    r"in my (?:teens|twenties|20s|thirties|30s)|as a (?:kid|child|teen(?:ager)?|toddler|baby|"
                    r"little (?:boy|girl|one))|(?:\d+|six|eight|nine|ten|eleven|twelve|eighteen) months ago|"
                    rf"when i was (?:a |little|young)|in the past{_RECENT}|"
-                   r"last year|in (?:19|20)\d\d|in the (?:19|20)?\d0'?s|when (?:i|she|he|we) (?:was|were) (?:\d+|"
+                   r"last year|in (?:19|20)\d\d|in the (?:19|20)?\d0'?s|\(?(?:19|20)\d\d\)?(?= is| was|\.|,|$)|"
+                   r"aged (?:1\d|[5-9])\b|last (?:january|"
+                   r"february|march|april|june|july|august|september|october|november|december)|"
+                   r"when (?:i|she|he|we) (?:was|were) (?:\d+|"
                    r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
 _PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
               r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
@@ -139,7 +143,7 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!no
                       r"\bbeen (?:stable|settled|well) on (?:my |the |her |his )?(?:\w+ )?"
                       r"(?:meds|medication|tablets) (?:ever )?since\b|\b(?:is|are) (?:(?!not\b)\w+ )?(?:fine|ok|"
                       r"okay|better|well|healthy|happy) now\b|\bdoing (?:really |very |so )?(?:well|fine|ok|okay|great|"
-                      r"much better)(?: (?:with|at|on|in)(?: \w+){1,2}?)?(?: now)?\b|"
+                      r"much better|good)(?: (?:with|at|on|in)(?: \w+){1,2}?)?(?: now)?\b|"
                       r"\bin a (?:much |way |far |really )?(?:better|good) place(?: now)?\b|"
                       r"\b(?:(?:sees|seeing|has|with|under) (?:a |the |her |his )?(?:counsellor|therapist|camhs|"
                       r"psychologist|psychiatrist|mental health team)|in (?:therapy|counselling|treatment)|getting "
@@ -186,6 +190,8 @@ HOW_TO_USE = re.compile(r"\bhow (?:do|to|should|would|can|does) (?:you |i |we |u
 # what a programme or the news was about is its topic: "a tv programme about anaphylaxis last night, is it true ..."
 MEDIA_TOPIC = re.compile(r"\b((?:news|story|article|programme|program|documentary|podcast|video|post|episode|film) "
                          r"(?:about|on|of)) [^.?!,;]{1,60}?(?=[.?!,;]|\s(?:and|but|so|now|then)\s|$)")
+PRESENT = re.compile(r"\b(?:says|wants|keeps|is|are|am|isn'?t|aren'?t|won'?t|can'?t|has been|have been|going to|"
+                     r"gonna)\b|\b(?:she|he|they|i|it)'(?:s|re|m|ll)\b")
 LISTED = re.compile(r"\b(?:etc|and so on)\b")
 # "whats the difference between a tia and a stroke?": a comparison names both and describes neither
 COMPARISON = re.compile(r"\bdifference between [^.?!,]{1,40}? and [^.?!,]{1,40}?(?=[.?!,]|$)")

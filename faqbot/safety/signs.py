@@ -171,7 +171,8 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                     found.append((s.name, s.strength != "mild"))
             # "last year i had a panic attack, couldn't catch my breath": each clause of a long-ago sentence is
             # told of then, unless it says now ("i had hives as a kid and my lips are swelling up")
-            if found and long_ago and not (reading.NOW.search(part) or reading.DESCRIBING.search(part)):
+            if found and long_ago and not (reading.NOW.search(part) or reading.DESCRIBING.search(part)
+                                           or (reading.PRESENT.search(part) and not reading.LONG_AGO.search(part))):
                 asked.append("told of an earlier time, not described as happening now")
                 continue
             if found and (why := reading.asked(part, before_treatment, describing, r)):

@@ -62,6 +62,8 @@ def triage(request) -> Triage:
     "thinking about planning the day, not sure when yet",
     "my daughter who self-harmed last year has stopped eating and says she wants to die",  # the past beside the now
     "she's safe now, but my son who was suicidal last month wants to kill himself tonight",
+    "tried once last spring. got the rope ready now. just wanted someone to know",
+    "i tried in 2019 and this time i'll get it right",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -105,6 +107,8 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "burning up with a temperature and a rash all over my body, i nearly fainted",
     "after the numbing cream my hands are twitching and my heart is racing",
     "my toddler ate some of the numbing cream and is very sleepy",
+    "she overdosed by mistake last year, now we found her and she's barely breathing",  # the past beside the now
+    "had an ectopic before. positive test last week and now sudden sharp pain on one side",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
@@ -165,6 +169,10 @@ def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     "my brother tried to end his life last year, he's in therapy now and doing great",
     "my son's friend had a seizure at school, he's fine now, should my son learn first aid?",
     "our dog had a seizure yesterday and the vet thinks it's epilepsy, is that common?",
+    "previous suicide attempt (2015) is on my notes, i'm fine now, can i see a different doctor?",
+    "i've been in recovery from self harm for 3 years, can i send the nurse a thank you card?",
+    "had a heart attack 2018. stents. all good. how do i book my annual check?",
+    "my son had a seizure in november, the school needs a seizure action plan signed",
 ])
 def test_everyday_words_and_general_questions_stay_calm(triage, message):
     found = triage.check(message)
