@@ -44,6 +44,12 @@ ACROSS = (
      re.compile(r"\bstill (?:do|doing) (?:it|that)\b|\bkeep doing it\b|\b(?:did|made|do) (?:some|them|it|more)\b"
                 r"[^.?!]{0,15}\bon my (?:thighs?|arms?|wrists?|legs?|stomach|hips?)\b[^.?!]{0,20}\b(?:last night|today|"
                 r"tonight|this week|yesterday)\b")),
+    # "what if i just don't wake up tomorrow? i've taken them already"
+    ("overdose on purpose", re.compile(r"\b(?:i'?ve|i have|ive) (?:already )?taken (?:them|it|the lot|all of them)\b"),
+     re.compile(r"\b(?:don'?t|dont|not|never) wake up\b")),
+    # "i read online that its painless with helium. the tank came today."
+    ("a plan or the means", re.compile(r"\bhelium\b"), re.compile(r"\b(?:tank|canister|cylinder) (?:came|arrived|is "
+                                                                   r"here)\b")),
     # "i wont make it to monday. ive decided on sunday"
     ("a plan or the means", re.compile(rf"\b(?:won'?t|wont|will not) (?:make it|be (?:here|around|alive)) (?:to|till|"
                                        rf"until|by|on|for|through|past) {_DAY}\b(?!'s)"),

@@ -24,6 +24,8 @@ MEANS: tuple[str, ...] = (
         r"\bsuicide pact\b|\b(?:made|make|making) a pact to (?:take|end|die|jump|kill|overdose|do it)\b",
         r"\b(?:researching|research|looking (?:up|into)|where to (?:buy|get)|order\w*|bought|buying)\b[^.?!]{0,20}"
         r"\bhelium\b(?![^.?!]{0,30}\bballoons?\b)|\bexit bag\b",
+        r"\bhelium\b[^?!]{0,60}\b(?:tank|canister|cylinder) (?:came|arrived|is here)\b|\b(?:tank|canister|cylinder) "
+        r"(?:came|arrived)\b[^?!]{0,60}\bhelium\b",
         r"\b(?:edge of the platform|platform edge)\b[^?!]{0,80}\b(?:step\w* off|jump\w*|in front)\b",
         r"\b(?:dignitas|assisted (?:dying|suicide)|euthanas\w*)\b[^?!]{0,100}\b(?:do it|end it) (?:myself|on my own|"
         r"alone|at home)\b",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 POISONING: tuple[str, ...] = (
         r"\b(?:swallowed|swallowing|swallow|ate|eaten|eating|drank|drunk|drinking|ingested|chewed|sucked|licked|"
+        r"bit into|"
         r"got into)\b[^.?!]{0,50}\b(?:batter(?:y|ies)|magnets?|magnetic|bleach|chemicals?|detergent|laundry (?:pods?|"
         r"capsules?)|dishwasher|cleaner|cleaning|poison\w*|antifreeze|weed ?killer|pesticide|rat poison|"
         r"paint thinner|drain|lye|oven cleaner|nail (?:varnish|polish) remover|acetone|white spirit|turpentine|petrol|"

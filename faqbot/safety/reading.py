@@ -192,6 +192,8 @@ MEDIA_TOPIC = re.compile(r"\b((?:news|story|article|programme|program|documentar
                          r"(?:about|on|of)) [^.?!,;]{1,60}?(?=[.?!,;]|\s(?:and|but|so|now|then)\s|$)")
 PRESENT = re.compile(r"\b(?:says|wants|keeps|is|are|am|isn'?t|aren'?t|won'?t|can'?t|has been|have been|going to|"
                      r"gonna)\b|\b(?:she|he|they|i|it)'(?:s|re|m|ll)\b")
+DOWNPLAYED = re.compile(r"\b(?:probably|prob|likely) (?:nothing|fine|ok|overreacting)\b|\bnot sure if\b|\bdo i need to "
+                        r"worry\b|\bshould i (?:be )?worr(?:y|ied)\b")
 LISTED = re.compile(r"\b(?:etc|and so on)\b")
 # "whats the difference between a tia and a stroke?": a comparison names both and describes neither
 COMPARISON = re.compile(r"\bdifference between [^.?!,]{1,40}? and [^.?!,]{1,40}?(?=[.?!,]|$)")
@@ -323,7 +325,7 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
             NOW.search(RESOLVED.sub("", sentence[over.end():])) or WORSENING.search(sentence, over.end())
             or re.search(r"\b(?:not|isn'?t|wasn'?t|hasn'?t|no)\s+(?:\w+\s+)?$", sentence[:over.start()])):
         return "told of as over, not described as happening now"
-    if LAUGH.search(sentence) and not DESCRIBING.search(sentence):
+    if LAUGH.search(sentence) and not (DESCRIBING.search(sentence) or DOWNPLAYED.search(sentence)):
         return "said in jest"
     if ANIMAL.search(sentence):
         return "told of an animal"

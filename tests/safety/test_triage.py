@@ -64,6 +64,8 @@ def triage(request) -> Triage:
     "she's safe now, but my son who was suicidal last month wants to kill himself tonight",
     "tried once last spring. got the rope ready now. just wanted someone to know",
     "i tried in 2019 and this time i'll get it right",
+    "what if i just don't wake up? i've taken them already",
+    "read that helium is painless. the tank arrived this morning",
 ])
 def test_a_crisis_gets_the_crisis_message_first(triage, message):
     found = triage.check(message)
@@ -109,6 +111,7 @@ def test_a_crisis_gets_the_crisis_message_first(triage, message):
     "my toddler ate some of the numbing cream and is very sleepy",
     "she overdosed by mistake last year, now we found her and she's barely breathing",  # the past beside the now
     "had an ectopic before. positive test last week and now sudden sharp pain on one side",
+    "my son bit into a dishwasher tablet and his mouth is burning",
 ])
 def test_an_emergency_is_escalated_whatever_the_specialty(triage, message):
     found = triage.check(message)
