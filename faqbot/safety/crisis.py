@@ -84,8 +84,8 @@ _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|
 # "how do i support a friend who was suicidal? she's in hospital now and safe": someone else's, told of and over
 _TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (?:to me )?about|told (?:me|us) "
                       r"about)\b|\b(?:took|tried|attempted|self[- ]?harmed|overdosed|cut)\b[^.?!]{0,40}\b(?:last "
-                      r"(?:year|month|summer|spring|autumn|winter)|in (?:january|february|march|april|may|june|july|"
-                      r"august|september|october|november|december)|(?:\w+ )?(?:weeks|months|years) ago)\b")
+                      rf"(?:year|month|summer|spring|autumn|winter)|in (?:{reading.MONTHS}|may)|"
+                      r"(?:\w+ )?(?:weeks|months|years) ago)\b")
 _SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
                        r"doing (?:much |really |so |a lot )?(?:better|well|great|fine|ok|okay)\b)|\b(?:has|have) "
                        r"stopped(?: self[- ]?harming| cutting| doing it)?\b(?= and\b| but\b| now\b| for\b| since\b|"
@@ -161,12 +161,13 @@ def read(text: str) -> UrgentCheck:
             if name == "saying goodbye" and (_MOVING.search(text) or (_DONOR.search(text)
                                                                        and not _PRESSED.search(text))):
                 continue
-            if history and any(reading.present(sign, part, False, _PLAIN) for part in reading.CLAUSE.split(sentence)
-                               if reading.PRESENT.search(part) and not (
-                                   reading.LONG_AGO.search(part) or _USED_TO.search(part) or _TOLD_OF.search(part)
-                                   or _CLEAN.search(part) or _STOPPED.search(part))):
-                history = False  # "my daughter who self-harmed last year ... says she wants to die": that is now
-            if history or general or (name == "self-harm" and _SCARS.search(sentence)
+            # "my daughter who self-harmed last year ... says she wants to die": that clause is now
+            told_now = history and any(
+                reading.present(sign, part, False, _PLAIN) for part in reading.CLAUSE.split(sentence)
+                if reading.PRESENT.search(part) and not (reading.LONG_AGO.search(part) or _USED_TO.search(part)
+                                                         or _TOLD_OF.search(part) or _CLEAN.search(part)
+                                                         or _STOPPED.search(part)))
+            if (history and not told_now) or general or (name == "self-harm" and _SCARS.search(sentence)
                                       and (told_as_over or not (reading.NOW.search(sentence)
                                                                 or _AGAIN.search(sentence)))):
                 continue

@@ -77,6 +77,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"(?:\w+ ){0,2}looks? like|so (?:i|we) (?:know|can tell)"
     r" the difference|how (?:should|do|can) (?:i|we) (?:store|keep|dispose)|(?:safe|ok|okay) to (?:have|keep|store))\b"
 )
+# months but May, which is also a verb ("in may cause")
+MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
 _LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|(?:when|since) (?:she|he|i|they) "
                    r"(?:was|were) (?:\d+|little|a baby|a toddler|small|a kid)|"
@@ -89,14 +91,13 @@ _LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) ba
                    r"little (?:boy|girl|one))|(?:\d+|six|eight|nine|ten|eleven|twelve|eighteen) months ago|"
                    rf"when i was (?:a |little|young)|in the past{_RECENT}|"
                    r"last year|in (?:19|20)\d\d|in the (?:19|20)?\d0'?s|\(?(?:19|20)\d\d\)?(?= is| was|\.|,|$)|"
-                   r"aged (?:1\d|[5-9])\b|last (?:january|"
-                   r"february|march|april|june|july|august|september|october|november|december)|"
+                   rf"aged (?:1\d|[5-9])\b|last (?:{MONTHS})|"
                    r"when (?:i|she|he|we) (?:was|were) (?:\d+|"
                    r"at school|in school|a student|younger|a teenager|a teen|a kid|a child|little|young)")
 _PAST_TIME = (rf"{_LONG_AGO_WORDS}|once|used to|sometimes|from time to time|"
               r"at (?:my|her|his|their) last|last time|after my last|my last (?:treatment|session|appointment)|"
-              r"back in|last month|in (?:january|february|march|april|june|july|august|september|october|november|"
-              r"december)|before my (?:treatment|session)|before i was born|(?:at|with|after) my "
+              r"back in|last month|"
+              rf"in (?:{MONTHS})|before my (?:treatment|session)|before i was born|(?:at|with|after) my "
               r"(?:first|last|previous|second) (?:birth|delivery|baby|pregnancy|labou?r)")
 # Heard from someone else: "my friend said", "saw on tiktok that"; unlike time words, it yields to a message that
 # describes something happening ("my neighbour's girl got into the weedkiller ... what do we do right now?").

@@ -138,8 +138,9 @@ def read(book: SignBook, text: str) -> UrgentCheck:
     ones need company; each sentence's signs count only when described as happening now (reading.py)."""
     r = book.reading
     # "... and is fine now" is over, and "i've had epilepsy since i was 5" is history: neither describes anything now
+    sentences = reading.SENTENCE_END.split(text)
     describing = any(reading.DESCRIBING.search(reading.RESOLVED.sub("", s))
-                     for s in reading.SENTENCE_END.split(text)
+                     for s in sentences
                      if not reading.LONG_AGO.search(s) or reading.NOW.search(reading.LONG_AGO.sub("", s)))
     before_treatment = bool(r.before_treatment.search(text) or reading.NOT_HAPPENING.search(text))
     settling = bool(reading.SETTLING.search(text)) and not reading.WORSENING.search(text)
@@ -154,7 +155,7 @@ def read(book: SignBook, text: str) -> UrgentCheck:
         if s.strength == "literal" and any(pattern.search(text) for pattern, _ in s.sign):
             strong.append(s.name)
     signs = [s for s in signs if s.strength != "literal"]
-    for sentence in reading.SENTENCE_END.split(text):  # a what-if sentence doesn't hide a sign described in the next
+    for sentence in sentences:  # a what-if sentence doesn't hide a sign described in the next
         # "what is a thunderclap headache? my neurologist mentioned it": a sign asked about is not one described
         asked_about = reading.GENERAL.search(sentence) or (reading.DEFINITION.search(sentence)
                                                            and not reading.PERSONAL.search(sentence))
