@@ -28,6 +28,7 @@ RESOLVED_TO = (r"\b(?:i'?m|im|i am) (?:so |just |completely |really )?done\b(?! 
                r"lined up|ready)\b|\b(?:i|and i) (?:want|wanna|need) to\W*$|\b(?:want|need) (?:it|this|everything) "
                r"(?:all )?to (?:be over|end|stop)\b")
 
+_ALCOHOL = r"(?:vodka|whisky|whiskey|gin|rum|wine|booze|alcohol)"
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|tonight|next week)"
 # (sign, one, the other): each pair a crisis when both are said
 ACROSS = (
@@ -54,4 +55,8 @@ ACROSS = (
     ("a plan or the means", re.compile(rf"\b(?:won'?t|wont|will not) (?:make it|be (?:here|around|alive)) (?:to|till|"
                                        rf"until|by|on|for|through|past) {_DAY}\b(?!'s)"),
      re.compile(rf"\b(?:i'?ve|ive|i have) (?:decided|chosen|picked|set) (?:on )?(?:a date|the date|the day|{_DAY})\b")),
+    # "planning on the whole bottle of vodka and my xanax tonight. is that enough or do i need more"
+    ("a plan or the means", re.compile(rf"\b(?:whole|all (?:of )?my) (?:(?:bottle|box|pack|packet|stash)s? of )?"
+                                       rf"(?:{_ALCOHOL}|{PILLS})\b[^.?!]{{0,40}}\b(?:{_ALCOHOL}|{PILLS})\b"),
+     re.compile(r"\b(?:is|will|would) (?:that|it|this) (?:be )?enough\b|\bdo i need more\b")),
 )

@@ -227,8 +227,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"wont) (?:have to )?wake up)\b",
         r"\b" + PILLS + r"\b[^.?!]{0,40}\b(?:so (?:it|i) (?:ends?|can die|won'?t wake)|to (?:end it|die|"
         r"not wake up))\b",
+        # ... but "i've taken the whole course", "took all of my antibiotics": a course finished as prescribed
         r"\b(?:swallowed|taken|took|injected|downed)\b[^.?!]{0,20}\b(?:the whole|a whole|all (?:my|of my|her|his|"
-        r"their)|a load of|a lot of|loads of)\b",
+        r"their)|a load of|a lot of|loads of)\b(?! (?:\w+ )?(?:course|antibiotics?)\b)",
         r"\b(?:i'?ve|i have) taken something\b", r"\btake (?:her|his|their) whole\b",
         r"\bthinking (?:about|of) taking all\b", r"\b(?:thinking|think|thought) (?:about|of) taking (?:them all|all of "
         r"them|the lot)\b", r"^(?:just |i )?overdos(?:ed|ing) on\b(?! (?:chocolate|sugar|cake|carbs?|caffeine|coffee|"

@@ -34,7 +34,11 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"see|have|has|had|develop|start|started|take|took|eat|ate|drink|drank|use|starts|felt|think|thought|suspect|are|"
     r"fall|fell|faint|collapse|"
     r"'re|swell\w*|went|goes|stopped|couldn'?t|can'?t)|is it true|"
-    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\bwriting (?:a|an|my) (?:\w+ ){0,2}(?:novel|story|book|"
+    # "anxious about having a stroke while he's off it", "brush up on how patients with chest pain are triaged"
+    r"\b(?:worried|anxious|scared|afraid|nervous|frightened|terrified) (?:about|of) (?:having|getting)\b|"
+    r"\bbrush(?:ing)? up on\b|\bhow (?:patients|people) with\b|"
+    r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\b(?:leaflets?|handouts?|booklets?|fact ?sheets?|"
+    r"information sheets?|education(?:al)? materials?) (?:on|about|for)\b|\bwriting (?:a|an|my) (?:\w+ ){0,2}(?:novel|story|book|"
     r"script|screenplay|play)\b|\b(?:one of )?my characters?\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
     r"like\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
     r"doctors?|receptionists?) (?:\w+ )?trained\b|how long (?:should|do|must) (?:i|you|we) wait after\b|"
@@ -80,7 +84,7 @@ HYPOTHETICAL = re.compile(  # what-ifs
 # months but May, which is also a verb ("in may cause")
 MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:years|months|a while) back|(?:when|since) (?:she|he|i|they) "
+_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:since|in|back in) (?:19|20)\d\d|(?:years|months|a while) back|(?:when|since) (?:she|he|i|they) "
                    r"(?:was|were) (?:\d+|little|a baby|a toddler|small|a kid)|"
                    r"(?:summers?|winters?|springs?|autumns?) ago|"
                    r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
@@ -199,6 +203,14 @@ LISTED = re.compile(r"\b(?:etc|and so on)\b")
 # "whats the difference between a tia and a stroke?": a comparison names both and describes neither
 COMPARISON = re.compile(r"\bdifference between [^.?!,]{1,40}? and [^.?!,]{1,40}?(?=[.?!,]|$)")
 LAUGH = re.compile(r"\b(?:lol|lmao|haha\w*|hehe|rofl)\b|\U0001f602|\U0001f923")
+
+
+def jesting(text: str) -> bool:
+    """A laugh in a message that doesn't ask whether to worry: "lol ... do i need to worry" laughs nervously."""
+    return bool(LAUGH.search(text)) and not DOWNPLAYED.search(text)
+
+# A time ahead ("should i book him in for next week?"): the signs of that sentence are asked about before a visit
+AHEAD = re.compile(r"\bnext (?:week|month)\b")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",
 # unless it also says now.
 LONG_AGO = re.compile(rf"\b(?:{_LONG_AGO_WORDS})\b")
@@ -282,7 +294,7 @@ class Reading:
         about = re.compile(rf"(?:can|could|does|do|will|would|might|may|is|are) (?:{named})\b(?! (?:normal|ok|okay|"
                            r"common|usual|expected|fine) to\b)")
         before = re.compile(
-            rf"\b(?:next (?:week|month)|thinking (?:of|about) (?:having|getting) (?:it|{things})|before i go|"
+            rf"\b(?:thinking (?:of|about) (?:having|getting) (?:it|{things})|before i go|"
             r"before i book|before booking|before my (?:first |next )?(?:appointment|treatment|session)|"
             rf"(?:ok|okay|safe|fine|alright) to (?:get|have|book|start) (?:{things}|it done|the treatment|a session)|"
             rf"can i (?:still )?(?:get|have|book) (?:{things}|it done|the treatment|a session))\b")
@@ -314,9 +326,10 @@ def present(sign: Sign, text: str, softens: bool, reading: Reading) -> bool | No
     return False if seen else None
 
 
-def asked(sentence: str, before_treatment: bool, describing: bool, reading: Reading) -> str:
+def asked(sentence: str, before_treatment: bool, describing: bool, reading: Reading, jest: bool = True) -> str:
     """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
-    the message describes something happening, which keeps general and what-if sentences' signs."""
+    the message describes something happening, which keeps general and what-if sentences' signs; `jest`: the
+    message may be laughing (reading.jesting), so a sentence's laugh can make it a joke."""
     unresolved = RESOLVED.sub("", sentence)
     past = PAST_TIME.search(sentence) or (not describing and HEARSAY.search(sentence))
     if past and not DESCRIBING.search(unresolved) or (
@@ -326,7 +339,7 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
             NOW.search(RESOLVED.sub("", sentence[over.end():])) or WORSENING.search(sentence, over.end())
             or re.search(r"\b(?:not|isn'?t|wasn'?t|hasn'?t|no)\s+(?:\w+\s+)?$", sentence[:over.start()])):
         return "told of as over, not described as happening now"
-    if LAUGH.search(sentence) and not (DESCRIBING.search(sentence) or DOWNPLAYED.search(sentence)):
+    if jest and LAUGH.search(sentence) and not (DESCRIBING.search(sentence) or DOWNPLAYED.search(sentence)):
         return "said in jest"
     if ANIMAL.search(sentence):
         return "told of an animal"

@@ -145,6 +145,7 @@ def read(book: SignBook, text: str) -> UrgentCheck:
     before_treatment = bool(r.before_treatment.search(text) or reading.NOT_HAPPENING.search(text))
     settling = bool(reading.SETTLING.search(text)) and not reading.WORSENING.search(text)
     in_time = bool(reading.IN_TIME.search(text))
+    jest = reading.jesting(text)
     strong: list[str] = []
     weak: list[str] = []
     asked: list[str] = []
@@ -176,7 +177,8 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                                            or (reading.PRESENT.search(part) and not reading.LONG_AGO.search(part))):
                 asked.append("told of an earlier time, not described as happening now")
                 continue
-            if found and (why := reading.asked(part, before_treatment, describing, r)):
+            ahead = before_treatment or bool(reading.AHEAD.search(sentence))
+            if found and (why := reading.asked(part, ahead, describing, r, jest)):
                 asked.append(why)
                 continue
             for name, is_strong in found:
@@ -185,7 +187,8 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                     group.append(name)
     signals = (*strong, *[w for w in weak if w not in strong])
     # a sign named but read as negated or softened is the rules' call too (settling ones: `settling` below)
-    now = (not (asked or dismissed - set(signals) or settling or general or before_treatment)
+    now = (not (asked or dismissed - set(signals) or settling or general or before_treatment
+                or reading.AHEAD.search(text))
            and bool(reading.DESCRIBING.search(text) or reading.PERSONAL.search(text))
            and not (reading.HYPOTHETICAL.search(text) or reading.PAST.search(text) or reading.HEDGED.search(text)))
     if not signals:

@@ -24,7 +24,7 @@ class Manner:
     """How a message puts what it says, for the embedding's second opinion (safety/model.py)."""
 
     hedged: bool  # calls what it describes mild ("mild redness", "a bit puffy") or like the usual ("like sunburn")
-    jesting: bool  # laughs ("lol", "haha"): the second opinion leaves it to the rules
+    jesting: bool  # laughs ("lol", "haha") and doesn't ask whether to worry: the second opinion leaves it to the rules
     accidental: bool  # "took my mum's pills thinking they were mine": an overdose is an emergency, not a crisis
 
 
@@ -58,7 +58,7 @@ class Triage:
         urgent_text, text = self.text(message, self._urgent_spelling), self.text(message)
         usual = self.clinic.reading.like_usual  # "red like sunburn": what the clinic's documents call usual
         manner = Manner(bool(reading.HEDGED.search(text) or (usual is not None and usual.search(text))),
-                        bool(reading.LAUGH.search(text)), bool(crisis.MISTAKEN.search(urgent_text)))
+                        reading.jesting(text), bool(crisis.MISTAKEN.search(urgent_text)))
         said = self._in_other_language(message)  # in a language the English rules don't read
         for found in (crisis.read(urgent_text), said if said and said.escalation is Escalation.CRISIS else None,
                       read(emergency.BOOK, urgent_text), said):

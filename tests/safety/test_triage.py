@@ -273,3 +273,29 @@ def test_the_example_clinics_own_signs_after_its_treatment():
                     "is it normal to have a yellow crust on my chin? it's getting bigger"]:
         assert skin.check(message).escalation is Escalation.CLINIC, message
     assert not skin.check("is it normal to have a little redness on day 2?").urgent
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("haha my son licked a dishwasher pod and his lips are blistering. should i be worried", Escalation.EMERGENCY),
+    ("my mum's face is drooping on one side and she can't lift her arm. can we see someone next week?",
+     Escalation.EMERGENCY),
+    ("downing the whole bottle of gin with all my sleeping pills tonight. would that be enough?", Escalation.CRISIS),
+])
+def test_a_nervous_laugh_or_a_visit_asked_for_later_does_not_wrap_a_crisis_or_emergency_away(triage, message, kind):
+    found = triage.check(message)
+    assert found.escalation is kind, found
+
+
+def test_a_laugh_beside_asking_whether_to_worry_is_not_a_jest_for_the_second_opinion(triage):
+    assert not triage.assess("lol probably nothing but my chest feels heavy, should i be worried")[1].jesting
+    assert triage.assess("this queue is killing me lol")[1].jesting
+
+
+@pytest.mark.parametrize("message", [
+    "i took all of my antibiotics, is that enough to clear it?",
+    "I'm anxious about having a heart attack during my op next month, who can I talk to?",
+    "do you have any handouts about seizures for my son's school?",
+    "what if my throat closes up on the plane? I've had a nut allergy since 2015, never a reaction",
+])
+def test_a_course_finished_a_worry_about_later_or_a_handout_asked_for_stays_calm(triage, message):
+    assert not triage.check(message).urgent
