@@ -38,7 +38,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:worried|anxious|scared|afraid|nervous|frightened|terrified) (?:about|of) (?:having|getting)\b|"
     r"\bbrush(?:ing)? up on\b|\bhow (?:patients|people) with\b|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\b(?:leaflets?|handouts?|booklets?|fact ?sheets?|"
-    r"information sheets?|education(?:al)? materials?) (?:on|about|for)\b|\bwriting (?:a|an|my) (?:\w+ ){0,2}(?:novel|story|book|"
+    r"information sheets?|education(?:al)? materials?) (?:on|about|for)\b|"
+    r"\bwriting (?:a|an|my) (?:\w+ ){0,2}(?:novel|story|book|"
     r"script|screenplay|play)\b|\b(?:one of )?my characters?\b|\bwhat (?:does|do|would) (?:\w+ ){1,3}(?:look|feel) "
     r"like\b|\b(?:are|is) (?:your |the |all )?(?:staff|team|nurses?|"
     r"doctors?|receptionists?) (?:\w+ )?trained\b|how long (?:should|do|must) (?:i|you|we) wait after\b|"
@@ -84,7 +85,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
 # months but May, which is also a verb ("in may cause")
 MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:since|in|back in) (?:19|20)\d\d|(?:years|months|a while) back|(?:when|since) (?:she|he|i|they) "
+_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:since|in|back in) (?:19|20)\d\d|(?:years|months|a while) back|"
+                   r"(?:when|since) (?:she|he|i|they) "
                    r"(?:was|were) (?:\d+|little|a baby|a toddler|small|a kid)|"
                    r"(?:summers?|winters?|springs?|autumns?) ago|"
                    r"a long time ago|ages ago|decades ago|last (?:christmas|easter|summer|winter|spring|autumn|"
