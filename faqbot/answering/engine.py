@@ -24,7 +24,7 @@ from typing import Literal
 
 import numpy as np
 
-from faqbot.answering import candidates, definition
+from faqbot.answering import candidates, definition, intent
 from faqbot.answering.coverage import Coverage
 from faqbot.answering.keyword import KeywordIndex, tokenize
 from faqbot.answering.neighbours import Lift
@@ -218,6 +218,10 @@ class Engine:
             for index in np.argsort(-fused, kind="stable")[:definition.LOOKED_AT]:
                 if any(definition.defines(s, about) for s in self.stored.passages[index].sentence_texts()):
                     fused[index] += definition.LIFT
+        if self.mode == "hybrid" and intent.LIFT and (kinds := intent.asked_for(query.corrected)):
+            for index in np.argsort(-fused, kind="stable")[:intent.LOOKED_AT]:
+                if intent.gives(self.stored.passages[index], kinds):
+                    fused[index] += intent.LIFT
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense.max())
         if self.mode == "keyword":
