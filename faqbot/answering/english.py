@@ -41,6 +41,20 @@ def is_everyday(word: str) -> bool:
     return word in common_words(EVERYDAY_FILE)
 
 
+def everyday_within_one_edit(word: str) -> bool:
+    """Whether an everyday word is one edit from `word` ("agen" of "again"): a sound-alike further away is not what
+    was meant ("agen" is not "agony")."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    return extractOne(word, _everyday_list(), scorer=OSA.distance, score_cutoff=1) is not None
+
+
+@cache
+def _everyday_list() -> tuple[str, ...]:
+    return tuple(common_words(EVERYDAY_FILE))
+
+
 def from_wordfreq(min_letters: int = MIN_LETTERS, zipf: float = ENGLISH_WORD_ZIPF) -> list[str]:
     """A list as wordfreq gives it today (what `common_words` must equal)."""
     from wordfreq import get_frequency_dict

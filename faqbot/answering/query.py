@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from faqbot.answering.english import is_common_english
+from faqbot.answering.english import everyday_within_one_edit, is_common_english
 from faqbot.documents.cleaning import clean_query
 from faqbot.errors import SettingsError
 
@@ -96,6 +96,8 @@ class QueryAnalyzer:
         self.synonyms = synonyms
         self.vocabulary = set(corpus_counts) | synonyms.vocabulary()
         self._candidates = sorted(w for w in self.vocabulary if len(w) >= 3 and w.isalpha())
+        # the safety check's speller: a sound-alike further than an everyday word is not read as a sign word
+        self.everyday_first = False
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], synonyms: Synonyms) -> QueryAnalyzer:
@@ -137,6 +139,8 @@ class QueryAnalyzer:
             return None
         best = min(matches, key=lambda m: (skeleton(m[0]) != sound, m[1], m[0][0] != word[0],
                                           -self.counts.get(m[0], 0)))
+        if self.everyday_first and best[1] > 1 and everyday_within_one_edit(word):  # "agen": "again", not "agony"
+            return None
         return best[0]
 
     def analyze(self, text: str) -> Query:

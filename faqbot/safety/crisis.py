@@ -34,7 +34,11 @@ _CLEAN = re.compile(r"\bin recovery (?:from (?:\w+ ){1,2})?(?:for|since)\b|\b(?:
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
 _AGAIN = re.compile(r"\b(?:again|fresh|new)\b")  # "the marks are getting infected, i'm burning again"
-_SUBJECT = re.compile(r"\b(?:signs?|symptoms?|risks?|rates?|statistics|prevention|awareness|hotline numbers?|causes?|"
+_SUBJECT = re.compile(r"\bif (?:a|my|our) (?:friend|student|patient|child|colleague|client|"
+                      r"pupil)\b[^.?!]{0,30}\b(?:ever )?"
+                      r"(?:tells?|says?|discloses?|mentions?)\b|\b(?:protocol|process|pathway|policy|procedure)\b"
+                      r"[^.?!]{0,80}\b(?:suicid\w*|self[- ]?harm\w*)|\b(?:signs?|symptoms?|risks?|rates?|statistics|"
+                      r"prevention|awareness|hotline numbers?|causes?|"
                       r"talk|talks|leaflets?|information|training|course|lesson|programme|documentary|book) (?:of|"
                       r"for|on|about) (?:suicide|self[- ]?harm)\b|\bsuicide (?:prevention|rates?|statistics)\b|"
                       r"\b(?:stats|statistics|figures|data)\b[^?!]{0,60}\bsuicid\w*|"
@@ -83,10 +87,12 @@ _MOVING = re.compile(r"\b(?:moving|relocating|emigrating|moved|move) (?:to|away|
                      r"\bnew (?:job|city|country)\b")
 # "how do i support a friend who was suicidal? she's in hospital now and safe": someone else's, told of and over
 _TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (?:to me )?about|told (?:me|us) "
-                      r"about)\b|\b(?:took|tried|attempted|self[- ]?harmed|overdosed|cut)\b[^.?!]{0,40}\b(?:last "
+                      r"about|in recovery from|went through|(?:past|previous) self[- ]?harm)\b|\b(?:took|tried|"
+                      r"attempted|self[- ]?harmed|overdosed|cut)\b[^.?!]{0,40}\b(?:last "
                       rf"(?:year|month|summer|spring|autumn|winter)|in (?:{reading.MONTHS}|may)|"
                       r"(?:\w+ )?(?:weeks|months|years) ago)\b")
-_SAFE_NOW = re.compile(r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
+_SAFE_NOW = re.compile(r"\b(?:currently|now) safe\b|\bdoing (?:really |very |so )?(?:well|brilliantly|great)\b|"
+                       r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
                        r"doing (?:much |really |so |a lot )?(?:better|well|great|fine|ok|okay)\b)|\b(?:has|have) "
                        r"stopped(?: self[- ]?harming| cutting| doing it)?\b(?= and\b| but\b| now\b| for\b| since\b|"
                        r"[.,;!?]|$)")

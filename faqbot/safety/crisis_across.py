@@ -37,12 +37,16 @@ ACROSS = (
     ("overdose on purpose", re.compile(r"\b(?:took|taken|swallowed|drank|downed)\b"),
      re.compile(r"\b(?:it was|i did it|did it|i did this|it'?s) (?:deliberate|deliberately|on purpose|intentional)\b|"
                 r"\bit wasn'?t an accident\b")),
+    # "might not be here tmrw. just wanted someone to know", "im gona do it tonite i jus wanted sum1 to know"
     ("saying goodbye", re.compile(rf"\b(?:might|may|won'?t|wont|will not|probably won'?t) (?:not )?be (?:here|around|"
-                                  rf"alive) (?:tmrw|tmr|{_DAY}|much longer)\b"),
-     re.compile(r"\bjust (?:wanted|want|needed) (?:someone|somebody|anyone|you) to know\b")),
+                                  rf"alive) (?:tmrw|tmr|{_DAY}|much longer)\b|"
+                                  r"\b(?:i'?m|im|i am) (?:gonna|gona|going to) do it (?:tonight|tonite|today|now)\b"),
+     re.compile(r"\b(?:just|jus|jst) (?:wanted|want|needed) (?:someone|somebody|anyone|you|sum1|some1) to know\b")),
     # "does microneedling work on self harm scars? ... i still do it most nights"
-    ("self-harm", re.compile(r"\bself[- ]?harm\w*|\bcutting\b|\b(?:fresh |new )?cuts\b"),
-     re.compile(r"\bstill (?:do|doing) (?:it|that)\b|\bkeep doing it\b|\b(?:did|made|do) (?:some|them|it|more)\b"
+    ("self-harm", re.compile(r"\bself[- ]?harm\w*|\bcutting\b|\b(?:fresh |new )?cuts\b|\bcut (?:my|him|her|them)"
+                             r"sel(?:f|ves)\b(?! (?:shaving|cooking|on|by accident|accidentally))"),
+     re.compile(r"\bstill (?:do|doing) (?:it|that)\b|\bkeep doing it\b|\b(?:she'?s|he'?s|i'?m|they'?re|is|are) "
+                r"(?:doing|done) it again\b|\b(?:did|made|do) (?:some|them|it|more)\b"
                 r"[^.?!]{0,15}\bon my (?:thighs?|arms?|wrists?|legs?|stomach|hips?)\b[^.?!]{0,20}\b(?:last night|today|"
                 r"tonight|this week|yesterday)\b")),
     # "what if i just don't wake up tomorrow? i've taken them already"

@@ -70,6 +70,18 @@ MEANS: tuple[str, ...] = (
         r"[^.?!]{0,40}\b(?:different (?:shops|pharmacies|chemists)|as (?:many|much) as (?:they|i could))\b",
         r"\blocked (?:him|her|my|them)sel(?:f|ves) in\b[^?!]{0,60}\b(?:razor|knife|pills|blade|rope|gun)\b",
         r"\bdriv\w* (?:my car |the car |off )?(?:into|off) (?:a |the )?(?:wall|tree|road|bridge|cliff|river)\b",
+        r"\bdriv\w* (?:my car |the car )?off (?:the top of )?(?:a |the )?(?:multi ?-?stor(?:e)?y|car park|parking "
+        r"garage|building|bridge|cliff)\b",
+        # "he says he will drink the poison for the plants", "he say he will take all his medicines and finish"
+        r"\b(?:will|'ll|going to|gonna|wants? to|want to)\b[^.?!]{0,10}\b(?:drink|"
+        r"swallow)\b[^.?!]{0,10}\b(?:the )?(?:poison|"
+        r"bleach|weed ?killer|antifreeze|pesticide|rat poison)\b",
+        r"\btake all (?:his|her|my|their|of (?:his|her|my|their)) (?:medicines?|medications?|pills|tablets|meds)\b"
+        r"[^.?!]{0,20}\b(?:and|to) (?:finish|end it|die|be done|not wake up)\b",
+        r"\bgarage\b[^.?!]{0,60}\b(?:engine|car) (?:is |was )?(?:still )?running\b",
+        r"\bhow long (?:it )?(?:takes?|does it take|would it take) to die (?:from|of|by)\b",
+        r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b[^.?!]{0,30}\bon purpose\b",
+        r"\btrains? (?:that|which) (?:doesn'?t|don'?t|does not|won'?t) stop\b",
         r"\b(?:rope|blades?|razors?|gun|pistol|rifle|shotgun|firearm|knife)\b[^.?!]{0,50}\b(?:on " + ME +
         r"|keep looking at|use it on)\b",
         r"\b(?:razors?|razor blades?|blades?|rope|gun|pistol)\b[^?!]{0,100}\b(?:going to|gonna|will|'ll) use "

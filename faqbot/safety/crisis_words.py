@@ -70,10 +70,12 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"(?:here|around))\b",
         r"\bwon'?t have to worry about me (?:much longer|any ?more|for long|soon)\b",
         r"\b(?:burden|better place|better off|relieved|move on)\b[^.?!]{0,40}\b(?:without me|dead|if i (?:was|were|"
-        r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me)\b",
+        r"wasn'?t|weren'?t) (?:gone|here|around|dead)|if i wasn'?t here|(?:one|mum|mom|dad) who isn'?t me|"
+        r"if i (?:just )?"
+        r"(?:disappeared|vanished|went away|was gone|were gone|died|wasn'?t (?:here|around|alive)))\b",
         r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
         r"\b(?:wish|hope|pray) (?:that )?i (?:just )?(?:don'?t|dont|do not|won'?t|wont|never) wake up\b",
-        r"\bsleep (?:and|forever and) never wake up\b",
+        r"\bsleep (?:and|forever and) never wake up\b", r"\bto '?sleep forever\b",
         r"(?<!\d)(?<!\d )\bkms\b(?! (?:away|from|to|of|drive|walk|north|south|east|west)\b)",
         r"\b(?:sewer ?slide|s\*icide|su\*\*ide|unalive (?:my ?self|me))\b(?! (?:means|prevention|awareness))",
         r"\bplanning[- ]the[- ](?:day|date)\b", r"\b(?:this time )?i'?ll get it right\b|\bdo what i tried to do\b",
@@ -178,7 +180,11 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cut|cutting|burn|burning|burnt|burned|scratch\w*|hitting|punch\w*|starv\w*|punish\w*) " + ME +
         r"\b(?! (?:shaving|cooking|chopping|on|by accident|accidentally|slightly|a bit|with (?:a|the) (?:knife|"
         r"razor) (?:while|when)))",
-        r"\b(?:cut|cutting) my (?:arms|legs|thighs)\b", r"\bcutting (?:my|his|her) (?:arm|leg|thigh)s? again\b",
+        r"\b(?:cut|cutting) my (?:arms|legs|thighs)\b",
+        # someone else's: "she's been cutting herself", "he cut himself again" (not "cut himself shaving")
+        r"\b(?:cutting|burning|scratching|starving) (?:him|her|them)sel(?:f|ves)\b(?! (?:shaving|cooking|on|by "
+        r"accident|accidentally))|\b(?:cut|burnt|burned) (?:him|her|them)sel(?:f|ves) (?:again|on purpose|"
+        r"deliberately)\b", r"\bcutting (?:my|his|her) (?:arm|leg|thigh)s? again\b",
         r"\bcutting (?:again|him|her)\w*\b",
         r"\b(?:until|till|til) (?:i|it) bleeds?\b", r"\bdon'?t feel safe (?:with|around) " + ME,
         r"\bon purpose\b[^.?!]{0,40}\b(?:cut|burn|hurt|bleed)\w*", r"\b(?:cut|burn|hurt|"

@@ -127,6 +127,12 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\btongue\b[^.?!]{0,30}\b(?:swell\w*|swollen|huge|too big)\b", r"\b(?:used|use|using|gave|give|needed|need|"
         r"had to use) (?:\w+ )?(?:epi-?pen|adrenaline)\b", r"\bepinephrine\b",
         r"\b(?:severe|bad|serious) allergic reaction\b",
+        # "her lips are very big and she breath with noise", "lips puffed up ... his breathing sounds whistly"
+        r"\b(?:lips?|tongue|face|eyes?)\b[^.?!]{0,20}\b(?:puff\w*|swell\w*|swollen|(?:very |so |"
+        r"really )big)\b[^?!]{0,100}"
+        r"\bbreath\w* (?:sounds? |is |are |with )?(?:\w+ )?(?:noise|noisy|whistl\w*|wheez\w*|squeak\w*|rasp\w*)\b",
+        r"\b(?:lips?|tongue|face)\b[^.?!]{0,20}\b(?:puff\w*|swell\w*|swollen)\b[^?!]{0,60}\bthroat (?:feels?|is|was) "
+        r"(?:funny|weird|strange|tight|scratchy|itchy|thick)\b",
         r"\bthroat\b[^.?!]{0,20}\b(?:thick|closing)\b",
         r"\b(?:nuts?|peanuts?|sting|stung|bee|wasp|shellfish|allergic|allergy)\b[^?!]{0,100}\b(?:face|lips?|tongue|"
         r"throat|eyes?)\b[^.?!]{0,20}\b(?:swell\w*|swollen)\b[^?!]{0,60}\b(?:cough\w*|floppy|wheez\w*|breath\w*|"
@@ -161,7 +167,8 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:on the (?:bathroom )?floor)\b[^?!]{0,40}\b(?:cold|mumbling|won'?t|not)\b",
     )),
     "seizure": ("strong", (
-        r"\bseiz(?:ure|ures|ing)\b(?! (?:action plan|plan|management|training|policy|diary))", r"\bconvuls\w*",
+        r"\bseiz(?:ure|ures|ing)\b(?! (?:action plan|plan|management|training|policy|diary|meds|medications?|"
+        r"medicines?|tablets|pills|drugs|nurse|clinic|team|alert|dog))", r"\bconvuls\w*",
         r"\b(?:having|havin'?|had|has|in|into) (?:a )?fits?\b(?! (?:of|"
         r"about))",
         r"(?<!coil )(?<!iud )(?<!brace )(?<!braces )(?<!denture )(?<!lens )(?<!crown )(?<!implant )(?<!aid )(?<!cast )"

@@ -52,6 +52,9 @@ POISONING: tuple[str, ...] = (
         r"mushrooms?|descaler|solution|battery|batteries|coin|magnets?|warfarin|insulin|amlodipine|(?!(?:fine|wine|"
         r"line|online|nine|mine|shine|school|cool|pool)\b)\w+(?:ine|ol|pril|pam))\b",
         r"\bfound (?:my|our|her|his) (?:\w+ )?(?:tablets?|pills?|medicine|iron|calpol)\b[^?!]{0,40}\bopen\b",
+        r"\b(?:don'?t|do not|not sure|no idea) (?:\w+ )?(?:know )?how many (?:she|he|they|the baby|the kids?) (?:ate|"
+        r"took|"
+        r"swallowed|had)\b",
         r"\b(?:took|taken|injected)\b[^?!]{0,40}\b(?:twice|double|instead of|by mistake|"
         r"accidentally)\b[^?!]{0,80}\b(?:drowsy|slow|dizzy|confused|vomit\w*|racing|fever|mouth ulcers|bruis\w*)\b|"
         r"\binjected\b[^?!]{0,40}\binstead of\b",

@@ -27,6 +27,8 @@ GENERAL = re.compile(  # "please can you explain what happens in the treatment" 
     r"likely|get|have an?|affect|harm|damage|ever|make|mess (?:with|up)|ruin|give|gives|look like|feel like|common|"
     r"the same as|same thing as|"
     r"rare|explain|always|usually|normally)\b"
+    # "signs of anaphylaxis?", "heart attack symptoms in women?": a topic named, not something described
+    r"|^(?:[\w'-]+ ){0,3}(?:signs?|symptoms?)(?: (?:of|in|for) (?:[\w'-]+ ){0,3}[\w'-]+)?\W*$"
 )
 HYPOTHETICAL = re.compile(  # what-ifs
     r"\b(?:what if|what happens if|what (?:should|do|would|shall) (?:i|we|you) do if|if (?:i|you|it|my|there'?s?|"
@@ -144,6 +146,8 @@ WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c
 RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!not\b)\w+ )?(?:fine|ok|okay|better|well|"
                       r"gone|"
                       r"cleared)(?: right)? now\b|\b(?:nothing|none|no problems?|not once) since\b|"
+                      r"\bbeen (?:fine|well|ok|okay|good|great|better) (?:ever )?since\b(?! (?:this|last|yesterday)\b)|"
+                      r"\bdoing (?:really |so |very |much |honestly )?(?:well|brilliantly|great|better|fine) now\b|"
                       # "i'm 34 now and doing well", "in a much better place now", "clean since"
                       r"\b(?:i'?m|i am|she'?s|he'?s) \d+(?: and (?:\w+ ){1,2})? now\b|\b(?:i'?m|i am|she'?s|he'?s|"
                       r"who'?s|who is) now \d+\b|\bnow \d+ ?(?:weeks?|wks?|months?|years?|yrs?)\b|"
@@ -187,6 +191,8 @@ SURPRISED = re.compile(r"\b(?:almost|nearly|practically|about) (?:fainted|passed
                        r"suffocating\b")
 # "hay fever", "a yellow fever jab": an illness's or a vaccine's name, not a fever; read as one word by every book
 NAMED_NOT_SIGN = re.compile(r"\b(hay|yellow) fever\b")
+# "the phone number for poison control": a service's name
+SERVICE = re.compile(r"\bpoisons? (?:control|information|helpline|centre|center|line|unit)\b")
 # "my dog just had a seizure, which vet is open?": an animal's
 _ANIMALS = r"(?:dog|cat|puppy|kitten|rabbit|hamster|guinea pig|horse|pony|budgie|parrot)"
 ANIMAL = re.compile(rf"\b{_ANIMALS}\b[^.?!]*\bvets?\b|\bvets?\b[^.?!]*\b{_ANIMALS}\b")
@@ -199,7 +205,9 @@ MEDIA_TOPIC = re.compile(r"\b((?:news|story|article|programme|program|documentar
                          r"(?:about|on|of)) [^.?!,;]{1,60}?(?=[.?!,;]|\s(?:and|but|so|now|then)\s|$)")
 PRESENT = re.compile(r"\b(?:says|wants|keeps|is|are|am|isn'?t|aren'?t|won'?t|can'?t|has been|have been|going to|"
                      r"gonna)\b|\b(?:she|he|they|i|it)'(?:s|re|m|ll)\b")
-DOWNPLAYED = re.compile(r"\b(?:probably|prob|likely) (?:nothing|fine|ok|overreacting)\b|\bnot sure if\b|\bdo i need to "
+DOWNPLAYED = re.compile(r"\b(?:probably|prob|likely|maybe|prolly) (?:just )?(?:nothing|fine|ok|overreacting|being "
+                        r"(?:dramatic|silly|paranoid))\b|\bthis (?:is|might be|sounds) (?:dumb|silly|stupid)\b|"
+                        r"\bnot sure if\b|\bdo i need to "
                         r"worry\b|\bshould i (?:be )?worr(?:y|ied)\b")
 LISTED = re.compile(r"\b(?:etc|and so on)\b")
 # "whats the difference between a tia and a stroke?": a comparison names both and describes neither
@@ -235,7 +243,9 @@ DESCRIBING = re.compile(
     r"(?! (?:a|an|two|three|\d+) (?:\d+ ?(?:year|yr|month)s?[- ]old|sons?|daughters?|baby|babies|toddlers?|kids?|"
     r"children)\b(?! (?:who|that|and|which)\b))|"
     r"i've got|ive got|i've had|ive had|"
-    r"i got|i feel|i'm feeling|im feeling))\b|\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|bleeding|oozing|"
+    r"i got|i feel|i'm feeling|im feeling)(?! (?:completely |totally |absolutely |perfectly )?(?:fine|ok|okay|well|"
+    r"good|great|normal)\b))\b|(?<!common )(?<!normal )(?<!usual )\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|"
+    r"bleeding|oozing|"
     r"leaking|weeping|spreading|throbbing|blurry|tight|closing|burning)\b|"
     r"\b(?:coming out|coming from|oozing|leaking|weeping|"
     r"pouring|dripping)\b|\bmine (?:is|are|has|have)\b"
@@ -328,6 +338,13 @@ def present(sign: Sign, text: str, softens: bool, reading: Reading) -> bool | No
     return False if seen else None
 
 
+# A sentence about a course, a drill or a care plan names its signs as topics, even beside one that describes
+# ("do your first aid courses cover asthma attacks, seizures and allergic reactions?")
+TOPIC = re.compile(r"\b(?:courses?|training|workshops?|drills?|care plans?|protocols?|flowcharts?|do (?:they|you|"
+                   r"these|those|the courses?) cover|(?:process|pathway|procedure)e?s? for|calls? (?:that|which) "
+                   r"mention)\b")
+
+
 def asked(sentence: str, before_treatment: bool, describing: bool, reading: Reading, jest: bool = True) -> str:
     """Why a sentence's signs are asked about rather than described ("" when they are described). `describing`:
     the message describes something happening, which keeps general and what-if sentences' signs; `jest`: the
@@ -345,6 +362,8 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
         return "said in jest"
     if ANIMAL.search(sentence):
         return "told of an animal"
+    if TOPIC.search(sentence) and not DESCRIBING.search(sentence):
+        return "named as a topic, not described as happening"
     if describing:
         return ""
     if LISTED.search(sentence) and not PERSONAL.search(sentence):  # "baby cpr, choking etc": topics

@@ -45,6 +45,7 @@ class Triage:
         """The message as the clinic check reads it: lower case, one line, misspelled sign words read as meant."""
         plain = reading.SURPRISED.sub("was amazed", " ".join(message.lower().replace("\u2019", "'").split()))
         plain = reading.COMPARISON.sub("difference between them", reading.NAMED_NOT_SIGN.sub(r"\1fever", plain))
+        plain = reading.SERVICE.sub("the helpline", plain)
         plain = reading.HOW_TO_USE.sub(r"\1 instructions", reading.MEDIA_TOPIC.sub(r"\1 it", plain))
         return (speller or self._spelling).analyze(plain).corrected
 
@@ -77,4 +78,6 @@ class Triage:
 
 
 def _speller(words: Sequence[str]) -> QueryAnalyzer:
-    return QueryAnalyzer.from_texts([" ".join(words)], Synonyms(()))
+    speller = QueryAnalyzer.from_texts([" ".join(words)], Synonyms(()))
+    speller.everyday_first = True  # "nits agen" is "again", not the pain sign's "agony"
+    return speller

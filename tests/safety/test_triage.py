@@ -299,3 +299,49 @@ def test_a_laugh_beside_asking_whether_to_worry_is_not_a_jest_for_the_second_opi
 ])
 def test_a_course_finished_a_worry_about_later_or_a_handout_asked_for_stays_calm(triage, message):
     assert not triage.check(message).urgent
+
+
+@pytest.mark.parametrize("message", [
+    "my brother said he will drink the weedkiller in the shed tonight",
+    "my mum says she'll take all her pills and end it",
+    "he's sat in the garage and the engine is still running",
+    "how long does it take to die of an overdose of paracetamol",
+    "sometimes i think my family would be better off if i vanished",
+    "he swallowed the lot to 'sleep forever', he says",
+    "I keep going to the station to wait for the trains that don't stop",
+    "sorry this is silly lol but can i overdose on my insulin on purpose",
+    "she's been cutting herself and tonight it's deep",
+    "he cut himself last month and he's doing it again now",
+])
+def test_a_plan_told_of_someone_else_or_asked_about_is_a_crisis(triage, message):
+    found = triage.check(message)
+    assert found.escalation is Escalation.CRISIS, found
+
+
+@pytest.mark.parametrize("message", [
+    "my toddler had the vitamin tub open, not sure how many he ate",
+    "after the bee sting her face is puffy and her breathing is wheezy",
+    "his lips swelled up after the prawns and his throat feels tight",
+    "maybe just being silly lol but i threw up blood twice",
+])
+def test_an_emergency_put_plainly_or_played_down_is_escalated(triage, message):
+    found = triage.check(message)
+    assert found.escalation is Escalation.EMERGENCY, found
+
+
+@pytest.mark.parametrize("message", [
+    "what are the symptoms of a stroke in older people?",
+    "stroke symptoms in young adults?",
+    "how common is swelling after a filler?",
+    "I'm feeling fine now, but what if I have chest pain on the flight?",
+    "our first aid training covers choking, seizures and bleeding, can staff join?",
+    "his seizure tablets make him sleepy, can he take them at night?",
+    "can you give me the number of the poisons information centre?",
+    "I overdosed on purpose in 2017 and I've been well since. Can I get a flu jab here?",
+    "how should I answer if a student ever tells me they want to die?",
+    "my sister is in recovery from self-harm and doing really well, can she get laser on the scars?",
+    "is there a written policy for patients who mention suicidal thoughts on the phone?",
+    "my son has nits agen, which lotion is best?",
+])
+def test_a_topic_a_service_or_a_condition_named_in_passing_stays_calm(triage, message):
+    assert not triage.check(message).urgent
