@@ -34,7 +34,8 @@ _CLEAN = re.compile(r"\bin recovery (?:from (?:\w+ ){1,2})?(?:for|since)\b|\b(?:
 # "will it help my self-harm scars?", "scars from cutting", "the marks on my wrists from years ago"
 _SCARS = re.compile(r"\b(?:scars?|scarring|scarred|marks|old cuts|silvery lines)\b")
 _AGAIN = re.compile(r"\b(?:again|fresh|new)\b")  # "the marks are getting infected, i'm burning again"
-_SUBJECT = re.compile(r"\bif (?:a|my|our) (?:friend|student|patient|child|colleague|client|"
+_SUBJECT = re.compile(r"\b(?:course|training|module|workshop)\b[^.?!]{0,80}\bsuicid|\bmemorial\b[^.?!]{0,60}\bsuicid|"
+                      r"\bif (?:a|my|our) (?:friend|student|patient|child|colleague|client|"
                       r"pupil)\b[^.?!]{0,30}\b(?:ever )?"
                       r"(?:tells?|says?|discloses?|mentions?)\b|\b(?:protocol|process|pathway|policy|procedure)\b"
                       r"[^.?!]{0,80}\b(?:suicid\w*|self[- ]?harm\w*)|\b(?:signs?|symptoms?|risks?|rates?|statistics|"
@@ -91,7 +92,8 @@ _TOLD_OF = re.compile(r"\b(?:who (?:was|had been|has been)|disclosed|opened up (
                       r"attempted|self[- ]?harmed|overdosed|cut)\b[^.?!]{0,40}\b(?:last "
                       rf"(?:year|month|summer|spring|autumn|winter)|in (?:{reading.MONTHS}|may)|"
                       r"(?:\w+ )?(?:weeks|months|years) ago)\b")
-_SAFE_NOW = re.compile(r"\b(?:currently|now) safe\b|\bdoing (?:really |very |so )?(?:well|brilliantly|great)\b|"
+_SAFE_NOW = re.compile(r"\b(?:currently|now) safe\b|\bis now (?:well|better|safe|fine|ok)\b|\bdoing (?:really |very |"
+                       r"so )?(?:well|brilliantly|great)\b|"
                        r"\b(?:she|he|they)(?:'s|s|'re| is| are)\b[^.?!;]{0,30}\b(?:and |is |are )?(?:safe\b(?! to\b)|"
                        r"doing (?:much |really |so |a lot )?(?:better|well|great|fine|ok|okay)\b)|\b(?:has|have) "
                        r"stopped(?: self[- ]?harming| cutting| doing it)?\b(?= and\b| but\b| now\b| for\b| since\b|"

@@ -63,4 +63,6 @@ ACROSS = (
     ("a plan or the means", re.compile(rf"\b(?:whole|all (?:of )?my) (?:(?:bottle|box|pack|packet|stash)s? of )?"
                                        rf"(?:{_ALCOHOL}|{PILLS})\b[^.?!]{{0,40}}\b(?:{_ALCOHOL}|{PILLS})\b"),
      re.compile(r"\b(?:is|will|would) (?:that|it|this) (?:be )?enough\b|\bdo i need more\b")),
+    # "is it normal for a teen to post a countdown on their story? ... '2 days' on hers with a picture of a bridge"
+    ("saying goodbye", re.compile(r"\bcountdown\b"), re.compile(r"\b(?:bridge|goodbye|pills|rope|train tracks?)\b")),
 )

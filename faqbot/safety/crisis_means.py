@@ -10,7 +10,8 @@ PILLS = (r"(?:pills|tablets|meds|medication|medicine|sleeping pills|paracetamol|
           r"amitriptyline|mirtazapine|codeine|tramadol|diazepam|zopiclone|methadone|quetiapine|lithium|propranolol)")
 
 # "how many of my tablets would stop my heart", "would a week's worth be peaceful"
-_AMOUNT = (r"(?:how (?:much|many)|enough|\d{2,}|a weeks?'? ?worth|months?'? supply|all (?:of )?(?:my|them|her|his)|"
+_AMOUNT = (r"(?:h(?:o)?w (?:much|many)|maximum (?:amount|dose|number)|enough|\d{2,}|a weeks?'? ?worth|months?'? supply|"
+           r"all (?:of )?(?:my|them|her|his)|"
            r"a lot of|the whole|whole (?:box|bottle|pack|pen)|loads)")
 _DEADLY = (r"(?:lethal|deadly|fatal|overdoses? kill|(?<!going to )(?<!gonna )kill (?:you|me|someone)|"
     r"stop (?:my|your|the) heart|(?:not|never|"
@@ -80,6 +81,29 @@ MEANS: tuple[str, ...] = (
         r"[^.?!]{0,20}\b(?:and|to) (?:finish|end it|die|be done|not wake up)\b",
         r"\bgarage\b[^.?!]{0,60}\b(?:engine|car) (?:is |was )?(?:still )?running\b",
         r"\bhow long (?:it )?(?:takes?|does it take|would it take) to die (?:from|of|by)\b",
+        # "say she will jump from window", "he have the rat poison in the hand and say he drink it"
+        r"\b(?:will|'ll|going to|gonna|wants? to)\b[^.?!]{0,10}\bjump (?:from|off|out of) (?:the |a |my |his |her )?"
+        r"(?:window|roof|bridge|balcony|building|cliff)\b",
+        r"\b(?:rat poison|poison|bleach|weed ?killer|antifreeze|pesticide)\b[^.?!]{0,60}\b(?:say|says|said|"
+        r"threaten\w*)\b[^.?!]{0,20}\bdrink (?:it|them)\b",
+        r"\b(?:not|don'?t|do not) plan(?:ning)? to be (?:here|around|alive)\b",
+        r"\b(?:won'?t|don'?t think i'?ll|not going to|wouldn'?t) climb back\b",
+        r"\b(?:quickest|easiest|fastest|least painful) way (?:2|to) (?:go|die|end it)\b(?! (?:to|2|into|in|by|from|"
+        r"home|back|there|about|through|for|and|on|out|up|down|over|round|around|via|if)\b)|\bway (?:2|to) (?:go|die) "
+        r"with ?out (?:pain|hurting)\b",
+        r"\b(?:sitting|sat|standing|stood) (?:at|on) the edge\b(?! of (?:the |my |a )?(?:bed|chair|sofa|couch|bath|"
+        r"seat|"
+        r"pool|stage|table))", r"\bi know (?:exactly )?what i'?m "
+        r"(?:taking|going to take|gonna take)\b", r"\blast thing (?:i need )?before i do it\b",
+        r"\bdoes (?:drinking|swallowing|taking) (?:bleach|antifreeze|poison|weed ?killer|pills|"
+        r"an overdose)\b[^.?!]{0,15}"
+        r"\bhurt\b", r"\b(?:decide|deciding|decided) (?:whether|if) (?:i should |to )?jump\b|\bwhether (?:or not )?to "
+        r"jump\b",
+        r"\b(?:keeping|kept)\b[^.?!]{0,30}\b(?:patches|pills|tablets|meds)\b[^.?!]{0,30}\b(?:all at once|at once|"
+        r"together|in one go)\b",
+        r"\b(?:overdose|od)\b[^.?!]{0,15}\bkill (?:you|me|someone)\b[^.?!]{0,10}\b(?:quickly|fast|painlessly)\b",
+        r"\b(?:bought|buy|buying)\b[^.?!]{0,30}\b(?:paracetamol|pills|tablets|packs?)\b[^.?!]{0,30}\b(?:from|in|at) "
+        r"(?:\w+ )?(?:two|three|four|several|different|many) (?:shops?|pharmac\w*|chemists?|stores?)\b",
         r"\bcan (?:you|u|i|someone|a person) (?:overdose|od)\b[^.?!]{0,30}\bon purpose\b",
         r"\btrains? (?:that|which) (?:doesn'?t|don'?t|does not|won'?t) stop\b",
         r"\b(?:rope|blades?|razors?|gun|pistol|rifle|shotgun|firearm|knife)\b[^.?!]{0,50}\b(?:on " + ME +
@@ -133,7 +157,7 @@ MEANS: tuple[str, ...] = (
         r"\b(?:found|know) a way out\b", r"\bquickest way to stop\b",
         r"\b(?:can'?t|cant|cannot|don'?t|dont|doesn'?t) see (?:a|any) way out\b",
         r"\b(?:put|poured|emptied|tipped|laid out|lined up|counted out)\b[^.?!]{0,40}\b(?:pills|tablets|meds)\b"
-        r"[^.?!]{0,40}\b(?:in a bowl|in a pile|on the table|together)\b",
+        r"[^.?!]{0,40}\b(?:in (?:a|one|the) bowl|in a pile|on the table|together)\b",
         r"\b(?:car keys|exhaust)\b[^?!]{0,40}\bhose(?:pipe)?\b|\bhose(?:pipe)?\b[^?!]{0,40}\b(?:car keys|exhaust)\b",
         r"\bmake (?:an overdose|it|my death) look like (?:i|he|she) (?:just )?(?:didn'?t wake up|died in (?:my|his|"
         r"her) sleep|died naturally)\b",

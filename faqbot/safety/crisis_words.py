@@ -75,7 +75,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"(?:disappeared|vanished|went away|was gone|were gone|died|wasn'?t (?:here|around|alive)))\b",
         r"\b(?:wish|hope) (?:i|that i) (?:was|were|'?d|had) (?:dead|never been born|not wake up|never wake up)\b",
         r"\b(?:wish|hope|pray) (?:that )?i (?:just )?(?:don'?t|dont|do not|won'?t|wont|never) wake up\b",
-        r"\bsleep (?:and|forever and) never wake up\b", r"\bto '?sleep forever\b",
+        r"\bsleep (?:and|forever and) never wake up\b", r"\bgo to sleep and not wake up\b", r"\bbetter off gone\b",
+        r"\b(?:stopped|stop|don'?t|can'?t) see(?:ing)? the point (?:in|of) (?:getting up|going on|living|anything|"
+        r"carrying on|life|being here)\b", r"\bto '?sleep forever\b",
         r"(?<!\d)(?<!\d )\bkms\b(?! (?:away|from|to|of|drive|walk|north|south|east|west)\b)",
         r"\b(?:sewer ?slide|s\*icide|su\*\*ide|unalive (?:my ?self|me))\b(?! (?:means|prevention|awareness))",
         r"\bplanning[- ]the[- ](?:day|date)\b", r"\b(?:this time )?i'?ll get it right\b|\bdo what i tried to do\b",
@@ -108,6 +110,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
     ),
     "a plan or the means": MEANS,
     "saying goodbye": (
+        r"\b(?:i'?ll|ill|i will) be gone (?:by|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+        r"tomorrow|tonight|the weekend)\b",
+        r"\b(?:leave|go from|depart) this world\b",
         r"\b(?:rang|called|texted|messaged|phoned) (?:me|us) (?:to say|saying) goodbye\b",
         r"\b(?:doesn'?t|don'?t|does not|do not) want to see another (?:birthday|christmas|year|summer|spring)\b",
         r"\b(?:suicide )?note\b[^.?!]{0,30}\b(?:goodbye|family|wrote|written|writing)\b(?!.*\bdoctor\b)",
@@ -220,7 +225,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(?:we|both|we both|me and (?:my )?\w+(?: both)?) (?:\w+ )?(?:took|taken|swallowed)\b[^.?!]{0,30}"
         r"\b(?:a packet|a pack|a bottle|a box|all|a handful|loads)\b",
         r"\benough to (?:go through with it|do it|end it)\b",
-        r"\b(?:took|taken|swallowed)\b[^?!]{0,60}\b(?:said|says|saying) (?:that )?(?:she|he|they) meant it\b",
+        r"\b(?:took|taken|swallowed)\b[^?!]{0,60}\b(?:said|says|saying) (?:that )?(?:she|he|they) meant (?:it|to)\b",
         r"\b(?:i|i'?ve|i have|ive|just) (?:\w+ )?(?:took|taken|swallowed|downed|ate)\b[^.?!]{0,30}\b(?:all|a whole|"
         r"whole|the whole|a bottle|bottle|box|a box|a pack|pack|a packet|a strip|a handful|handful|a load|loads|lots|"
         r"a lot|a bunch|bunch|"

@@ -12,7 +12,8 @@ from faqbot.safety.poisoning_words import POISONING
 
 _WHO = r"(?:my|his|her|their|our|the|a)"
 _NOT_NOW = r"(?! (?:years?|months?|weeks?) ago)"
-_NO_TOOTH = r"^(?!.*\b(?:extract\w*|sockets?|wisdom (?:tooth|teeth)|tooth out|teeth out|dental)\b)"  # the dentist's
+_NO_TOOTH = (r"^(?!.*\b(?:extract\w*|sockets?|wisdom (?:tooth|teeth)|tooth out|teeth out|dental|scale and polish|"
+             r"hygienist|brushing|floss\w*)\b)")  # the dentist's
 _HEAD = (r"\b(?:fell|had a fall|took a fall|(?:hit|hitting|bang\w*|bump\w*|knock\w*|smack\w*|fell on|fall on|"
          r"landed on|struck)\b[^.?!]{0,40}\bhead|head (?:injury|injuries|trauma|bang|bump|knock)|concuss\w*)\b")
 _AFTER_HEAD = (r"(?<!no )(?<!not )(?<!without )\b(?:vomit\w*|throw(?:ing|n)? up|threw up|being sick|puk(?:ing|ed)|"
@@ -284,6 +285,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\brash\b[^.?!]{0,40}\b(?:doesn'?t|does not|won'?t) fade\b",
     )),
     "pregnancy or birth emergency": ("strong", (
+        # an ectopic pregnancy's signs: shoulder-tip pain with fainting
+        r"\bshoulder[- ]tip\b[^.?!]{0,60}\b(?:faint\w*|dizzy|collaps\w*|passed out)\b|\b(?:faint\w*|collaps\w*|"
+        r"passed out)\b[^.?!]{0,60}\bshoulder[- ]tip\b", r"\bectopic\b",
         r"\bpositive (?:pregnancy )?test\b[^?!]{0,80}\b(?:severe|sudden|sharp)\b[^.?!]{0,20}\bpain\b",
         r"\b(?:haven'?t|hasn'?t|hadn'?t|not) (?:felt|feel|feeling) (?:the )?(?:baby|her|him|them|any) (?:move|moving|"
         r"kick\w*)\b", r"\b(?:reduced|fewer|less|decreased) (?:baby'?s? |fetal |foetal )?movements?\b",

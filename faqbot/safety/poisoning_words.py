@@ -39,7 +39,9 @@ POISONING: tuple[str, ...] = (
         r"instead of (?:mine|his|hers))\b[^?!]{0,80}\b(?:vomit\w*|drowsy|sleepy|racing|strange|confused|breath\w*|"
         r"dizzy|faint|pass out|unconscious)\b",
         r"(?<!sugar )(?<!chocolate )(?<!carb )(?<!cake )(?<!food )(?<!cheese )(?<!cuteness )(?<!screen )"
-        r"(?<!netflix )(?<!dont )(?<!don't )(?<!not )\boverdos(?:e|ed|ing)\b(?! on vitamin)",
+        r"(?<!netflix )(?<!dont )(?<!don't )(?<!not )\boverdos(?:e|ed|ing)\b(?! on (?:\w+ )?(?:vitamin|"
+        r"chocolate|sugar|cakes?|sweets|candy|caffeine|coffee|food|carbs?|christmas|easter|netflix|tv|pies|cookies|"
+        r"biscuits|crisps|pizza|cheese|treats|snacks|ice cream|turkey)\b)",
         r"\b(?:gave|given|giving)\b[^.?!]{0,30}\b(?:\d+|two|three|four|five|ten|double|triple|twice|several) times "
         r"(?:his|her|their|the) (?:\w+ )?dose\b|\bgave (?:him|her|them|my \w+) (?:double|triple|twice) (?:the|his|"
         r"her|their)\b",
@@ -63,6 +65,12 @@ POISONING: tuple[str, ...] = (
         r"\b(?:drank|drunk|swallowed|sipped|gulped)\b[^?!]{0,80}\b(?:weed ?killer|bleach|antifreeze|drain cleaner|rat "
         r"poison|paraquat|pesticide|washing[- ]up liquid|white spirit|turps|turpentine|petrol|paraffin|lighter fluid|"
         r"descaler)\b",
+        # "drink some of the liquid for unblock the sink": a caustic named by what it does
+        r"\b(?:drank|drunk|drink|swallowed|sipped)\b[^.?!]{0,30}\b(?:liquid|stuff|product|gel) (?:for|to) "
+        r"(?:unblock\w*|clean\w*|clear\w*) (?:the )?(?:sink|drain|toilet|oven|loo)\b",
+        # "my 2 year old ... the little battery from the key fob is missing"
+        r"\b(?:\d+ ?(?:year|yr|month)[- ]old|toddler|baby|son|daughter|child|kid)\b[^.?!]{0,100}\b(?:battery|"
+        r"batteries|magnets?)\b[^.?!]{0,40}\b(?:is |are )?missing\b",
         r"\b(?:took|taken|swallowed|ate|had)\b[^.?!]{0,40}\b(?:at a party|thinking (?:they|it) (?:were|was)|(?:not|"
         r"weren'?t|wasn'?t) (?:hers|his|theirs|mine|prescribed))\b[^?!]{0,80}\b(?:drowsy|won'?t wake|can'?t wake|"
         r"unresponsive|confused|floppy|vomit\w*|fitting|seizure|sweat\w*|shaking)\b",

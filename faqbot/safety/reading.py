@@ -38,7 +38,7 @@ HYPOTHETICAL = re.compile(  # what-ifs
     r"'re|swell\w*|went|goes|stopped|couldn'?t|can'?t)|is it true|"
     # "anxious about having a stroke while he's off it", "brush up on how patients with chest pain are triaged"
     r"\b(?:worried|anxious|scared|afraid|nervous|frightened|terrified) (?:about|of) (?:having|getting)\b|"
-    r"\bbrush(?:ing)? up on\b|\bhow (?:patients|people) with\b|"
+    r"\bbrush(?:ing)? up on\b|\bhow (?:patients|people) with\b|\bhow long should (?:we|i|you) wait\b|"
     r"\b(?:leaflets? for|posters?|spotting the signs|quiz)\b|\b(?:leaflets?|handouts?|booklets?|fact ?sheets?|"
     r"information sheets?|education(?:al)? materials?) (?:on|about|for)\b|"
     r"\bwriting (?:a|an|my) (?:\w+ ){0,2}(?:novel|story|book|"
@@ -87,7 +87,8 @@ HYPOTHETICAL = re.compile(  # what-ifs
 # months but May, which is also a verb ("in may cause")
 MONTHS = r"january|february|march|april|june|july|august|september|october|november|december"
 _RECENT = r"(?! (?:few|couple|several|two|three|\d+|hour|day|week|24|48)\b)"  # "in the past few hours" is now
-_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|(?:since|in|back in) (?:19|20)\d\d|(?:years|months|a while) back|"
+_LONG_AGO_WORDS = (r"years? ago|yrs? ago|years later|from when (?:i|she|he|they) (?:was|were)|(?:since|in|"
+                   r"back in) (?:19|20)\d\d|(?:years|months|a while) back|"
                    r"(?:when|since) (?:she|he|i|they) "
                    r"(?:was|were) (?:\d+|little|a baby|a toddler|small|a kid)|"
                    r"(?:summers?|winters?|springs?|autumns?) ago|"
@@ -129,7 +130,8 @@ _HEARSAY = (r"(?:saw|seen|watched) (?:a|this|some|an) (?:video|post|tiktok|reel|
             r"(?:saying|that|about)|"
             r"(?:my|a) (?:\w+'s )?(?:sister|brother|friend|cousin|aunt|uncle|colleague|mate|neighbou?r|mum|mom|"
             r"mother|dad|father|co-?worker|grandma|grandmother|grandpa|grandfather|grandad|granddad|gran|"
-            r"nan|nana)\b[^.?!]{0,30}\b(?:had|(?<!'s )(?<!has )got|broke|came|said|says|told|telling|mentioned|read|"
+            r"nan|nana)\b[^.?!]{0,30}\b(?:(?<!'s )(?<!has )had|(?<!'s )(?<!has )got|broke|came|said|says|told|telling|"
+            r"mentioned|read|"
             r"heard|died|passed(?! out)|"
             r"swears|"
             r"swore|reckons|claims|thinks|thought)")
@@ -171,7 +173,7 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!no
 RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|fine|ok|okay|nothing|(?:he|she|they|it)\b)|"
     r"(?:doctors?|they|gp|a&e|\w+ologist|consultant|specialist|hospital|paramedics?) said "
     r"(?:it was|it'?s|its|it is)|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|"
-    r"recovered|doing "
+    r"recovered|(?:well|fully) controlled|under control|doing "
     r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
     r"(?:clear|fine|normal)|passed (?:fine|through|normally)|all (?:normal|fine)|(?:ambulance|paramedics) (?:came|"
     r"arrived|took (?:him|her|them))|coughed it (?:straight |right )?(?:up|out)|(?:it )?came (?:straight |right )?"
@@ -244,7 +246,8 @@ DESCRIBING = re.compile(
     r"children)\b(?! (?:who|that|and|which)\b))|"
     r"i've got|ive got|i've had|ive had|"
     r"i got|i feel|i'm feeling|im feeling)(?! (?:completely |totally |absolutely |perfectly )?(?:fine|ok|okay|well|"
-    r"good|great|normal)\b))\b|(?<!common )(?<!normal )(?<!usual )\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|swollen|"
+    r"good|great|normal)\b))\b|(?<!common )(?<!normal )(?<!usual )(?<!^)\b(?:is|are|keeps?) (?:\w+ )?(?:swelling|"
+    r"swollen|"
     r"bleeding|oozing|"
     r"leaking|weeping|spreading|throbbing|blurry|tight|closing|burning)\b|"
     r"\b(?:coming out|coming from|oozing|leaking|weeping|"
@@ -341,8 +344,12 @@ def present(sign: Sign, text: str, softens: bool, reading: Reading) -> bool | No
 # A sentence about a course, a drill or a care plan names its signs as topics, even beside one that describes
 # ("do your first aid courses cover asthma attacks, seizures and allergic reactions?")
 TOPIC = re.compile(r"\b(?:courses?|training|workshops?|drills?|care plans?|protocols?|flowcharts?|do (?:they|you|"
-                   r"these|those|the courses?) cover|(?:process|pathway|procedure)e?s? for|calls? (?:that|which) "
-                   r"mention)\b")
+                   r"these|those|the courses?) cover|(?:process|pathway|procedure)e?s? for|calls? (?:from (?:patients|"
+                   r"people) )?(?:that |which |who )?(?:mention\w*|describ\w*|report\w*)|dissertation|thesis|module|"
+                   r"textbooks?|podcast|videos?|questions about|emergencies like|plan in place|management|"
+                   r"(?:was|were) (?:just )?talking about)\b")
+# "if I ever get chest pain on the plane", "should I be worried if ever his seizures get longer": never now
+EVER = re.compile(r"\bif (?:i|you|we|he|she|they|my \w+|our \w+|a \w+) ever\b|\bif ever\b")
 
 
 def asked(sentence: str, before_treatment: bool, describing: bool, reading: Reading, jest: bool = True) -> str:
@@ -364,6 +371,8 @@ def asked(sentence: str, before_treatment: bool, describing: bool, reading: Read
         return "told of an animal"
     if TOPIC.search(sentence) and not DESCRIBING.search(sentence):
         return "named as a topic, not described as happening"
+    if EVER.search(sentence):
+        return "asked as a what-if, not described as happening"
     if describing:
         return ""
     if LISTED.search(sentence) and not PERSONAL.search(sentence):  # "baby cpr, choking etc": topics

@@ -345,3 +345,33 @@ def test_an_emergency_put_plainly_or_played_down_is_escalated(triage, message):
 ])
 def test_a_topic_a_service_or_a_condition_named_in_passing_stays_calm(triage, message):
     assert not triage.check(message).urgent
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("my cousin says she will jump from the balcony tonight", Escalation.CRISIS),
+    ("grandad has the weedkiller in his hand and says he'll drink it if we sell the farm", Escalation.CRISIS),
+    ("I'm not planning to be here next month, so cancel my review. I know what I'm taking.", Escalation.CRISIS),
+    ("he's been keeping his fentanyl patches to put on all at once", Escalation.CRISIS),
+    ("my mum took all her tablets this morning and says she meant to", Escalation.CRISIS),
+    ("most nights I sit at the edge of the quarry. next time I won't climb back", Escalation.CRISIS),
+    ("my nephew posted a countdown on his story. the last picture was the railway bridge", Escalation.CRISIS),
+    ("my dad's had a fall and can't breathe properly, his lips are blue", Escalation.EMERGENCY),
+    ("6 weeks pregnant, bad pain on one side and pain in my shoulder tip, I nearly fainted", Escalation.EMERGENCY),
+    ("my toddler had the car remote and now its battery is missing", Escalation.EMERGENCY),
+    ("my son drank some of the stuff to unblock the drain", Escalation.EMERGENCY),
+])
+def test_a_plan_told_in_passing_and_an_emergency_told_plainly_are_escalated(triage, message, kind):
+    found = triage.check(message)
+    assert found.escalation is kind, found
+
+
+@pytest.mark.parametrize("message", [
+    "My husband has had epilepsy since his teens and his seizures are well controlled. Can he drive?",
+    "overdosed on mince pies at christmas, can I still do the fasting blood test?",
+    "Is chest pain always a heart attack? Not me, my flatmate and I were just talking about it.",
+    "If my son ever has a seizure at school, what should the teachers do? He's had none so far.",
+    "we're doing a suicide awareness training day at work, could a GP give a talk?",
+    "a little blood when I floss after the hygienist visit, normal?",
+])
+def test_history_controlled_food_and_talk_stay_calm(triage, message):
+    assert not triage.check(message).urgent
