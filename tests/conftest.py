@@ -59,6 +59,20 @@ def write_corpus(folder: Path, files: dict[str, str]) -> Path:
     return folder
 
 
+def lift_per_source(settings, encoder, monkeypatch, files: dict[str, str], module, question: str) -> dict[str, float]:
+    """How much a ranking lift (a module with a LIFT constant) adds to each document's passage for `question`."""
+    from faqbot.answering.engine import Engine
+    from faqbot.index.build import ingest
+
+    write_corpus(settings.corpus_dir, files)
+    ingest(settings.corpus_dir, settings.index_dir, encoder)
+    engine = Engine.from_settings(settings, encoder)
+    lifted = engine.rank(question)
+    monkeypatch.setattr(module, "LIFT", 0.0)
+    unlifted = engine.rank(question)
+    return {p.source: float(lifted.fused[i] - unlifted.fused[i]) for i, p in enumerate(engine.stored.passages)}
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "corpus", TINY_CORPUS)

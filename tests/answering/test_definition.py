@@ -3,7 +3,7 @@ import pytest
 from faqbot.answering import definition
 from faqbot.answering.engine import Engine
 from faqbot.index.build import ingest
-from tests.conftest import write_corpus
+from tests.conftest import lift_per_source, write_corpus
 
 
 @pytest.mark.parametrize(("question", "about"), [
@@ -31,16 +31,10 @@ def test_a_defining_sentence_opens_with_the_subject_and_a_defining_verb(sentence
 
 def test_the_passage_that_says_what_it_is_is_lifted_and_one_that_only_mentions_it_is_not(settings, encoder,
                                                                                           monkeypatch):
-    write_corpus(settings.corpus_dir, {
+    lift = lift_per_source(settings, encoder, monkeypatch, {
         "a.txt": "Gastritis kinds\n\nGastritis may be acute or chronic, and gastritis can be erosive.\n",
         "b.txt": "Gastritis\n\nGastritis is a condition in which the stomach lining is inflamed.\n",
-    })
-    ingest(settings.corpus_dir, settings.index_dir, encoder)
-    engine = Engine.from_settings(settings, encoder)
-    asked = engine.rank("what is gastritis?")
-    monkeypatch.setattr(definition, "LIFT", 0.0)
-    unlifted = engine.rank("what is gastritis?")
-    lift = {p.source: float(asked.fused[i] - unlifted.fused[i]) for i, p in enumerate(engine.stored.passages)}
+    }, definition, "what is gastritis?")
     assert lift.pop("b.txt") == pytest.approx(0.05)
     assert set(lift.values()) == {0.0}  # "may be acute or chronic" and the tiny corpus's other documents
 

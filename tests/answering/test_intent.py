@@ -1,9 +1,7 @@
 import pytest
 
 from faqbot.answering import intent
-from faqbot.answering.engine import Engine
-from faqbot.index.build import ingest
-from tests.conftest import write_corpus
+from tests.conftest import lift_per_source
 
 
 @pytest.mark.parametrize(("question", "kinds"), [
@@ -24,15 +22,9 @@ def test_a_short_question_says_the_kind_of_answer_it_asks_for(question, kinds):
 
 def test_the_passage_that_opens_on_the_kind_asked_for_is_lifted_and_one_that_only_mentions_it_is_not(
         settings, encoder, monkeypatch):
-    write_corpus(settings.corpus_dir, {
+    lift = lift_per_source(settings, encoder, monkeypatch, {
         "a.txt": "Shingles tests\n\nA doctor looks at the rash. Its symptoms are easy to see, so tests are rare.\n",
         "b.txt": "Shingles signs\n\nThe first signs of shingles are burning and tingling on one side.\n",
-    })
-    ingest(settings.corpus_dir, settings.index_dir, encoder)
-    engine = Engine.from_settings(settings, encoder)
-    asked = engine.rank("what are the symptoms of shingles?")
-    monkeypatch.setattr(intent, "LIFT", 0.0)
-    unlifted = engine.rank("what are the symptoms of shingles?")
-    lift = {p.source: float(asked.fused[i] - unlifted.fused[i]) for i, p in enumerate(engine.stored.passages)}
+    }, intent, "what are the symptoms of shingles?")
     assert lift.pop("b.txt") == pytest.approx(0.02)
     assert set(lift.values()) == {0.0}  # "its symptoms are easy to see" is not how the passage opens
