@@ -65,4 +65,11 @@ ACROSS = (
      re.compile(r"\b(?:is|will|would) (?:that|it|this) (?:be )?enough\b|\bdo i need more\b")),
     # "is it normal for a teen to post a countdown on their story? ... '2 days' on hers with a picture of a bridge"
     ("saying goodbye", re.compile(r"\bcountdown\b"), re.compile(r"\b(?:bridge|goodbye|pills|rope|train tracks?)\b")),
+    # "i bought the rat poison today. i will take it when my family is sleeping"
+    ("a plan or the means", re.compile(r"\b(?:bought|got|have|found)\b[^.?!]{0,20}\b(?:rat poison|poison|weed ?killer|"
+                                       r"antifreeze|paraquat|pesticide)\b"),
+     re.compile(r"\b(?:will|'ll|going to|gonna) (?:take|drink|swallow) (?:it|them) (?:when|tonight|once|after)\b")),
+    # "she's 'going to be with her grandma now' ... her grandma died last month"
+    ("saying goodbye", re.compile(r"\bgoing to be with (?:my|her|his|their) \w+(?: \w+)? now\b"),
+     re.compile(r"\b(?:died|passed away|lost (?:her|him|them|my)|funeral)\b")),
 )

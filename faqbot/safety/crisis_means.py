@@ -88,6 +88,11 @@ MEANS: tuple[str, ...] = (
         r"threaten\w*)\b[^.?!]{0,20}\bdrink (?:it|them)\b",
         r"\b(?:not|don'?t|do not) plan(?:ning)? to be (?:here|around|alive)\b",
         r"\b(?:won'?t|don'?t think i'?ll|not going to|wouldn'?t) climb back\b",
+        # "he's going to 'finish it' with his morphine patches", "is 40 ibuprofen enough", "i've got it measured out"
+        r"\b(?:going to|gonna|will|'ll|wants? to) '?(?:finish it|end it)'? (?:all )?with\b",
+        rf"\b(?:is|are|would|will) \d{{2,}} (?:of )?(?:my |the |these )?(?:\w+ )?{PILLS} (?:be )?enough\b",
+        r"\b(?:got|have) (?:it|them) (?:all )?measured out\b",
+        r"\bplan(?:ning)? (?:to not|not to) be (?:here|around|alive)\b",
         r"\b(?:quickest|easiest|fastest|least painful) way (?:2|to) (?:go|die|end it)\b(?! (?:to|2|into|in|by|from|"
         r"home|back|there|about|through|for|and|on|out|up|down|over|round|around|via|if)\b)|\bway (?:2|to) (?:go|die) "
         r"with ?out (?:pain|hurting)\b",

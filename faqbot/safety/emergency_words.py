@@ -199,6 +199,9 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:bled|bleeding|soaked|soaking) (?:through )?(?:\d+|a|two|three|four|several) (?:towels?|pads?|cups?)\b",
         r"\b(?:filled|soaked) (?:\d+|two|three) (?:cups|towels)\b", r"\bkeep(?:s)? spurting\b",
         r"\bpad every (?:\d+|half an|an|fifteen|ten) (?:minutes|hour|mins)\b",
+        r"\bmouth (?:keeps |is )?fill(?:ing|s)? (?:up )?with blood\b",
+        r"\bblood in (?:my|his|her|the) (?:poo|poop|stools?)\b[^?!]{0,60}\b(?:dizzy|faint\w*|lightheaded|pure blood|"
+        r"clots)\b|\b(?:lot of|lots of|pure) blood\b[^?!]{0,40}\b(?:dizzy|faint\w*|lightheaded)\b",
     )),
     "bleeding in pregnancy": ("strong", (
         r"\bpregnan\w*\b[^?!]{0,80}\b(?:bleed\w*|blood|spotting heavily|clots?)\b",

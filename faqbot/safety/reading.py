@@ -146,7 +146,7 @@ SETTLING = re.compile(r"\b(?:calming down|calmed down|settling|settled|going dow
 WORSENING = re.compile(r"\b(?:worse|bigger|spreading|more (?:every|each)|again|c[oa]me back|coming back|returned|"
                        r"darker)\b")
 RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!not\b)\w+ )?(?:fine|ok|okay|better|well|"
-                      r"gone|"
+                      r"gone|home|back home|"
                       r"cleared)(?: right)? now\b|\b(?:nothing|none|no problems?|not once) since\b|"
                       r"\bbeen (?:fine|well|ok|okay|good|great|better) (?:ever )?since\b(?! (?:this|last|yesterday)\b)|"
                       r"\bdoing (?:really |so |very |much |honestly )?(?:well|brilliantly|great|better|fine) now\b|"
@@ -173,7 +173,7 @@ RESOLVED = re.compile(r"\b(?:i'?m|i am|she'?s|he'?s|it'?s|all|they'?re) (?:(?!no
 RECOVERED = re.compile(r"\b(?:turned out (?:to be|that|it was|fine|ok|okay|nothing|(?:he|she|they|it)\b)|"
     r"(?:doctors?|they|gp|a&e|\w+ologist|consultant|specialist|hospital|paramedics?) said "
     r"(?:it was|it'?s|its|it is)|checked everything and it was fine|sent (?:her|him|me|us) home|discharged|recovering|"
-    r"recovered|(?:well|fully) controlled|under control|doing "
+    r"recovered|(?:well|fully) controlled|under control|(?:it|that|the pain) passed|doing "
     r"(?:well|great|fine|really well|brilliantly|amazingly)|(?:x-?ray|scan|tests?|bloods?) (?:was|were|came back) "
     r"(?:clear|fine|normal)|passed (?:fine|through|normally)|all (?:normal|fine)|(?:ambulance|paramedics) (?:came|"
     r"arrived|took (?:him|her|them))|coughed it (?:straight |right )?(?:up|out)|(?:it )?came (?:straight |right )?"
@@ -347,7 +347,9 @@ TOPIC = re.compile(r"\b(?:courses?|training|workshops?|drills?|care plans?|proto
                    r"these|those|the courses?) cover|(?:process|pathway|procedure)e?s? for|calls? (?:from (?:patients|"
                    r"people) )?(?:that |which |who )?(?:mention\w*|describ\w*|report\w*)|dissertation|thesis|module|"
                    r"textbooks?|podcast|videos?|questions about|emergencies like|plan in place|management|"
-                   r"(?:was|were) (?:just )?talking about)\b")
+                   r"(?:was|were) (?:just )?talking about|rules|(?:novel|book|film|movie|story|show|series) where|"
+                   r"in (?:the|"
+                   r"a|this) (?:photo|picture|pic))\b")
 # "if I ever get chest pain on the plane", "should I be worried if ever his seizures get longer": never now
 EVER = re.compile(r"\bif (?:i|you|we|he|she|they|my \w+|our \w+|a \w+) ever\b|\bif ever\b")
 

@@ -375,3 +375,28 @@ def test_a_plan_told_in_passing_and_an_emergency_told_plainly_are_escalated(tria
 ])
 def test_history_controlled_food_and_talk_stay_calm(triage, message):
     assert not triage.check(message).urgent
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("my uncle says he's going to 'end it' with his insulin tonight", Escalation.CRISIS),
+    ("would 30 paracetamol be enough", Escalation.CRISIS),
+    ("got the weedkiller from the shed. going to drink it when they're out", Escalation.CRISIS),
+    ("I'm planning not to be alive by the weekend, so cancel me", Escalation.CRISIS),
+    ("there's blood in my poo, pure blood, and I feel faint", Escalation.EMERGENCY),
+    ("had a tooth out this morning and my mouth keeps filling with blood", Escalation.EMERGENCY),
+    ("took my wife's heart pills by mistake and now I feel like I'll collapse", Escalation.EMERGENCY),
+])
+def test_round_z_kinds_of_crisis_and_emergency(triage, message, kind):
+    found = triage.check(message)
+    assert found.escalation is kind, found
+
+
+@pytest.mark.parametrize("message", [
+    "depression is listed as a side effect of my acne tablets, is that common?",
+    "If one of our residents told me they felt suicidal, who should I call?",
+    "writing an essay for school on suicide rates in young men, any leaflets?",
+    "she went to A&E with chest pain last night, it was reflux and she's home now",
+    "in the photo his lips look blue but it was just the cold",
+])
+def test_round_z_calm_messages_stay_calm(triage, message):
+    assert not triage.check(message).urgent
