@@ -386,7 +386,7 @@ def test_history_controlled_food_and_talk_stay_calm(triage, message):
     ("had a tooth out this morning and my mouth keeps filling with blood", Escalation.EMERGENCY),
     ("took my wife's heart pills by mistake and now I feel like I'll collapse", Escalation.EMERGENCY),
 ])
-def test_round_z_kinds_of_crisis_and_emergency(triage, message, kind):
+def test_a_means_with_a_time_or_an_amount_and_bleeding_with_faintness_are_escalated(triage, message, kind):
     found = triage.check(message)
     assert found.escalation is kind, found
 
@@ -398,5 +398,5 @@ def test_round_z_kinds_of_crisis_and_emergency(triage, message, kind):
     "she went to A&E with chest pain last night, it was reflux and she's home now",
     "in the photo his lips look blue but it was just the cold",
 ])
-def test_round_z_calm_messages_stay_calm(triage, message):
+def test_a_side_effect_coursework_or_an_episode_now_over_stays_calm(triage, message):
     assert not triage.check(message).urgent
