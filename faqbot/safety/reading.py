@@ -233,7 +233,7 @@ NOW = re.compile(r"\b(?:now|right now|today|tonight|this (?:morning|afternoon|ev
 NOT_HAPPENING = re.compile(r"\b(?:not happening|isn'?t happening|hypothetically|no symptoms)\b")
 WHEN = (r"now|right now|rn|since|today(?!'s)|yesterday(?!'s)|this morning|this afternoon|this evening|tonight|"
         r"just (?:fainted|collapsed|passed out|fell|swallowed)|"
-        r"last night|days? ago|hours? ago|an hour ago|day \d+")
+        r"last night|days? ago|hours? ago|an hour ago|(?:\d+|a few|few) (?:mins?|minutes) ago|day \d+")
 # Where COMPARED's "hurts more" is placed in time: any of those times ("today's" too), or a change over time.
 IN_TIME = re.compile(rf"\b(?:{WHEN}|today|yesterday|every (?:single )?(?:day|hour)|each (?:day|hour)|"
                      r"more and more|by the hour|than (?:it|they) (?:did|was|were)|than before|still|keeps?)\b")

@@ -385,6 +385,9 @@ def test_history_controlled_food_and_talk_stay_calm(triage, message):
     ("there's blood in my poo, pure blood, and I feel faint", Escalation.EMERGENCY),
     ("had a tooth out this morning and my mouth keeps filling with blood", Escalation.EMERGENCY),
     ("took my wife's heart pills by mistake and now I feel like I'll collapse", Escalation.EMERGENCY),
+    # a time in minutes says it is happening, even after "is it normal ...?"
+    ("is it normal to get a puffy face and wheezing after penicillin? had the first tablet 20 minutes ago",
+     Escalation.EMERGENCY),
 ])
 def test_a_means_with_a_time_or_an_amount_and_bleeding_with_faintness_are_escalated(triage, message, kind):
     found = triage.check(message)
