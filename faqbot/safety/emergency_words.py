@@ -54,6 +54,11 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
         r"\b(?:face|mouth|smile|lip)\b[^.?!]{0,30}\b(?:droop\w*|sag\w*|lopsided|crooked|fallen|dropp\w*)\b",
         r"\b(?:droop\w*|sagg\w*|lopsided|crooked)\b[^.?!]{0,20}\b(?:face|mouth|smile)\b",
         r"\bslurr\w*\b", r"\bspeech\b[^.?!]{0,20}\b(?:slurr\w*|garbled|jumbled|weird|strange|funny|gone)\b",
+        # "her words sound thick", "dropping things with her left hand", "one side of her mouth isn't moving"
+        r"\bwords?\b[^.?!]{0,10}\b(?:sound(?:s|ing)?|are|coming out) (?:thick|garbled|jumbled|slurred)\b",
+        r"\bdropping things (?:with|from|in) (?:his|her|my) (?:left|right) hand\b",
+        r"\bone side of (?:his|her|my|their|the) (?:mouth|face)\b(?=[^.?!]{0,20}\b(?:isn'?t|not|won'?t|doesn'?t|"
+        r"can'?t) (?:moving|move)\b)",
         r"\b(?:can'?t|cannot|cant|unable to|couldn'?t) (?:\w+ ){0,2}(?:speak|talk|get (?:my|his|her|the) words out|"
         r"find (?:my|his|her|the) words)\b",
         r"\b(?:one|left|right) side\b[^.?!]{0,40}\b(?:weak\w*|numb\w*|paraly\w*|dead|limp|can'?t move|droop\w*|"
@@ -237,6 +242,7 @@ SIGNS: dict[str, tuple[str, tuple[str, ...]]] = {  # name -> (strength, patterns
     "major trauma": ("strong", (
         r"\b(?:fell|fallen|slipped|tripped)\b[^?!]{0,100}\b(?:can'?t (?:stand|get up|put weight)|(?:foot|leg)'?s? "
         r"(?:is )?(?:pointing|turned) out\w*)\b",
+        r"\bhip\b[^.?!]{0,40}\b(?:foot|leg)'?s? (?:is )?(?:pointing|turned) out\w*",
         r"\b(?:car|motorbike|motorcycle|bike|traffic|road|bus) (?:crash|accident|collision)\b",
         r"(?<!like )(?<!like it's been )(?<!like its been )(?<!like i've been )(?<!like ive been )\bhit by a (?:car|"
         r"truck|bus|van|lorry|train)\b",

@@ -388,6 +388,9 @@ def test_history_controlled_food_and_talk_stay_calm(triage, message):
     # a time in minutes says it is happening, even after "is it normal ...?"
     ("is it normal to get a puffy face and wheezing after penicillin? had the first tablet 20 minutes ago",
      Escalation.EMERGENCY),
+    ("grandad keeps dropping things with his right hand and his words are garbled", Escalation.EMERGENCY),
+    ("one side of his face isn't moving when he smiles, started an hour ago", Escalation.EMERGENCY),
+    ("mum says her hip hurts terribly and her leg is turned outwards, she can't get up", Escalation.EMERGENCY),
 ])
 def test_a_means_with_a_time_or_an_amount_and_bleeding_with_faintness_are_escalated(triage, message, kind):
     found = triage.check(message)
