@@ -90,20 +90,21 @@ class Query:
 
 
 class QueryAnalyzer:
-    def __init__(self, corpus_counts: Counter[str], corpus_phrases: str, synonyms: Synonyms) -> None:
+    def __init__(self, corpus_counts: Counter[str], corpus_phrases: str, synonyms: Synonyms, *,
+                 everyday_first: bool = False) -> None:
         self.counts = corpus_counts
         self._corpus_phrases = corpus_phrases  # all corpus text as ' word word ... ', for phrase lookups
         self.synonyms = synonyms
         self.vocabulary = set(corpus_counts) | synonyms.vocabulary()
         self._candidates = sorted(w for w in self.vocabulary if len(w) >= 3 and w.isalpha())
         # the safety check's speller: a sound-alike further than an everyday word is not read as a sign word
-        self.everyday_first = False
+        self.everyday_first = everyday_first
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str], synonyms: Synonyms) -> QueryAnalyzer:
+    def from_texts(cls, texts: Iterable[str], synonyms: Synonyms, *, everyday_first: bool = False) -> QueryAnalyzer:
         tokenized = [words(text) for text in texts]
         joined = " | ".join(" ".join(t) for t in tokenized)
-        return cls(Counter(w for t in tokenized for w in t), f" {joined} ", synonyms)
+        return cls(Counter(w for t in tokenized for w in t), f" {joined} ", synonyms, everyday_first=everyday_first)
 
     def in_corpus(self, phrase: str) -> bool:
         return f" {phrase} " in self._corpus_phrases

@@ -78,6 +78,5 @@ class Triage:
 
 
 def _speller(words: Sequence[str]) -> QueryAnalyzer:
-    speller = QueryAnalyzer.from_texts([" ".join(words)], Synonyms(()))
-    speller.everyday_first = True  # "nits agen" is "again", not the pain sign's "agony"
-    return speller
+    # "nits agen" is "again", not the pain sign's "agony"
+    return QueryAnalyzer.from_texts([" ".join(words)], Synonyms(()), everyday_first=True)

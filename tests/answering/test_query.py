@@ -68,3 +68,12 @@ def test_the_frozen_english_word_list_is_what_wordfreq_gives():
     assert common_words(EVERYDAY_FILE) == frozenset(from_wordfreq(3, 4.0))
     assert is_everyday("please") and is_everyday("toilet") and is_everyday("ear")
     assert not is_everyday("glaucoma") and not is_everyday("achalasia") and not is_everyday("moisturiser")
+
+
+def test_the_safety_speller_leaves_a_word_one_edit_from_an_everyday_word_alone():
+    """"agen" sounds like the sign word "agony", but is one edit from "again"; only the safety check's speller, which
+    would turn it into a warning sign, prefers the everyday word."""
+    signs = QueryAnalyzer(Counter({"agony": 1}), " agony ", Synonyms(()))
+    safety = QueryAnalyzer(Counter({"agony": 1}), " agony ", Synonyms(()), everyday_first=True)
+    assert signs.correct("agen") == "agony"
+    assert safety.correct("agen") is None
