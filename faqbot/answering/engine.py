@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
@@ -34,7 +34,7 @@ from faqbot.index.store import StoredIndex, load_index
 from faqbot.learning.adapter import Adapter
 from faqbot.learning.calibration import Calibration, topic_words
 from faqbot.learning.labelled import normalise
-from faqbot.models import ALONE, Answer, Escalation, Hit, Status, sentence_rows
+from faqbot.models import ALONE, Answer, Escalation, Hit, Passage, Status, sentence_rows
 from faqbot.safety import model as escalation_model
 from faqbot.safety.language import other_language
 from faqbot.safety.signs import UrgentCheck
@@ -188,6 +188,12 @@ class Engine:
         sentence_best = np.maximum.reduceat(self._sentence_scores(vector), self._sentence_rows[:-1])
         return (self._passage_vectors @ vector + sentence_best) / 2
 
+    def _lift_leading(self, fused: np.ndarray, looked_at: int, lift: float, gives: Callable[[Passage], bool]) -> None:
+        """Add `lift` to each of the `looked_at` best-ranked passages that `gives` the kind of answer asked for."""
+        for index in np.argsort(-fused, kind="stable")[:looked_at]:
+            if gives(self.stored.passages[index]):
+                fused[index] += lift
+
     def rank(self, question: str) -> Ranked:
         """Score every passage and decide the status (no highlight, no collapsing)."""
         t = self.tuning
@@ -215,13 +221,10 @@ class Engine:
             for passage, lift in lifts.items():
                 fused[passage] += lift.value
         if self.mode == "hybrid" and (about := definition.subject(query.corrected)) is not None:
-            for index in np.argsort(-fused, kind="stable")[:definition.LOOKED_AT]:
-                if any(definition.defines(s, about) for s in self.stored.passages[index].sentence_texts()):
-                    fused[index] += definition.LIFT
+            self._lift_leading(fused, definition.LOOKED_AT, definition.LIFT,
+                               lambda p: any(definition.defines(s, about) for s in p.sentence_texts()))
         if self.mode == "hybrid" and intent.LIFT and (kinds := intent.asked_for(query.corrected)):
-            for index in np.argsort(-fused, kind="stable")[:intent.LOOKED_AT]:
-                if intent.gives(self.stored.passages[index], kinds):
-                    fused[index] += intent.LIFT
+            self._lift_leading(fused, intent.LOOKED_AT, intent.LIFT, lambda p: intent.gives(p, kinds))
         order = np.argsort(-fused, kind="stable")
         best_dense = float(dense.max())
         if self.mode == "keyword":

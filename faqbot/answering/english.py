@@ -16,6 +16,9 @@ import math
 from functools import cache
 from pathlib import Path
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
+
 ENGLISH_WORD_ZIPF = 2.5
 MIN_LETTERS = 4  # the corrector leaves shorter words alone
 WORDS_FILE = Path(__file__).parent.parent / "data" / "english_words.txt"
@@ -44,9 +47,6 @@ def is_everyday(word: str) -> bool:
 def everyday_within_one_edit(word: str) -> bool:
     """Whether an everyday word is one edit from `word` ("agen" of "again"): a sound-alike further away is not what
     was meant ("agen" is not "agony")."""
-    from rapidfuzz.distance import OSA
-    from rapidfuzz.process import extractOne
-
     return extractOne(word, _everyday_list(), scorer=OSA.distance, score_cutoff=1) is not None
 
 

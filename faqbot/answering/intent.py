@@ -62,7 +62,7 @@ def asked_for(question: str) -> tuple[str, ...]:
 
 def gives(passage: Passage, kinds: Sequence[str]) -> bool:
     """Whether the passage opens on one of the kinds (its heading or first sentence says it)."""
-    sentences = passage.sentence_texts()
+    first = passage.text[slice(*passage.sentences[0])] if passage.sentences else ""
     heading = passage.heading if passage.heading != passage.title else ""  # a page's title names its subject
-    opening = f"{heading} {sentences[0] if sentences else ''}".lower()
+    opening = f"{heading} {first}".lower()
     return any(_SAID[kind].search(opening) for kind in kinds)

@@ -221,6 +221,7 @@ def jesting(text: str) -> bool:
     """A laugh in a message that doesn't ask whether to worry: "lol ... do i need to worry" laughs nervously."""
     return bool(LAUGH.search(text)) and not DOWNPLAYED.search(text)
 
+
 # A time ahead ("should i book him in for next week?"): the signs of that sentence are asked about before a visit
 AHEAD = re.compile(r"\bnext (?:week|month)\b")
 # Long ago ("as a teenager", "years ago"): that sentence's signs are history even beside a present-tense "i've got",

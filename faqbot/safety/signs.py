@@ -162,6 +162,7 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                                                            and not reading.PERSONAL.search(sentence))
         general = general or bool(asked_about and not reading.DESCRIBING.search(sentence))
         long_ago = reading.LONG_AGO.search(sentence)
+        ahead = before_treatment or bool(reading.AHEAD.search(sentence))  # "... next week?" asks before a visit
         for part in reading.CLAUSE.split(sentence) if long_ago else (sentence,):
             found = []
             for s in signs:
@@ -177,7 +178,6 @@ def read(book: SignBook, text: str) -> UrgentCheck:
                                            or (reading.PRESENT.search(part) and not reading.LONG_AGO.search(part))):
                 asked.append("told of an earlier time, not described as happening now")
                 continue
-            ahead = before_treatment or bool(reading.AHEAD.search(sentence))
             if found and (why := reading.asked(part, ahead, describing, r, jest)):
                 asked.append(why)
                 continue
